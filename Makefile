@@ -1,0 +1,50 @@
+# Reproducible environment, notebooks and figures. Every target builds .venv from requirements.txt first.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
+EXECUTE := $(abspath $(BIN))/jupyter nbconvert --to notebook --execute --inplace \
+	--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=1200 --ExecutePreprocessor.kernel_name=python3
+export PYTHONHASHSEED := 0
+export TQDM_DISABLE := 1
+
+.PHONY: all venv figures notebooks test unit nbval lab clean
+
+all: figures
+
+venv: $(STAMP)
+
+# (Re)create the environment when it is missing or requirements.txt changed since it was built.
+$(STAMP): requirements.txt
+	@if [ ! -x $(BIN)/python ]; then $(PYTHON) -m venv $(VENV); fi
+	$(BIN)/python -m pip install --quiet --upgrade pip==26.3
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (.venv)" >/dev/null
+	@touch $@
+
+# Execute every notebook in order, in place: stored outputs and figures/ are regenerated.
+notebooks: $(STAMP)
+	@for nb in $(NOTEBOOKS); do echo "executing $$nb"; (cd notebooks && $(EXECUTE) $$(basename $$nb)) || exit 1; done
+
+figures: notebooks
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest tests
+
+nbval: $(STAMP)
+	$(BIN)/python -m pytest -p no:python --nbval --nbval-current-env \
+		--nbval-sanitize-with tests/nbval-sanitize.cfg notebooks
+
+# Unit tests, then nbval in strict mode, then the figures must equal the committed ones byte for byte.
+test: unit nbval
+	git diff --exit-code --stat -- figures
+	@untracked=$$(git status --porcelain --untracked-files=all -- figures); \
+	if [ -n "$$untracked" ]; then echo "figures not committed:"; echo "$$untracked"; exit 1; fi
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

