@@ -1,0 +1,266 @@
+"""Evaluation commands that print figures.
+
+    python -m lib.evaluate quotes DIR     PolNeAR-format folder (DIR/text, DIR/attributions): ours vs textacy
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+from lib.quotes import Quote, cue_lexicon
+
+PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "his", "hers", "their", "its", "who", "us", "me"}
+STOP = {"the", "a", "an", "of", "at", "for", "in", "on", "and", "to", "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "said", "'s"}
+
+
+@dataclass(frozen=True)
+class GoldAttribution:
+    """One gold attribution: content segments, source span and text, cue text and kind."""
+
+    content: tuple[tuple[int, int], ...]
+    source: tuple[tuple[int, int], ...]
+    source_text: str
+    cue: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """A predicted quote as the scorer sees it: content span, speaker mention span and canonical speaker."""
+
+    start: int
+    end: int
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+
+
+def _spans(field: str) -> tuple[tuple[int, int], ...]:
+    """Parse brat offsets '12 30;40 52' into span tuples."""
+    out = []
+    for part in field.split(";"):
+        a, b = part.split()
+        out.append((int(a), int(b)))
+    return tuple(out)
+
+
+def gold_kind(text: str, content: tuple[tuple[int, int], ...]) -> str:
+    """direct when every content segment sits inside quote marks, mixed when some marks touch it, else indirect."""
+    marks = "\"“”„«»"
+    enclosed = []
+    touched = False
+    for s, e in content:
+        seg = text[s:e]
+        before = text[max(0, s - 3) : s].rstrip()
+        after = text[e : e + 3].lstrip(",.?!;: ")
+        opened = seg.lstrip()[:1] in marks or before[-1:] in marks
+        closed = seg.rstrip()[-1:] in marks or after[:1] in marks or seg.rstrip(",.?!;: ")[-1:] in marks
+        inner = any(c in marks for c in seg.strip().strip(marks))
+        enclosed.append(opened and closed and not inner)
+        touched = touched or opened or closed or inner
+    if all(enclosed):
+        return "direct"
+    return "mixed" if touched else "indirect"
+
+
+def read_polnear(folder: str | Path) -> dict[str, tuple[str, list[GoldAttribution]]]:
+    """Read a PolNeAR-format folder: {article: (text, gold attributions)}, one annotation file per article."""
+    folder = Path(folder)
+    if not (folder / "text").is_dir() or not (folder / "attributions").is_dir():
+        raise FileNotFoundError(f"{folder}: expected text/ and attributions/ folders (PolNeAR format)")
+    out = {}
+    for txt in sorted((folder / "text").glob("*.txt")):
+        anns = sorted((folder / "attributions").glob(f"{txt.stem}_*.ann"))
+        if not anns:
+            continue
+        text = txt.read_text(encoding="utf-8")
+        spans: dict[str, tuple[str, tuple[tuple[int, int], ...], str]] = {}
+        rels = []
+        last = None
+        for line in anns[0].read_text(encoding="utf-8").splitlines():
+            if line.startswith("T"):
+                tid, info, *rest = line.split("\t")
+                typ, offs = info.split(" ", 1)
+                spans[tid] = (typ, _spans(offs), rest[0] if rest else "")
+                last = tid
+            elif line.startswith("E"):
+                _, args = line.split("\t", 1)
+                rels.append(dict(a.split(":") for a in args.split()))
+                last = None
+            elif line.startswith("#"):
+                last = None
+            elif last is not None:
+                typ, sp, t = spans[last]
+                spans[last] = (typ, sp, t + "\n" + line)
+        golds = []
+        for r in rels:
+            if "Content" not in r or r["Content"] not in spans:
+                continue
+            content = spans[r["Content"]][1]
+            src = spans.get(r.get("Source", ""), ("", (), ""))
+            cue = spans.get(r.get("Cue", ""), ("", (), ""))
+            golds.append(GoldAttribution(content, src[1], " ".join(text[a:b] for a, b in src[1]), " ".join(text[a:b] for a, b in cue[1]), gold_kind(text, content)))
+        out[txt.stem] = (text, golds)
+    return out
+
+
+def _covered(spans: list[tuple[int, int]], length: int) -> list[bool]:
+    """A boolean mask of the characters covered by any span."""
+    mask = [False] * length
+    for s, e in spans:
+        for i in range(max(0, s), min(length, e)):
+            mask[i] = True
+    return mask
+
+
+def _is_speech(cue: str) -> bool:
+    """Whether a gold cue is a speech cue (said, told, added, according to, ...)."""
+    lex = cue_lexicon()
+    words = re.findall(r"[a-z]+", cue.lower())
+    if "according" in words:
+        return True
+    lemmas = {w[:-1] if w.endswith("s") else w for w in words} | {w[:-2] for w in words if w.endswith("ed")} | {w[:-1] for w in words if w.endswith("ed")} | set(words)
+    lemmas |= {"say"} if {"said", "says", "saying"} & set(words) else set()
+    lemmas |= {"tell"} if {"told", "tells", "telling"} & set(words) else set()
+    return bool(lemmas & (lex["speech"] - {"think"}))
+
+
+def _content_words(s: str) -> set[str]:
+    """Lower-cased content words of a name or noun phrase."""
+    return {w for w in re.findall(r"[\w'-]+", s.lower()) if w not in STOP and w not in PRONOUNS}
+
+
+def score(articles: dict[str, tuple[str, list[GoldAttribution]]], predict: Callable[[str], list[Prediction]]) -> dict[str, float]:
+    """Score an extractor on gold articles with the PolNeAR convention (30% and 80% coverage)."""
+    found = {0.3: 0, 0.8: 0}
+    n_gold = 0
+    by_kind = {k: [0, 0] for k in ("direct", "mixed", "indirect")}
+    speech = [0, 0]
+    correct = {0.5: 0, 0.8: 0}
+    n_pred = 0
+    spk = [0, 0]
+    for name, (text, golds) in articles.items():
+        preds = predict(text)
+        n_pred += len(preds)
+        pred_mask = _covered([(p.start, p.end) for p in preds], len(text))
+        gold_mask = _covered([s for g in golds for s in g.content], len(text))
+        for p in preds:
+            length = max(1, p.end - p.start)
+            inside = sum(gold_mask[p.start : p.end]) / length
+            for t in correct:
+                correct[t] += inside >= t
+        for g in golds:
+            chars = [i for s, e in g.content for i in range(s, e) if not text[i].isspace()]
+            if not chars:
+                continue
+            n_gold += 1
+            cov = sum(pred_mask[i] for i in chars) / len(chars)
+            for t in found:
+                found[t] += cov >= t
+            by_kind[g.kind][0] += cov >= 0.3
+            by_kind[g.kind][1] += 1
+            if _is_speech(g.cue):
+                speech[0] += cov >= 0.3
+                speech[1] += 1
+            if cov >= 0.3 and g.source:
+                best = max(preds, key=lambda p: sum(1 for s, e in g.content for i in range(max(s, p.start), min(e, p.end))))
+                ok = False
+                if best.speaker_start is not None and any(best.speaker_start < e and s < best.speaker_end for s, e in g.source):
+                    ok = True
+                src_words = _content_words(g.source_text)
+                if g.source_text.lower().strip() not in PRONOUNS and best.speaker and src_words & _content_words(best.speaker):
+                    ok = True
+                spk[0] += ok
+                spk[1] += 1
+    res = {}
+    for t_r, t_p in ((0.3, 0.5), (0.8, 0.8)):
+        p = correct[t_p] / n_pred if n_pred else 0.0
+        r = found[t_r] / n_gold if n_gold else 0.0
+        tag = f"{int(t_r * 100)}%"
+        res[f"precision {tag}"] = p
+        res[f"recall {tag}"] = r
+        res[f"F1 {tag}"] = 2 * p * r / (p + r) if p + r else 0.0
+    for k, (a, b) in by_kind.items():
+        res[f"{k} recall"] = a / b if b else float("nan")
+    res["speech-cue recall"] = speech[0] / speech[1] if speech[1] else float("nan")
+    res["speaker accuracy"] = spk[0] / spk[1] if spk[1] else float("nan")
+    res["predictions"] = n_pred
+    res["golds"] = n_gold
+    return res
+
+
+def ours() -> Callable[[str], list[Prediction]]:
+    """Our extractor as a scorer callback."""
+    from lib.nlp import load_pipeline
+    from lib.quotes import extract_quotes
+
+    nlp = load_pipeline()
+
+    def predict(text: str) -> list[Prediction]:
+        return [Prediction(q.start, q.end, q.speaker, q.speaker_start, q.speaker_end) for q in extract_quotes(text, nlp)]
+
+    return predict
+
+
+def textacy_baseline() -> Callable[[str], list[Prediction]]:
+    """textacy 0.13 direct_quotations as a scorer callback (an article it raises on yields no quotes)."""
+    from textacy.extract.triples import direct_quotations
+
+    from lib.nlp import load_pipeline
+
+    nlp = load_pipeline()
+
+    def predict(text: str) -> list[Prediction]:
+        doc = nlp(text)
+        out = []
+        try:
+            for dq in direct_quotations(doc):
+                spk = dq.speaker
+                s0 = min(t.idx for t in spk) if spk else None
+                s1 = max(t.idx + len(t) for t in spk) if spk else None
+                out.append(Prediction(dq.content.start_char, dq.content.end_char, " ".join(t.text for t in spk) or None, s0, s1))
+        except ValueError:
+            return []
+        return out
+
+    return predict
+
+
+def quotes_table(folder: str | Path) -> pd.DataFrame:
+    """The comparison table: one row per extractor, PolNeAR convention."""
+    articles = read_polnear(folder)
+    rows = {}
+    for name, make in (("ours (lib.quotes)", ours), ("textacy 0.13 direct_quotations", textacy_baseline)):
+        rows[name] = score(articles, make())
+    return pd.DataFrame(rows).T
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(prog="python -m lib.evaluate", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="what", required=True)
+    q = sub.add_parser("quotes", help="score quote extraction on a PolNeAR-format folder")
+    q.add_argument("folder", type=Path)
+    args = parser.parse_args(argv)
+    if args.what == "quotes":
+        try:
+            table = quotes_table(args.folder)
+        except FileNotFoundError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        counts = table[["predictions", "golds"]].astype(int)
+        with pd.option_context("display.float_format", "{:.3f}".format, "display.width", 200):
+            print(table.drop(columns=["predictions", "golds"]).T.to_string())
+            print()
+            print(counts.to_string())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

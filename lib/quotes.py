@@ -1,0 +1,735 @@
+"""Who said what: direct, mixed and indirect quotes with their cue and a resolved speaker.
+
+Built on spaCy's dependency parse: quote marks are paired per paragraph, reporting cues
+(lib/data/cues.json) are found in the text around them, the content is the cue's clausal
+complement (or the quoted text), and the speaker is the cue's subject, resolved within the
+article to a full name or the fullest noun phrase.
+
+    python -m lib.quotes FILE...     one JSON object per quote per line
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from lib.article import Article, Paragraph, load_article, parse_article
+
+DATA_DIR = Path(__file__).parent / "data"
+SECTIONS = {"title": "title", "subtitle": "title", "caption": "caption", "body": "body"}
+
+OPEN_DOUBLE = "“„«"
+CLOSE_DOUBLE = "”»"
+OPEN_SINGLE = "‘"
+CLOSE_SINGLE = "’"
+PRONOUNS_SINGULAR = {"he", "she", "him", "her"}
+PRONOUNS_PLURAL = {"they", "them"}
+PRONOUNS_OTHER = {"i", "we", "you", "it", "us", "me", "who", "that", "which", "this", "one"}
+_SUBJ = {"nsubj", "nsubjpass", "csubj"}
+_TITLES = {"mr.", "mrs.", "ms.", "dr.", "prof.", "mr", "mrs", "ms", "dr", "sen.", "rep.", "gov.", "gen.", "president", "senator"}
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One attribution: what was said (content span), by whom (speaker), with which cue."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # direct, mixed, indirect
+    cue: str | None
+    cue_lemma: str | None
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    role: str | None = None
+    org: str | None = None
+    section: str = "body"
+    cue_start: int | None = None
+    cue_end: int | None = None
+
+
+@dataclass
+class _Attribution:
+    """A quote being built, in paragraph-local character offsets."""
+
+    start: int
+    end: int
+    cue: list[Token]
+    subject: Token | None
+    kind: str = "indirect"
+    speaker: str | None = None
+    speaker_span: tuple[int, int] | None = None
+    role: str | None = None
+    org: str | None = None
+    follow_on: bool = False
+
+
+@dataclass
+class _Entity:
+    """A speaker known in the article: its canonical name, role, organisation and head noun."""
+
+    name: str
+    role: str | None = None
+    org: str | None = None
+    head: str = ""
+    plural: bool = False
+    person: bool = False
+
+
+@dataclass
+class _Context:
+    """What the resolver has seen so far in the article."""
+
+    people: list[_Entity] = field(default_factory=list)
+    orgs: dict[str, str] = field(default_factory=dict)  # description ("think tank") -> organisation
+    speakers: list[_Entity] = field(default_factory=list)
+    last_attribution: _Attribution | None = None
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> dict[str, set[str]]:
+    """The cue lexicon from lib/data/cues.json, as sets of lemmas per category."""
+    data = json.loads((DATA_DIR / "cues.json").read_text(encoding="utf-8"))
+    return {k: set(v) for k, v in data.items() if not k.startswith("_")}
+
+
+# ----------------------------------------------------------------------------- quote marks
+
+def quote_spans(text: str, headline: bool = False) -> list[tuple[int, int, bool, bool]]:
+    """Pair quote marks in one paragraph: (content start, content end, opened, closed) per quote.
+
+    Double marks (curly or straight) delimit quotes; single marks only in headlines, where they
+    are the convention. Apostrophes never pair. A quote left open runs to the end of the paragraph
+    only when it opens the paragraph (a quote continued over paragraphs); other stray marks are ignored.
+    """
+    marks = []
+    for i, ch in enumerate(text):
+        if ch in OPEN_DOUBLE or ch in CLOSE_DOUBLE or ch == '"' or (headline and ch in "'‘’"):
+            marks.append((i, ch))
+    spans: list[tuple[int, int, bool, bool]] = []
+    open_at: int | None = None
+    open_ch = ""
+    for i, ch in marks:
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        single = ch in "'‘’"
+        if single:
+            if ch == "’" or ch == "'":
+                # apostrophe inside a word (don't, Russia's) or after a plural possessive never closes
+                if before.isalnum() and after.isalnum():
+                    continue
+            can_open = (before.isspace() or before in "([{—–-\"“") and after.isalnum() and ch in "'‘"
+            can_close = (after.isspace() or after in ".,;:!?)]}—–-\"”") and not before.isspace() and ch in "'’"
+            if open_at is None:
+                if can_open:
+                    open_at, open_ch = i, ch
+            elif open_ch in "'‘" and can_close:
+                spans.append((open_at + 1, i, True, True))
+                open_at = None
+            continue
+        if ch in OPEN_DOUBLE:
+            is_open = not (open_at is not None and (after.isspace() or i + 1 == len(text)))
+        elif ch in CLOSE_DOUBLE:
+            is_open = open_at is None and before.isspace() and not after.isspace()
+        else:  # straight mark: direction from its neighbours, else toggle
+            looks_open = before.isspace() or before in "([{—–-" or i == 0
+            looks_close = after.isspace() or after in ".,;:!?)]}—–-" or i + 1 == len(text)
+            if looks_open and not looks_close:
+                is_open = open_at is None or text[open_at] in "'‘"
+            elif looks_close and not looks_open:
+                is_open = False
+            else:
+                is_open = open_at is None
+        if is_open:
+            if open_at is None or text[open_at] in "'‘":
+                open_at, open_ch = i, ch
+            # an opener while a double quote is open: the earlier mark was stray; keep the earlier one
+        elif open_at is not None and open_ch not in "'‘":
+            spans.append((open_at + 1, i, True, True))
+            open_at = None
+    if open_at is not None and open_ch not in "'‘" and not text[:open_at].strip():
+        spans.append((open_at + 1, len(text.rstrip()), True, False))
+    return [s for s in spans if text[s[0] : s[1]].strip()]
+
+
+# ----------------------------------------------------------------------------- parse helpers
+
+def _base(sp: Doc | Span) -> int:
+    """Character offset of a Doc or Span within its Doc."""
+    return sp.start_char if isinstance(sp, Span) else 0
+
+
+def _cue_at(tok: Token) -> tuple[list[Token], str, str] | None:
+    """The cue starting at this token, as (tokens, lemma, category), or None."""
+    lex = cue_lexicon()
+    low = tok.lower_
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if low == "according" and nxt is not None and nxt.lower_ == "to":
+        return [tok, nxt], "according to", "according_to"
+    if low in ("citing",) and tok.dep_ in ("advcl", "acl", "prep", "xcomp", "conj"):
+        return [tok], "cite", "speech"
+    if tok.pos_ not in ("VERB", "AUX") or tok.pos_ == "AUX" and tok.lemma_ != "say":
+        return None
+    lemma = tok.lemma_.lower()
+    for cat in ("speech", "cognition", "evidence"):
+        if lemma in lex[cat]:
+            cue = [tok]
+            for c in tok.children:  # phrasal particle: point out, call for
+                if c.dep_ == "prt" or (c.dep_ == "prep" and lemma in ("call", "point") and c.i == tok.i + 1):
+                    cue.append(c)
+            return sorted(cue, key=lambda t: t.i), lemma, cat
+    return None
+
+
+def _complement(cue: Token, lemma: str, category: str) -> list[Token] | None:
+    """The content tokens a cue verb governs: its clausal complement, or for some verbs object + complement."""
+    lex = cue_lexicon()
+    for c in cue.children:
+        if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and lemma in ("say", "tell", "add", "claim", "seem", "appear")):
+            return list(c.subtree)
+    if lemma in lex["complement_verbs"]:
+        parts = [c for c in cue.children if c.dep_ in ("dobj", "xcomp", "prep") and not (c.dep_ == "prep" and c.lower_ in ("in", "at", "on", "during", "after", "before", "since"))]
+        if any(c.dep_ in ("xcomp", "dobj") for c in parts) and (lemma not in ("describe", "cite", "predict", "estimate", "expect", "deny", "question", "criticize", "criticise", "praise", "blast", "accuse") or any(c.dep_ == "xcomp" for c in parts)):
+            toks = [t for c in parts for t in c.subtree]
+            return toks or None
+    if category == "speech" and lemma == "tell":
+        for c in cue.children:
+            if c.dep_ in ("dobj", "dative"):
+                for cc in c.children:
+                    if cc.dep_ == "ccomp":
+                        return list(cc.subtree)
+    return None
+
+
+def _subject(cue: Token) -> Token | None:
+    """The grammatical subject of a cue verb, climbing through participles and conjuncts.
+
+    A participle inside a reported clause ('X told reporters that signs indicate ..., saying that')
+    belongs to the reporting verb's subject, not to the reported clause's.
+    """
+    tok = cue
+    for _ in range(5):
+        subs = sorted((c for c in tok.children if c.dep_ in _SUBJ), key=lambda c: (c.ent_type_ != "PERSON", abs(c.i - tok.i)))
+        if subs:
+            if tok.i != cue.i and tok.dep_ == "ccomp" and tok.head.i != tok.i and _cue_at(tok.head) is not None:
+                tok = tok.head
+                continue
+            return subs[0]
+        agent = [c for c in tok.children if c.dep_ == "agent"]
+        if agent:
+            pobj = [c for c in agent[0].children if c.dep_ == "pobj"]
+            if pobj:
+                return pobj[0]
+        if tok.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "relcl") and tok.head is not tok:
+            if tok.dep_ == "relcl":
+                return tok.head
+            tok = tok.head
+            continue
+        break
+    return None
+
+
+def _mention(head: Token) -> Span:
+    """The speaker mention around a subject head: a name's full entity, or the noun phrase without appositives."""
+    doc = head.doc
+    if head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None and head.pos_ == "PROPN":
+            start = ent.start
+            # keep a courtesy title: "Mr. Obama"
+            if start > 0 and doc[start - 1].lower_ in _TITLES:
+                start -= 1
+            return doc[start : ent.end]
+    if head.pos_ == "PRON":
+        return doc[head.i : head.i + 1]
+    drop = set()
+    for c in head.children:
+        if c.dep_ in ("appos", "relcl", "acl", "punct", "cc", "conj", "advcl") and c.i > head.i:
+            drop.update(t.i for t in c.subtree)
+    toks = [t for t in head.subtree if t.i not in drop]
+    # contiguous block around the head
+    lo = hi = head.i
+    idx = {t.i for t in toks}
+    while lo - 1 in idx:
+        lo -= 1
+    while hi + 1 in idx:
+        hi += 1
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    return doc[lo : hi + 1]
+
+
+def _role_org(head: Token, ctx: _Context) -> tuple[str | None, str | None]:
+    """Role and organisation from an appositive ('X, a researcher at Y') or preposed title ('Y Director X')."""
+    doc = head.doc
+    role = org = None
+    appos = next((c for c in head.children if c.dep_ == "appos"), None)
+    if appos is None and head.dep_ == "compound":
+        appos = next((c for c in head.head.children if c.dep_ == "appos"), None)
+    if appos is None and head.dep_ in _SUBJ:
+        # 'Lim Soo-suk, spokesman for ...' is sometimes parsed as a second subject
+        nxt = head.right_edge.i + 1
+        if nxt < len(doc) and doc[nxt].text == ",":
+            appos = next((c for c in head.head.children if c.dep_ in _SUBJ and c.i > nxt and c.pos_ == "NOUN"), None)
+    if appos is not None:
+        mods = [c for c in appos.children if c.dep_ in ("amod", "compound", "nmod") and c.i < appos.i]
+        role = " ".join(t.text for t in sorted(mods + [appos], key=lambda t: t.i))
+        preps = [t for t in appos.subtree if t.dep_ == "prep" and t.lower_ in ("at", "of", "for", "with", "from", "in", "on")]
+        for prep in preps:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            ent = next((e for e in doc.ents if e.start <= pobj.i < e.end and e.label_ in ("ORG", "GPE", "NORP", "FAC")), None)
+            if ent is not None and ent.label_ == "ORG":
+                org = _strip_det(ent.text)
+                _describe_org(pobj, org, ctx)
+                break
+            desc = _np_key(pobj)
+            if desc in ctx.orgs:
+                org = ctx.orgs[desc]
+                break
+            if prep.head.i == appos.i and (prep.lower_ == "on" or (ent is not None and ent.label_ in ("GPE", "NORP"))):
+                role = f"{role} {prep.text} {' '.join(t.text for t in pobj.subtree)}"
+        if org is None:
+            ent = next((e for e in doc.ents if appos.left_edge.i <= e.start and e.end <= appos.right_edge.i + 1 and e.label_ == "ORG"), None)
+            if ent is not None:
+                org = _strip_det(ent.text)
+    else:
+        # preposed: "National Intelligence Service Director Kim Kyou-hyun"
+        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None:
+            pre = [t for t in head.subtree if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod", "poss")]
+            if pre:
+                org_ent = next((e for e in doc.ents if e.label_ == "ORG" and e.end <= ent.start and e.start >= pre[0].i), None)
+                role_toks = [t for t in pre if org_ent is None or t.i >= org_ent.end]
+                role_toks = [t for t in role_toks if t.ent_type_ not in ("GPE", "NORP") or t.pos_ != "PROPN"]
+                if role_toks:
+                    role = " ".join(t.text for t in role_toks)
+                if org_ent is not None:
+                    org = _strip_det(org_ent.text)
+    if appos is not None and org:
+        # 'Cho Han-bum, a senior researcher at the Korea Institute ..., a think tank': the last appositive describes the org
+        for other in head.children:
+            if other.dep_ == "appos" and other.i != appos.i:
+                ctx.orgs[_np_key(other)] = org
+    if appos is None and head.pos_ == "NOUN":
+        # 'An official at the Ministry of Unification'
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "of", "for", "from", "with", "in")):
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            ent = next((e for e in doc.ents if pobj is not None and e.start <= pobj.i < e.end and e.label_ == "ORG"), None)
+            if ent is not None:
+                role, org = head.lemma_.lower(), _strip_det(ent.text)
+                break
+            if pobj is not None and _np_key(pobj) in ctx.orgs:
+                role, org = head.lemma_.lower(), ctx.orgs[_np_key(pobj)]
+                break
+    if role:
+        role = re.sub(r"^(?:another|a|an|the|former|also)\s+", "", role, flags=re.IGNORECASE).strip() or None
+    return role, org
+
+
+def _describe_org(tok: Token, org: str, ctx: _Context) -> None:
+    """Remember descriptions of an organisation ('a think tank') so 'the think tank' resolves to it."""
+    for c in tok.children:
+        if c.dep_ == "appos":
+            ctx.orgs[_np_key(c)] = org
+    ctx.orgs[org.lower()] = org
+
+
+def _np_key(tok: Token) -> str:
+    """A determiner-free key for a noun phrase head: 'the think tank' -> 'think tank'."""
+    words = [t.lower_ for t in tok.subtree if t.dep_ in ("compound", "amod") and t.i < tok.i] + [tok.lower_]
+    return " ".join(words)
+
+
+def _name_text(span: Span) -> str:
+    """A person's name as written, without a courtesy title or possessive: 'Mr. Cho's' -> 'Cho'."""
+    toks = [t for t in span if t.lower_ not in _TITLES]
+    while toks and (toks[-1].is_punct or toks[-1].lower_ in ("'s", "’s")):
+        toks = toks[:-1]
+    if not toks:
+        return ""
+    doc = span.doc
+    return doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])]
+
+
+def _strip_det(s: str) -> str:
+    """Drop a leading article from an entity name."""
+    return re.sub(r"^(?:the|The)\s+", "", s)
+
+
+def _resolve(head: Token, mention: Span, ctx: _Context) -> _Entity:
+    """Resolve a speaker mention to a known entity: full names, pronouns, collective and definite references."""
+    low = head.lower_
+    if head.pos_ == "PRON" or low in PRONOUNS_SINGULAR | PRONOUNS_PLURAL:
+        if low in PRONOUNS_PLURAL:
+            for ent in reversed(ctx.speakers):
+                if ent.plural:
+                    return ent
+        elif low in PRONOUNS_SINGULAR:
+            for ent in reversed(ctx.speakers):
+                if not ent.plural:
+                    return ent
+            if ctx.people:
+                return ctx.people[-1]
+        return _Entity(mention.text, head=low, plural=low in PRONOUNS_PLURAL)
+    is_name = head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "") and not head.ent_type_ == "ORG"
+    if is_name or head.ent_type_ == "PERSON":
+        words = [t.text for t in mention if t.lower_ not in _TITLES and not t.is_punct]
+        name = _name_text(mention)
+        for ent in reversed(ctx.people):
+            parts = ent.name.split()
+            if name == ent.name or (len(words) == 1 and words[0] in parts) or (len(words) < len(parts) and all(w in parts for w in words)):
+                return ent
+        ent = _Entity(name, head=low, person=True)
+        if name and head.ent_type_ == "PERSON":
+            ctx.people.append(ent)
+        return ent
+    if head.ent_type_ == "ORG":
+        return _Entity(_strip_det(mention.text), head=low)
+    key = _np_key(head)
+    determiner = next((t.lower_ for t in head.children if t.dep_ == "det"), "")
+    if determiner in ("the", "this", "that", "these", "those") and not any(c.dep_ == "prep" for c in head.children):
+        for ent in reversed(ctx.speakers):
+            if ent.head == head.lemma_.lower() or (ent.role and ent.role.lower().endswith(head.lemma_.lower())):
+                return ent
+        if key in ctx.orgs:
+            return _Entity(ctx.orgs[key], head=head.lemma_.lower())
+    return _Entity(mention.text, head=head.lemma_.lower(), plural=head.tag_ in ("NNS", "NNPS"))
+
+
+# ----------------------------------------------------------------------------- extraction
+
+def _in_any(i: int, spans: list[tuple[int, int, bool, bool]]) -> bool:
+    """Whether a local character offset lies inside one of the quote spans."""
+    return any(s <= i < e for s, e, _, _ in spans)
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Trim whitespace, edge punctuation and a leading 'that' from a content span."""
+    while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
+        e -= 1
+    return s, e
+
+
+def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, bool]], ctx: _Context) -> list[_Attribution]:
+    """Find every attribution in one paragraph (local offsets), speakers resolved with the article context."""
+    base = _base(sp)
+    out: list[_Attribution] = []
+    used_quotes: set[int] = set()
+    for tok in sp:
+        local = tok.idx - base
+        if _in_any(local, qspans):
+            continue
+        found = _cue_at(tok)
+        if found is None:
+            continue
+        cue_toks, lemma, cat = found
+        content: list[Token] | None
+        subject: Token | None
+        if cat == "according_to":
+            to = cue_toks[-1]
+            subject = next((c for c in to.children if c.dep_ == "pobj"), None) or next((c for c in tok.children if c.dep_ == "pobj"), None)
+            sent = tok.sent
+            skip = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
+            # "according to X" sits in the sentence; the content is the rest of it
+            content = [t for t in sent if t.i not in skip]
+        elif lemma == "cite" and tok.lower_ == "citing":
+            subject = None
+            content = None
+        else:
+            subject = _subject(tok)
+            content = _complement(tok, lemma, cat)
+            if content is None and _inverted(tok):
+                # inverted or parenthetical cue: '"...," he said' or 'This, they added, would ...'
+                skip = {t.i for t in tok.subtree}
+                content = [t for t in tok.head.subtree if t.i not in skip]
+            if subject is not None and subject.lemma_.lower() in _NOT_SOURCES:
+                continue
+        if content is None and cat == "speech" and subject is not None and tok.dep_ == "ROOT":
+            content = _before_final_cue(tok, subject)
+        if content is None:
+            # a quote right next to the cue phrase: 'X said: "..."' or '"...," said X'
+            near = _adjacent_quote(tok, subject, text, base, qspans)
+            if near is not None:
+                s, e = qspans[near][:2]
+                content_span = (s, e)
+            else:
+                continue
+        else:
+            content = [t for t in content if not t.is_space]
+            if not content:
+                continue
+            cstart = min(t.idx for t in content) - base
+            cend = max(t.idx + len(t) for t in content) - base
+            # a content clause that is the subject's own relative clause or that holds the cue is not content
+            if cstart <= local < cend and cat != "according_to":
+                if not any(t.i == tok.i for t in content):
+                    pass
+            content_span = (cstart, cend)
+        s, e = content_span
+        # extend to the quote marks the content touches
+        for k, (qs, qe, _, _) in enumerate(qspans):
+            if qs < e and s < qe:
+                if qs - 1 <= s or qe + 1 >= e or (qe - qs) > 0:
+                    s, e = min(s, qs), max(e, qe)
+                used_quotes.add(k)
+        s, e = _trim(text, s, e)
+        if e - s < 3:
+            continue
+        if subject is None and cat != "according_to":
+            continue
+        if cat in ("cognition", "evidence") and content is None:
+            continue
+        out.append(_Attribution(s, e, cue_toks, subject))
+    # drop attributions nested in a longer one with the same span start (e.g. 'said' inside 'according to')
+    out.sort(key=lambda a: (a.start, -(a.end - a.start)))
+    kept: list[_Attribution] = []
+    for a in out:
+        if any(k.start <= a.start and a.end <= k.end and _cue_inside(a, k, base) for k in kept):
+            continue
+        kept.append(a)
+    # follow-on quotes in this paragraph: attributed to the nearest attribution before (else after)
+    for k, (qs, qe, _, _) in enumerate(qspans):
+        if any(a.start <= qs and qe <= a.end for a in kept):
+            continue
+        if any(a.start < qe and qs < a.end for a in kept):
+            continue
+        before = [a for a in kept if a.end <= qs and not a.follow_on]
+        after = [a for a in kept if a.start >= qe and not a.follow_on]
+        src = before[-1] if before else (after[0] if after else None)
+        if src is not None and (qe - qs) > 15:
+            kept.append(_Attribution(qs, qe, src.cue, src.subject, follow_on=True))
+    kept.sort(key=lambda a: a.start)
+    return kept
+
+
+def _before_final_cue(cue: Token, subject: Token) -> list[Token] | None:
+    """Content before a sentence-final 'X, experts say' (subject and cue close the sentence after a comma)."""
+    sent = cue.sent
+    first = min(subject.left_edge.i, cue.i)
+    rest = [t for t in sent if t.i > max(cue.i, subject.right_edge.i) and not t.is_punct and not t.is_space]
+    if rest or first <= sent.start:
+        return None
+    prev = cue.doc[first - 1]
+    if not (prev.text in (",", ":", "—", "–") or prev.is_quote):
+        return None
+    return [t for t in sent if t.i < first - 1]
+
+
+_NOT_SOURCES = {"photo", "picture", "image", "video", "footage", "map", "chart", "graphic", "file", "screenshot"}
+
+
+def _inverted(tok: Token) -> bool:
+    """Whether a cue verb follows the clause it reports ('"...," he said', 'This, they added, would')."""
+    h = tok.head
+    if h.i == tok.i or tok.dep_ not in ("parataxis", "ccomp"):
+        return False
+    if tok.dep_ == "parataxis":
+        return True
+    if tok.i < h.i:
+        return False
+    left = min(t.i for t in tok.subtree)
+    prev = tok.doc[left - 1] if left > 0 else None
+    return prev is not None and (prev.is_punct or prev.is_quote)
+
+
+def _cue_inside(a: _Attribution, outer: _Attribution, base: int) -> bool:
+    """Whether attribution a's cue lies inside the outer attribution's content (a is then nested speech)."""
+    idx = a.cue[0].idx - base
+    return outer.start <= idx < outer.end
+
+
+def _adjacent_quote(tok: Token, subject: Token | None, text: str, base: int, qspans: list[tuple[int, int, bool, bool]]) -> int | None:
+    """Index of a quote that closes just before the cue phrase or opens just after it, if any."""
+    toks = [tok] + ([*subject.subtree] if subject is not None else [])
+    lo = min(t.idx for t in toks) - base
+    hi = max(t.idx + len(t) for t in toks) - base
+    for k, (qs, qe, _, closed) in enumerate(qspans):
+        gap_after = text[qe:lo] if closed else "x"
+        if qe <= lo and re.fullmatch(r"[\"”’'\s,.?!—–-]*", gap_after or ""):
+            return k
+        if qs >= hi and re.fullmatch(r"[\s,:;—–-]*[\"“„«‘']?", text[hi : qs]):
+            return k
+    return None
+
+
+def _kind(text: str, s: int, e: int, qspans: list[tuple[int, int, bool, bool]]) -> str:
+    """direct when the content is all inside quote marks, mixed when partly, indirect when not at all."""
+    inside = sum(1 for i in range(s, e) if not text[i].isspace() and _in_any(i, qspans))
+    total = sum(1 for i in range(s, e) if not text[i].isspace() and text[i] not in "\"“”„«»'‘’,.")
+    if inside == 0:
+        return "indirect"
+    return "direct" if inside >= 0.9 * total else "mixed"
+
+
+def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Context) -> None:
+    """Resolve the speaker, role and organisation of an attribution and set its kind."""
+    a.kind = _kind(text, a.start, a.end, qspans)
+    if a.subject is None:
+        return
+    base = _base(sp)
+    mention = _mention(a.subject)
+    ent = _resolve(a.subject, mention, ctx)
+    role, org = _role_org(a.subject, ctx)
+    if role and not ent.role:
+        ent.role = role
+    if org and not ent.org:
+        ent.org = org
+    if not a.follow_on or ent.name:
+        ctx.speakers.append(ent)
+    a.speaker = ent.name or None
+    a.speaker_span = (mention.start_char - base, mention.end_char - base)
+    a.role, a.org = ent.role, ent.org
+
+
+def _register_people(sp: Doc | Span, ctx: _Context) -> None:
+    """Record full person names (two words or more) and organisations described by an appositive."""
+    for ent in sp.ents:
+        if ent.label_ == "PERSON":
+            words = [t.text for t in ent if t.lower_ not in _TITLES and not t.is_punct]
+            name = _name_text(ent)
+            if len(words) >= 2 and not any(p.name == name for p in ctx.people):
+                ctx.people.append(_Entity(name, head=ent.root.lower_, person=True))
+        elif ent.label_ == "ORG":
+            _describe_org(ent.root, _strip_det(ent.text), ctx)
+
+
+def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[int, int]], str, bool]], source_text: str) -> list[Quote]:
+    """Quotes from (span, offset mapper, section, continues-previous) units in article order."""
+    ctx = _Context()
+    quotes: list[Quote] = []
+    prev_last: _Attribution | None = None
+    prev_open_chain = False
+    for sp, to_orig, section, _ in units:
+        text = sp.text
+        qspans = quote_spans(text, headline=section == "title")
+        _register_people(sp, ctx)
+        attrs = _attributions(sp, text, qspans, ctx)
+        # a paragraph that opens with a quote and has no cue: the previous paragraph's speaker keeps talking
+        if qspans and qspans[0][0] <= 1 + (len(text) - len(text.lstrip())):
+            first = qspans[0]
+            covered = any(a.start <= first[0] < a.end for a in attrs)
+            if not covered and prev_last is not None and (prev_open_chain or not attrs):
+                attrs.insert(0, _Attribution(first[0], first[1], prev_last.cue, prev_last.subject, follow_on=True))
+                attrs[0].speaker, attrs[0].speaker_span = prev_last.speaker, None
+        for a in attrs:
+            if a.follow_on and a.speaker is not None and a.speaker_span is None:
+                a.kind = _kind(text, a.start, a.end, qspans)
+                a.role, a.org = prev_last.role if prev_last else None, prev_last.org if prev_last else None
+                quotes.append(_make_quote(a, sp, text, to_orig, section, source_text, inherited=prev_last))
+                continue
+            _finish(a, sp, text, qspans, ctx)
+            quotes.append(_make_quote(a, sp, text, to_orig, section, source_text))
+        if attrs:
+            prev_last = next((a for a in reversed(attrs) if a.speaker), attrs[-1])
+            if prev_last.speaker is None and quotes:
+                pass
+        elif not qspans:
+            prev_last = None
+        prev_open_chain = bool(qspans) and not qspans[-1][3]
+    return quotes
+
+
+def _make_quote(a: _Attribution, sp: Doc | Span, text: str, to_orig: Callable[[int, int], tuple[int, int]], section: str, source_text: str, inherited: _Attribution | None = None) -> Quote:
+    """Turn a local attribution into a Quote with offsets into the original text."""
+    base = _base(sp)
+    start, end = to_orig(a.start, a.end)
+    cs, ce = to_orig(a.cue[0].idx - base, a.cue[-1].idx + len(a.cue[-1]) - base)
+    if a.speaker_span is not None:
+        ss, se = to_orig(*a.speaker_span)
+    elif inherited is not None and inherited.speaker_span is not None and inherited is a:
+        ss, se = to_orig(*inherited.speaker_span)
+    else:
+        ss = se = None
+    cue_text = " ".join(t.text for t in a.cue)
+    lemma = "according to" if cue_text.lower() == "according to" else " ".join(t.lemma_.lower() for t in a.cue)
+    return Quote(
+        start=start, end=end, text=source_text[start:end], kind=a.kind, cue=cue_text, cue_lemma=lemma,
+        speaker=a.speaker, speaker_start=ss, speaker_end=se, role=a.role, org=a.org, section=section,
+        cue_start=cs, cue_end=ce,
+    )
+
+
+def _nlp(nlp: Language | None) -> Language:
+    """The given pipeline, or the project's cached English pipeline."""
+    if nlp is not None:
+        return nlp
+    from lib.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+def article_quotes(article: Article, nlp: Language | None = None) -> list[Quote]:
+    """Quotes in a parsed article (boilerplate already removed), offsets into `article.text`."""
+    nlp = _nlp(nlp)
+    pars = list(article.paragraphs)
+    docs = nlp.pipe(p.text for p in pars)
+    units = ((doc, p.span_to_original, SECTIONS[p.kind], False) for p, doc in zip(pars, docs))
+    return _unit_quotes(units, article.text)
+
+
+def extract_quotes(text: str | Article, nlp: Language | None = None) -> list[Quote]:
+    """Extract quotes from an article's text (or a parsed Article); offsets refer to the input text."""
+    article = text if isinstance(text, Article) else parse_article(text)
+    return article_quotes(article, nlp)
+
+
+@Language.factory("quotes")
+def _quotes_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """spaCy component: sets doc._.quotes on a parsed Doc of a whole article (offsets into doc.text)."""
+    if not Doc.has_extension("quotes"):
+        Doc.set_extension("quotes", default=None)
+
+    def component(doc: Doc) -> Doc:
+        if not doc.text.strip():
+            doc._.quotes = []
+            return doc
+        article = parse_article(doc.text)
+        units = []
+        for p in article.paragraphs:
+            span = doc.char_span(p.start, p.end, alignment_mode="expand")
+            if span is None:
+                continue
+            off = span.start_char
+            units.append((span, lambda s, e, off=off: (s + off, e + off), SECTIONS[p.kind], False))
+        doc._.quotes = _unit_quotes(units, doc.text)
+        return doc
+
+    return component
+
+
+def main(argv: list[str] | None = None) -> int:
+    """CLI: print one JSON object per quote per line for each file."""
+    parser = argparse.ArgumentParser(prog="python -m lib.quotes", description="Extract quotes from news articles (UTF-8 text files).")
+    parser.add_argument("files", nargs="+", type=Path)
+    args = parser.parse_args(argv)
+    from lib.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    status = 0
+    for path in args.files:
+        try:
+            article = load_article(path)
+        except (OSError, ValueError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            status = 1
+            continue
+        for q in article_quotes(article, nlp):
+            print(json.dumps({"file": path.name, **asdict(q)}, ensure_ascii=False))
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
