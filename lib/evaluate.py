@@ -169,7 +169,8 @@ def score(articles: dict[str, tuple[str, list[GoldAttribution]]], predict: Calla
                 speech[0] += cov >= 0.3
                 speech[1] += 1
             if cov >= 0.3 and g.source:
-                best = max(preds, key=lambda p: sum(1 for s, e in g.content for i in range(max(s, p.start), min(e, p.end))))
+                # the prediction that overlaps the gold most; ties go to the tighter prediction
+                best = max(preds, key=lambda p: (sum(max(0, min(e, p.end) - max(s, p.start)) for s, e in g.content), -(p.end - p.start)))
                 ok = False
                 if best.speaker_start is not None and any(best.speaker_start < e and s < best.speaker_end for s, e in g.source):
                     ok = True

@@ -177,9 +177,15 @@ def _cue_at(tok: Token) -> tuple[list[Token], str, str] | None:
         return [tok, nxt], "according to", "according_to"
     if low in ("citing",) and tok.dep_ in ("advcl", "acl", "prep", "xcomp", "conj"):
         return [tok], "cite", "speech"
+    lemma = tok.lemma_.lower()
+    if lemma in lex["light_verbs"] and tok.pos_ == "VERB":
+        noun = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ in lex["light_nouns"]), None)
+        if noun is not None:
+            return [tok], lemma, "stance"
+    if tok.pos_ == "ADJ" and lemma in lex["stance_adjectives"] and tok.dep_ == "acomp":
+        return [tok.head, tok], f"{tok.head.lemma_.lower()} {lemma}", "stance"
     if tok.pos_ not in ("VERB", "AUX") or tok.pos_ == "AUX" and tok.lemma_ != "say":
         return None
-    lemma = tok.lemma_.lower()
     for cat in ("speech", "cognition", "evidence"):
         if lemma in lex[cat]:
             cue = [tok]
@@ -193,6 +199,19 @@ def _cue_at(tok: Token) -> tuple[list[Token], str, str] | None:
 def _complement(cue: Token, lemma: str, category: str) -> list[Token] | None:
     """The content tokens a cue verb governs: its clausal complement, or for some verbs object + complement."""
     lex = cue_lexicon()
+    if category == "stance":
+        # 'raised concern over X': the noun phrase; 'remain skeptical of X': the adjective's complement
+        noun = next((c for c in cue.children if c.dep_ == "dobj" and c.lower_ in lex["light_nouns"]), None)
+        if noun is not None and cue.pos_ != "ADJ":
+            return list(noun.subtree) if any(True for _ in noun.children) else None
+        for c in cue.children:
+            if c.dep_ in ("prep", "ccomp", "xcomp", "acl") and c.lower_ not in ("in", "at", "on", "during", "after", "since"):
+                return list(c.subtree)[1:] if c.dep_ == "prep" else list(c.subtree)
+        return None
+    for c in cue.children:
+        # 'denied allegations that ...', 'rejected claims that ...': a noun with a that-clause
+        if c.dep_ == "dobj" and any(cc.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in cc.children) for cc in c.children):
+            return list(c.subtree)
     for c in cue.children:
         if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and lemma in ("say", "tell", "add", "claim", "seem", "appear")):
             return list(c.subtree)
@@ -449,7 +468,7 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
             subject = None
             content = None
         else:
-            subject = _subject(tok)
+            subject = _subject(cue_toks[0] if cat == "stance" else tok)
             content = _complement(tok, lemma, cat)
             if content is None and _inverted(tok):
                 # inverted or parenthetical cue: '"...," he said' or 'This, they added, would ...'
@@ -497,7 +516,7 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
     out.sort(key=lambda a: (a.start, -(a.end - a.start)))
     kept: list[_Attribution] = []
     for a in out:
-        if any(k.start <= a.start and a.end <= k.end and _cue_inside(a, k, base) for k in kept):
+        if any(k.start == a.start and k.end == a.end for k in kept):
             continue
         kept.append(a)
     # follow-on quotes in this paragraph: attributed to the nearest attribution before (else after)
@@ -532,8 +551,10 @@ _NOT_SOURCES = {"photo", "picture", "image", "video", "footage", "map", "chart",
 
 
 def _inverted(tok: Token) -> bool:
-    """Whether a cue verb follows the clause it reports ('"...," he said', 'This, they added, would')."""
+    """Whether a cue verb reports the clause it hangs on ('"...," he said', 'This, they added, would', '..., as X reported')."""
     h = tok.head
+    if h.i != tok.i and tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return not any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
     if h.i == tok.i or tok.dep_ not in ("parataxis", "ccomp"):
         return False
     if tok.dep_ == "parataxis":
@@ -581,7 +602,7 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
         return
     base = _base(sp)
     mention = _mention(a.subject)
-    ent = _resolve(a.subject, mention, ctx)
+    ent = _resolve(_antecedent_in_sentence(a) or a.subject, mention, ctx)
     role, org = _role_org(a.subject, ctx)
     if role and not ent.role:
         ent.role = role
@@ -592,6 +613,18 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
     a.speaker = ent.name or None
     a.speaker_span = (mention.start_char - base, mention.end_char - base)
     a.role, a.org = ent.role, ent.org
+
+
+def _antecedent_in_sentence(a: _Attribution) -> Token | None:
+    """For 'X said ..., but they remain skeptical' or 'X has ..., but it denied': the first conjunct's subject."""
+    subj = a.subject
+    if subj is None or subj.pos_ != "PRON" or subj.lower_ not in ("it", "they", "he", "she"):
+        return None
+    verb = subj.head
+    if verb.dep_ != "conj":
+        return None
+    first = next((c for c in verb.head.children if c.dep_ in _SUBJ and c.pos_ != "PRON"), None)
+    return first
 
 
 def _register_people(sp: Doc | Span, ctx: _Context) -> None:
