@@ -34,7 +34,7 @@ _BYLINE_RE = re.compile(
     r"(?:\s*[,|/]\s*(?P<role>[^.!?]{0,60}))?\s*$"
 )
 _EMPTY_TAG_RE = re.compile(r"<(?P<tag>[a-zA-Z][\w-]*)\b[^<>]*>\s*</(?P=tag)\s*>")
-_TAG_RE = re.compile(r"</?[a-zA-Z][\w-]*\b[^<>]{0,300}?/?>|<!--.*?-->")
+_TAG_RE = re.compile(r"</?[a-zA-Z][\w-]*\b(?:[^<>\"]|\"[^\"\n]{0,5000}\")*?/?>|<!--.*?-->")
 _ENTITY_RE = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 _WS_RE = re.compile(r"\s+")
 

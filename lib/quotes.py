@@ -13,7 +13,7 @@ import argparse
 import json
 import re
 import sys
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
@@ -257,6 +257,13 @@ def _subject(cue: Token) -> Token | None:
     return None
 
 
+def _relative_antecedent(tok: Token) -> Token:
+    """'... Trump, who has pledged ...': the noun a relative pronoun stands for."""
+    if tok.lower_ in ("who", "which", "that", "whom") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
 def _mention(head: Token) -> Span:
     """The speaker mention around a subject head: a name's full entity, or the noun phrase without appositives."""
     doc = head.doc
@@ -487,16 +494,10 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
             else:
                 continue
         else:
-            content = [t for t in content if not t.is_space]
-            if not content:
+            block = _largest_block(content)
+            if not block:
                 continue
-            cstart = min(t.idx for t in content) - base
-            cend = max(t.idx + len(t) for t in content) - base
-            # a content clause that is the subject's own relative clause or that holds the cue is not content
-            if cstart <= local < cend and cat != "according_to":
-                if not any(t.i == tok.i for t in content):
-                    pass
-            content_span = (cstart, cend)
+            content_span = (block[0].idx - base, block[-1].idx + len(block[-1]) - base)
         s, e = content_span
         # extend to the quote marks the content touches
         for k, (qs, qe, _, _) in enumerate(qspans):
@@ -521,14 +522,16 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
         kept.append(a)
     # follow-on quotes in this paragraph: attributed to the nearest attribution before (else after)
     for k, (qs, qe, _, _) in enumerate(qspans):
-        if any(a.start <= qs and qe <= a.end for a in kept):
-            continue
         if any(a.start < qe and qs < a.end for a in kept):
+            continue
+        fragment = _fragment_attribution(sp, text, qs, qe, qspans)
+        if fragment is not None:
+            kept.append(fragment)
             continue
         before = [a for a in kept if a.end <= qs and not a.follow_on]
         after = [a for a in kept if a.start >= qe and not a.follow_on]
         src = before[-1] if before else (after[0] if after else None)
-        if src is not None and (qe - qs) > 15:
+        if src is not None and (qe - qs) > 15 and _starts_sentence(sp, qs):
             kept.append(_Attribution(qs, qe, src.cue, src.subject, follow_on=True))
     kept.sort(key=lambda a: a.start)
     return kept
@@ -564,6 +567,71 @@ def _inverted(tok: Token) -> bool:
     left = min(t.i for t in tok.subtree)
     prev = tok.doc[left - 1] if left > 0 else None
     return prev is not None and (prev.is_punct or prev.is_quote)
+
+
+def _starts_sentence(sp: Doc | Span, offset: int) -> bool:
+    """Whether only punctuation precedes this local offset in its sentence (a quote that is a whole sentence)."""
+    base = _base(sp)
+    tok = next((t for t in sp if t.idx - base >= offset), None)
+    if tok is None:
+        return False
+    return all(t.is_punct or t.is_space for t in tok.sent if t.idx - base < offset)
+
+
+def _fragment_attribution(sp: Doc | Span, text: str, qs: int, qe: int, qspans: list[tuple[int, int, bool, bool]]) -> _Attribution | None:
+    """A quoted fragment inside someone's sentence ('Christie described Clinton as a "disgrace"'): mixed speech.
+
+    The cue is the nearest verb above the quote that has a subject outside the quote; the content is
+    what that verb governs besides its subject. Quoted titles ('"Fox News Sunday"') are skipped.
+    """
+    base = _base(sp)
+    inside = [t for t in sp if qs <= t.idx - base < qe]
+    words = [t for t in inside if t.is_alpha]
+    if not words or all(t.is_title or not t.is_alpha or t.is_stop for t in words) and len(words) <= 6 and words[0].is_title:
+        return None
+    sent = inside[0].sent
+    before = [t for t in sent if t.idx - base < qs - 1 and not t.is_punct and not t.is_space]
+    if not before:
+        return None
+    tok = inside[0]
+    for _ in range(12):
+        tok = next((t for t in inside if not (qs <= t.head.idx - base < qe)), tok)
+        head = tok.head
+        if head.i == tok.i:
+            break
+        if not (qs <= head.idx - base < qe) and head.pos_ in ("VERB",) and head.lemma_ not in ("be", "have"):
+            subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "there") and not (qs <= c.idx - base < qe)), None)
+            if subj is None or subj.i > head.i or head.idx - base > qs:
+                if head.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl"):
+                    tok = head
+                    inside = [head]
+                    continue
+                return None
+            skip = {t.i for t in subj.subtree} | {t.i for t in head.children if t.dep_ in ("aux", "auxpass", "neg", "advmod") and t.i < head.i}
+            content = [t for t in head.subtree if t.i not in skip and t.i > head.i]
+            block = _largest_block(content)
+            if not block:
+                return None
+            s0, e0 = block[0].idx - base, block[-1].idx + len(block[-1]) - base
+            return _Attribution(min(s0, qs), max(e0, qe), [head], subj)
+        tok = head
+        inside = [head]
+    return None
+
+
+def _largest_block(tokens: list[Token]) -> list[Token]:
+    """The longest run of consecutive tokens (by characters), ignoring gaps left by removed cue phrases."""
+    toks = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
+    runs: list[list[Token]] = []
+    for t in toks:
+        if runs and t.i == runs[-1][-1].i + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    runs = [r for r in runs if any(not t.is_punct for t in r)]
+    if not runs:
+        return []
+    return max(runs, key=lambda r: r[-1].idx + len(r[-1]) - r[0].idx)
 
 
 def _cue_inside(a: _Attribution, outer: _Attribution, base: int) -> bool:
@@ -602,14 +670,17 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
         return
     base = _base(sp)
     mention = _mention(a.subject)
-    ent = _resolve(_antecedent_in_sentence(a) or a.subject, mention, ctx)
+    antecedent = _relative_antecedent(a.subject)
+    if antecedent.i != a.subject.i:
+        ent = _resolve(antecedent, _mention(antecedent), ctx)
+    else:
+        ent = _resolve(_antecedent_in_sentence(a) or a.subject, mention, ctx)
     role, org = _role_org(a.subject, ctx)
     if role and not ent.role:
         ent.role = role
     if org and not ent.org:
         ent.org = org
-    if not a.follow_on or ent.name:
-        ctx.speakers.append(ent)
+    ctx.speakers.append(ent)
     a.speaker = ent.name or None
     a.speaker_span = (mention.start_char - base, mention.end_char - base)
     a.role, a.org = ent.role, ent.org
@@ -643,49 +714,83 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
     """Quotes from (span, offset mapper, section, continues-previous) units in article order."""
     ctx = _Context()
     quotes: list[Quote] = []
-    prev_last: _Attribution | None = None
-    prev_open_chain = False
+    prev: Quote | None = None  # the last attributed quote of the previous paragraph
+    prev_open_chain = prev_colon = False
     for sp, to_orig, section, _ in units:
         text = sp.text
         qspans = quote_spans(text, headline=section == "title")
         _register_people(sp, ctx)
-        attrs = _attributions(sp, text, qspans, ctx)
-        # a paragraph that opens with a quote and has no cue: the previous paragraph's speaker keeps talking
-        if qspans and qspans[0][0] <= 1 + (len(text) - len(text.lstrip())):
-            first = qspans[0]
-            covered = any(a.start <= first[0] < a.end for a in attrs)
-            if not covered and prev_last is not None and (prev_open_chain or not attrs):
-                attrs.insert(0, _Attribution(first[0], first[1], prev_last.cue, prev_last.subject, follow_on=True))
-                attrs[0].speaker, attrs[0].speaker_span = prev_last.speaker, None
+        attrs = _attributions(sp, text, qspans, ctx) + _dash_attributions(sp, text, qspans)
+        own: list[Quote] = []
         for a in attrs:
-            if a.follow_on and a.speaker is not None and a.speaker_span is None:
-                a.kind = _kind(text, a.start, a.end, qspans)
-                a.role, a.org = prev_last.role if prev_last else None, prev_last.org if prev_last else None
-                quotes.append(_make_quote(a, sp, text, to_orig, section, source_text, inherited=prev_last))
-                continue
             _finish(a, sp, text, qspans, ctx)
-            quotes.append(_make_quote(a, sp, text, to_orig, section, source_text))
-        if attrs:
-            prev_last = next((a for a in reversed(attrs) if a.speaker), attrs[-1])
-            if prev_last.speaker is None and quotes:
-                pass
+            own.append(_make_quote(a, sp, text, to_orig, section, source_text))
+        # quotes in a paragraph with no cue of its own: the previous paragraph's speaker keeps talking
+        # (a quote continued over paragraphs, a paragraph after 'He said:', or after a direct quote)
+        inherited: list[Quote] = []
+        if prev is not None and not attrs and (prev_open_chain or prev_colon or prev.kind != "indirect"):
+            for qs, qe, _, _ in qspans:
+                if qe - qs > 15:
+                    start, end = to_orig(qs, qe)
+                    inherited.append(replace(prev, start=start, end=end, text=source_text[start:end], kind=_kind(text, qs, qe, qspans), section=section))
+        para = sorted(own + inherited, key=lambda q: q.start)
+        quotes.extend(para)
+        with_speaker = [q for q in para if q.speaker]
+        if with_speaker:
+            prev = with_speaker[-1]
         elif not qspans:
-            prev_last = None
+            prev = None
         prev_open_chain = bool(qspans) and not qspans[-1][3]
+        prev_colon = text.rstrip().endswith(":")
+        if prev_colon and not attrs:
+            prev = _colon_cue(sp, to_orig, section, source_text, ctx) or prev
     return quotes
 
 
-def _make_quote(a: _Attribution, sp: Doc | Span, text: str, to_orig: Callable[[int, int], tuple[int, int]], section: str, source_text: str, inherited: _Attribution | None = None) -> Quote:
+def _colon_cue(sp: Doc | Span, to_orig: Callable[[int, int], tuple[int, int]], section: str, source_text: str, ctx: _Context) -> Quote | None:
+    """'He said:' closing a paragraph: a speaker-and-cue template for the quote in the next paragraph."""
+    sent = list(sp.sents)[-1]
+    for tok in reversed(sent):
+        found = _cue_at(tok)
+        if found is None or found[2] != "speech":
+            continue
+        subject = _subject(tok)
+        if subject is None:
+            return None
+        a = _Attribution(0, 0, found[0], subject, kind="direct")
+        _finish(a, sp, sp.text, [], ctx)
+        q = _make_quote(a, sp, sp.text, to_orig, section, source_text)
+        return replace(q, kind="direct")
+    return None
+
+
+_DASH_RE = re.compile(r"^\s*[―—–]{1,2}\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z\u00C0-\u024F][\w.'’-]*){0,5})[\s.,]*$")
+
+
+def _dash_attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, bool]]) -> list[_Attribution]:
+    """'"..." ― Pamela Padilla': a quote signed with a dash and a name at the end of its paragraph."""
+    if not qspans:
+        return []
+    qs, qe, _, _ = qspans[-1]
+    close = qe + 1 if qe < len(text) else qe
+    m = _DASH_RE.match(text[close:])
+    if not m:
+        return []
+    base = _base(sp)
+    dash = next((t for t in sp if t.idx - base >= close and t.text[:1] in "―—–"), None)
+    name = [t for t in sp if close + m.start("name") <= t.idx - base < close + m.end("name")]
+    if dash is None or not name:
+        return []
+    head = next((t for t in name if t.head.i == t.i or not (name[0].i <= t.head.i <= name[-1].i)), name[-1])
+    return [_Attribution(qspans[0][0], qe, [dash], head)]
+
+
+def _make_quote(a: _Attribution, sp: Doc | Span, text: str, to_orig: Callable[[int, int], tuple[int, int]], section: str, source_text: str) -> Quote:
     """Turn a local attribution into a Quote with offsets into the original text."""
     base = _base(sp)
     start, end = to_orig(a.start, a.end)
     cs, ce = to_orig(a.cue[0].idx - base, a.cue[-1].idx + len(a.cue[-1]) - base)
-    if a.speaker_span is not None:
-        ss, se = to_orig(*a.speaker_span)
-    elif inherited is not None and inherited.speaker_span is not None and inherited is a:
-        ss, se = to_orig(*inherited.speaker_span)
-    else:
-        ss = se = None
+    ss, se = to_orig(*a.speaker_span) if a.speaker_span is not None else (None, None)
     cue_text = " ".join(t.text for t in a.cue)
     lemma = "according to" if cue_text.lower() == "according to" else " ".join(t.lemma_.lower() for t in a.cue)
     return Quote(
