@@ -186,7 +186,7 @@ def _cue_at(tok: Token) -> tuple[list[Token], str, str] | None:
         return [tok.head, tok], f"{tok.head.lemma_.lower()} {lemma}", "stance"
     if tok.pos_ not in ("VERB", "AUX") or tok.pos_ == "AUX" and tok.lemma_ != "say":
         return None
-    for cat in ("speech", "cognition", "evidence"):
+    for cat in ("speech", "cognition", "evidence", "action"):
         if lemma in lex[cat]:
             cue = [tok]
             for c in tok.children:  # phrasal particle: point out, call for
@@ -212,12 +212,14 @@ def _complement(cue: Token, lemma: str, category: str) -> list[Token] | None:
         # 'denied allegations that ...', 'rejected claims that ...': a noun with a that-clause
         if c.dep_ == "dobj" and any(cc.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in cc.children) for cc in c.children):
             return list(c.subtree)
-    for c in cue.children:
-        if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and lemma in ("say", "tell", "add", "claim", "seem", "appear")):
-            return list(c.subtree)
-    if lemma in lex["complement_verbs"]:
-        parts = [c for c in cue.children if c.dep_ in ("dobj", "xcomp", "prep") and not (c.dep_ == "prep" and c.lower_ in ("in", "at", "on", "during", "after", "before", "since"))]
-        if any(c.dep_ in ("xcomp", "dobj") for c in parts) and (lemma not in ("describe", "cite", "predict", "estimate", "expect", "deny", "question", "criticize", "criticise", "praise", "blast", "accuse") or any(c.dep_ == "xcomp" for c in parts)):
+    comps = [c for c in cue.children if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and lemma in ("say", "tell", "add", "claim", "seem", "appear"))]
+    if comps:
+        # a complement after the cue ('noted that ...') wins over a fronted clause the parser also calls ccomp
+        after = [c for c in comps if c.i > cue.i]
+        return list((after or comps)[0].subtree)
+    if lemma in lex["complement_verbs"] or lemma in lex["action"] or (category in ("cognition", "evidence") and lemma not in _NO_OBJECT):
+        parts = [c for c in cue.children if c.dep_ in ("dobj", "xcomp", "oprd", "prep") and not (c.dep_ == "prep" and c.lower_ not in _CONTENT_PREPS)]
+        if any(c.dep_ in ("xcomp", "dobj", "oprd") or (c.dep_ == "prep" and c.i == cue.i + 1) for c in parts):
             toks = [t for c in parts for t in c.subtree]
             return toks or None
     if category == "speech" and lemma == "tell":
@@ -227,6 +229,14 @@ def _complement(cue: Token, lemma: str, category: str) -> list[Token] | None:
                     if cc.dep_ == "ccomp":
                         return list(cc.subtree)
     return None
+
+
+_NO_OBJECT = {
+    "say", "tell", "add", "ask", "see", "know", "find", "feel", "want", "figure", "record", "rate", "rank", "view",
+    "regard", "judge", "consider", "prove", "establish", "assume", "survey", "poll", "document", "detect", "uncover",
+    "discover", "determine", "decide", "guess", "bet", "sense", "remember", "forget", "understand", "realize", "realise",
+}
+_CONTENT_PREPS = {"for", "to", "against", "about", "of", "over", "as", "with", "on", "into"}
 
 
 def _subject(cue: Token) -> Token | None:
@@ -467,14 +477,18 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
         if cat == "according_to":
             to = cue_toks[-1]
             subject = next((c for c in to.children if c.dep_ == "pobj"), None) or next((c for c in tok.children if c.dep_ == "pobj"), None)
-            sent = tok.sent
             skip = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
-            # "according to X" sits in the sentence; the content is the rest of it
-            content = [t for t in sent if t.i not in skip]
+            # "according to X" modifies a clause; the content is the rest of that clause
+            clause = tok.head if tok.head.i != tok.i else tok
+            while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+                clause = clause.head
+            content = [t for t in (clause.subtree if clause.i != tok.i else tok.sent) if t.i not in skip]
         elif lemma == "cite" and tok.lower_ == "citing":
             subject = None
             content = None
         else:
+            if any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
+                continue  # 'was charged with', 'is expected to': a passive cue names no source
             subject = _subject(cue_toks[0] if cat == "stance" else tok)
             content = _complement(tok, lemma, cat)
             if content is None and _inverted(tok):
@@ -509,6 +523,13 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
         if e - s < 3:
             continue
         if subject is None and cat != "according_to":
+            continue
+        quoted = any(qs < e and s < qe for qs, qe, _, _ in qspans)
+        if not quoted and (cat == "action" or (cat != "speech" and content is not None and not _clausal(content))) and not _source_like(subject):
+            continue
+        if not quoted and sum(1 for t in sp if s <= t.idx - base < e and (t.is_alpha or t.like_num)) < 2:
+            continue
+        if not any(qs < e and s < qe for qs, qe, _, _ in qspans) and _hypothetical(tok, subject):
             continue
         if cat in ("cognition", "evidence") and content is None:
             continue
@@ -617,6 +638,34 @@ def _fragment_attribution(sp: Doc | Span, text: str, qs: int, qe: int, qspans: l
         tok = head
         inside = [head]
     return None
+
+
+def _clausal(content: list[Token]) -> bool:
+    """Whether content tokens form a clause (they hold a verb with its own subject), not just an object."""
+    return any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in content)
+
+
+def _hypothetical(cue: Token, subject: Token | None) -> bool:
+    """An unquoted report that is asked, addressed or imagined rather than made: a question, 'you', 'would/will'."""
+    if cue.sent.text.rstrip().rstrip("\"'”’").endswith("?"):
+        return True
+    if subject is not None and subject.lower_ == "you":
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "’ll", "wo") for c in cue.children)
+
+
+_PERSONAL = {"he", "she", "they", "we", "i", "you", "who"}
+
+
+def _source_like(tok: Token | None) -> bool:
+    """Whether a subject can be a source taking a stance: a named entity, a personal pronoun or a source noun."""
+    if tok is None:
+        return False
+    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    if tok.pos_ == "PRON":
+        return tok.lower_ in _PERSONAL
+    return tok.lemma_.lower() in cue_lexicon()["source_nouns"] or tok.lower_ in cue_lexicon()["source_nouns"]
 
 
 def _largest_block(tokens: list[Token]) -> list[Token]:
