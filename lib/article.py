@@ -127,6 +127,7 @@ def _patterns() -> dict:
         "caption": re.compile("|".join(data["caption_openers"]), re.IGNORECASE),
         "teaser_prefix": re.compile(rf"^(?:{teaser})\s*(?:[:|»>–—-]|$)", re.IGNORECASE),
         "junk": {j.casefold() for j in data["junk_lines"]},
+        "note": re.compile("^(?:" + "|".join(re.escape(p) for p in data["note_prefixes"]) + r")\s*:"),
     }
 
 
@@ -270,6 +271,12 @@ def parse_article(text: str, source: str | None = None) -> Article:
                 continue
         if norm.casefold() in pat["junk"]:
             remove(s, e, "web furniture")
+            continue
+        if pat["note"].match(norm) or (
+            removed and removed[-1].reason == "editor's note" and removed[-1].end == lines[i - 1][1]
+            and lines[i - 1][2] == block and norm[:1].islower()
+        ):
+            remove(s, e, "editor's note")
             continue
         if _TEASER_RE.match(norm) or (pat["teaser_prefix"].match(norm) and len(norm) < 250):
             remove(s, e, "related article")

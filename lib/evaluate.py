@@ -51,17 +51,15 @@ def _spans(field: str) -> tuple[tuple[int, int], ...]:
 
 
 def gold_kind(text: str, content: tuple[tuple[int, int], ...]) -> str:
-    """direct when every content segment sits inside quote marks, mixed when some marks touch it, else indirect."""
+    """direct when every content segment sits inside quote marks, mixed when only part of it does, else indirect."""
     marks = "\"“”„«»"
     enclosed = []
     touched = False
     for s, e in content:
-        seg = text[s:e]
-        before = text[max(0, s - 3) : s].rstrip()
-        after = text[e : e + 3].lstrip(",.?!;: ")
-        opened = seg.lstrip()[:1] in marks or before[-1:] in marks
-        closed = seg.rstrip()[-1:] in marks or after[:1] in marks or seg.rstrip(",.?!;: ")[-1:] in marks
-        inner = any(c in marks for c in seg.strip().strip(marks))
+        seg = text[s:e].strip()
+        opened = seg[:1] in marks or text[s - 1 : s] in marks
+        closed = seg[-1:] in marks or bool(re.match(r"[,.?!;:]?[\"”»]", text[e : e + 2])) or seg.rstrip(",.?!;:")[-1:] in marks
+        inner = any(c in marks for c in seg.strip(marks + ",.?!;: "))
         enclosed.append(opened and closed and not inner)
         touched = touched or opened or closed or inner
     if all(enclosed):

@@ -109,7 +109,7 @@ def test_all_polnear_articles_lose_nothing():
         art = load_article(path)
         assert lost_text(art) == [], path.name
         # body text never removed as boilerplate in plain articles, except exact repeats
-        assert all(r.reason in {"repeated paragraph", "html tag", "empty html tag", "web furniture"} or r.reason == "byline" for r in art.removed), (path.name, art.removed)
+        assert all(r.reason in {"repeated paragraph", "html tag", "empty html tag", "web furniture", "editor's note"} or r.reason == "byline" for r in art.removed), (path.name, art.removed)
 
 
 def test_empty_and_whitespace_files(tmp_path):
