@@ -220,7 +220,7 @@ def _complement(cue: Token, lemma: str, category: str) -> list[Token] | None:
     if lemma in lex["complement_verbs"] or lemma in lex["action"] or (category in ("cognition", "evidence") and lemma not in _NO_OBJECT):
         parts = [c for c in cue.children if c.dep_ in ("dobj", "xcomp", "oprd", "prep") and not (c.dep_ == "prep" and c.lower_ not in _CONTENT_PREPS)]
         if any(c.dep_ in ("xcomp", "dobj", "oprd") or (c.dep_ == "prep" and c.i == cue.i + 1) for c in parts):
-            toks = [t for c in parts for t in c.subtree]
+            toks = _object_content(parts)
             return toks or None
     if category == "speech" and lemma == "tell":
         for c in cue.children:
@@ -237,6 +237,20 @@ _NO_OBJECT = {
     "discover", "determine", "decide", "guess", "bet", "sense", "remember", "forget", "understand", "realize", "realise",
 }
 _CONTENT_PREPS = {"for", "to", "against", "about", "of", "over", "as", "with", "on", "into"}
+
+
+def _object_content(parts: list[Token]) -> list[Token]:
+    """Tokens of a cue's object and complements, without asides: appositives, comma-set relative clauses, dates."""
+    drop: set[int] = set()
+    for part in parts:
+        if part.dep_ == "prep" and any(t.ent_type_ in ("DATE", "TIME") for t in part.children):
+            drop.update(t.i for t in part.subtree)
+        for t in part.subtree:
+            if t.dep_ == "appos" or (t.dep_ in ("relcl", "acl") and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ","):
+                drop.update(x.i for x in t.subtree)
+            if t.dep_ == "npadvmod" and t.ent_type_ in ("DATE", "TIME"):
+                drop.update(x.i for x in t.subtree)
+    return [t for part in parts for t in part.subtree if t.i not in drop]
 
 
 def _subject(cue: Token) -> Token | None:
@@ -622,18 +636,19 @@ def _fragment_attribution(sp: Doc | Span, text: str, qs: int, qe: int, qspans: l
             break
         if not (qs <= head.idx - base < qe) and head.pos_ in ("VERB",) and head.lemma_ not in ("be", "have"):
             subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "there") and not (qs <= c.idx - base < qe)), None)
-            if subj is None or subj.i > head.i or head.idx - base > qs:
+            if subj is None or subj.i > head.i or head.idx - base > qs or not (_source_like(subj) or subj.pos_ == "PROPN"):
                 if head.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl"):
                     tok = head
                     inside = [head]
                     continue
                 return None
             skip = {t.i for t in subj.subtree} | {t.i for t in head.children if t.dep_ in ("aux", "auxpass", "neg", "advmod") and t.i < head.i}
-            content = [t for t in head.subtree if t.i not in skip and t.i > head.i]
+            parts = [c for c in head.children if c.i > head.i and c.i not in skip and c.dep_ not in ("conj", "cc", "punct", "advcl", "npadvmod", "advmod")]
+            content = _object_content(parts)
             block = _largest_block(content)
-            if not block:
-                return None
-            s0, e0 = block[0].idx - base, block[-1].idx + len(block[-1]) - base
+            s0, e0 = (block[0].idx - base, block[-1].idx + len(block[-1]) - base) if block else (qs, qe)
+            if not (s0 <= qs < e0 or s0 < qe <= e0):
+                s0, e0 = qs, qe
             return _Attribution(min(s0, qs), max(e0, qe), [head], subj)
         tok = head
         inside = [head]
