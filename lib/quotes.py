@@ -71,6 +71,7 @@ class _Attribution:
     role: str | None = None
     org: str | None = None
     follow_on: bool = False
+    label: str | None = None  # a transcript speaker label ('PENCE')
 
 
 @dataclass
@@ -272,7 +273,7 @@ def _subject(cue: Token) -> Token | None:
             pobj = [c for c in agent[0].children if c.dep_ == "pobj"]
             if pobj:
                 return pobj[0]
-        if tok.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "relcl") and tok.head is not tok:
+        if tok.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "relcl", "prep") and tok.head.i != tok.i:
             if tok.dep_ == "relcl":
                 return tok.head
             tok = tok.head
@@ -622,8 +623,9 @@ def _fragment_attribution(sp: Doc | Span, text: str, qs: int, qe: int, qspans: l
     base = _base(sp)
     inside = [t for t in sp if qs <= t.idx - base < qe]
     words = [t for t in inside if t.is_alpha]
-    if not words or all(t.is_title or not t.is_alpha or t.is_stop for t in words) and len(words) <= 6 and words[0].is_title:
+    if not words:
         return None
+    title_like = all(t.is_title or t.is_stop for t in words) and len(words) <= 6 and words[0].is_title
     sent = inside[0].sent
     before = [t for t in sent if t.idx - base < qs - 1 and not t.is_punct and not t.is_space]
     if not before:
@@ -636,7 +638,10 @@ def _fragment_attribution(sp: Doc | Span, text: str, qs: int, qe: int, qspans: l
             break
         if not (qs <= head.idx - base < qe) and head.pos_ in ("VERB",) and head.lemma_ not in ("be", "have"):
             subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "there") and not (qs <= c.idx - base < qe)), None)
-            if subj is None or subj.i > head.i or head.idx - base > qs or not (_source_like(subj) or subj.pos_ == "PROPN"):
+            is_cue = _cue_at(head) is not None
+            if title_like and not is_cue:
+                return None  # a quoted title ('"Fox News Sunday"'), not someone's words
+            if subj is None or subj.i > head.i or head.idx - base > qs or not (_source_like(subj) or subj.pos_ == "PROPN" or (is_cue and subj.lower_ == "it")):
                 if head.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl"):
                     tok = head
                     inside = [head]
@@ -733,6 +738,12 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
     if a.subject is None:
         return
     base = _base(sp)
+    if a.label is not None:
+        word = a.label.title()
+        ent = next((p for p in reversed(ctx.people) if word in p.name.split()), None) or _Entity(word, head=word.lower(), person=True)
+        ctx.speakers.append(ent)
+        a.speaker, a.role, a.org = ent.name, ent.role, ent.org
+        return
     mention = _mention(a.subject)
     antecedent = _relative_antecedent(a.subject)
     if antecedent.i != a.subject.i:
@@ -784,7 +795,7 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
         text = sp.text
         qspans = quote_spans(text, headline=section == "title")
         _register_people(sp, ctx)
-        attrs = _attributions(sp, text, qspans, ctx) + _dash_attributions(sp, text, qspans)
+        attrs = _attributions(sp, text, qspans, ctx) + _dash_attributions(sp, text, qspans) + _label_attributions(sp, text, ctx)
         own: list[Quote] = []
         for a in attrs:
             _finish(a, sp, text, qspans, ctx)
@@ -847,6 +858,29 @@ def _dash_attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, b
         return []
     head = next((t for t in name if t.head.i == t.i or not (name[0].i <= t.head.i <= name[-1].i)), name[-1])
     return [_Attribution(qspans[0][0], qe, [dash], head)]
+
+
+_LABEL_RE = re.compile(r"^\s*[\"“]?(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s+(?P<rest>\S)")
+_NOT_SPEAKERS = {"UPDATE", "UPDATED", "CLARIFICATION", "CORRECTION", "NOTE", "PHOTO", "PHOTOS", "VIDEO", "WATCH", "READ",
+                 "RELATED", "ABSTRACT", "FULL TEXT", "Q", "A", "EDITOR'S NOTE", "EDITOR’S NOTE", "SOURCE", "SOURCES", "BREAKING"}
+
+
+def _label_attributions(sp: Doc | Span, text: str, ctx: _Context) -> list[_Attribution]:
+    """Transcript turns: 'PENCE: Well, look, ...' is a direct quote of the labelled speaker."""
+    m = _LABEL_RE.match(text)
+    if not m or m.group("name") in _NOT_SPEAKERS or len(m.group("name")) < 2:
+        return []
+    base = _base(sp)
+    name_toks = [t for t in sp if m.start("name") <= t.idx - base < m.end("name")]
+    colon = next((t for t in sp if t.idx - base >= m.end("name") and t.text == ":"), None)
+    if not name_toks or colon is None:
+        return []
+    end = len(text.rstrip())
+    if text[end - 1 : end] in "\"”":
+        end -= 1
+    a = _Attribution(m.start("rest"), end, [colon], name_toks[-1], kind="direct", label=m.group("name"))
+    a.speaker_span = (m.start("name"), m.end("name"))
+    return [a]
 
 
 def _make_quote(a: _Attribution, sp: Doc | Span, text: str, to_orig: Callable[[int, int], tuple[int, int]], section: str, source_text: str) -> Quote:
