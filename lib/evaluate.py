@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from dataclasses import dataclass
@@ -106,6 +107,43 @@ def read_polnear(folder: str | Path) -> dict[str, tuple[str, list[GoldAttributio
             golds.append(GoldAttribution(content, src[1], " ".join(text[a:b] for a, b in src[1]), " ".join(text[a:b] for a, b in cue[1]), gold_kind(text, content)))
         out[txt.stem] = (text, golds)
     return out
+
+
+def read_gold_json(path: str | Path) -> tuple[str, list[GoldAttribution], list[dict]]:
+    """Read a gold file like tests/data/seed_quotes.json: (article text, gold attributions, raw records)."""
+    path = Path(path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    text_path = Path(data["file"])
+    if not text_path.is_absolute():
+        text_path = Path(__file__).resolve().parent.parent / text_path
+    text = text_path.read_text(encoding="utf-8")
+    golds = []
+    for rec in data["attributions"]:
+        content = tuple((c["start"], c["end"]) for c in rec["content"])
+        src = rec.get("source") or {}
+        source = ((src["start"], src["end"]),) if src else ()
+        golds.append(GoldAttribution(content, source, src.get("text", ""), rec["cue"]["text"], rec["kind"]))
+    return text, golds, data["attributions"]
+
+
+def gold_matches(text: str, records: list[dict], quotes: list[Quote]) -> pd.DataFrame:
+    """One row per gold attribution: how much of it the quotes cover, and the speaker of the best-overlapping quote."""
+    mask = _covered([(q.start, q.end) for q in quotes], len(text))
+    rows = []
+    for rec in records:
+        chars = [i for c in rec["content"] for i in range(c["start"], c["end"]) if not text[i].isspace()]
+        cov = sum(mask[i] for i in chars) / len(chars) if chars else 0.0
+        overlap = lambda q: (sum(max(0, min(c["end"], q.end) - max(c["start"], q.start)) for c in rec["content"]), -(q.end - q.start))
+        best = max(quotes, key=overlap) if quotes else None
+        found = cov >= 0.3 and best is not None
+        rows.append({
+            "id": rec["id"], "kind": rec["kind"], "gold speaker": rec["speaker"], "cue": rec["cue"]["text"],
+            "coverage": round(cov, 2), "found": found,
+            "predicted speaker": best.speaker if found else None,
+            "speaker right": found and (best.speaker or "").lower() == rec["speaker"].lower(),
+            "content": " … ".join(c["text"] for c in rec["content"]),
+        })
+    return pd.DataFrame(rows)
 
 
 def _covered(spans: list[tuple[int, int]], length: int) -> list[bool]:
@@ -246,7 +284,19 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="what", required=True)
     q = sub.add_parser("quotes", help="score quote extraction on a PolNeAR-format folder")
     q.add_argument("folder", type=Path)
+    g = sub.add_parser("seed", help="score quote extraction on a gold file such as tests/data/seed_quotes.json")
+    g.add_argument("gold", type=Path, nargs="?", default=Path(__file__).resolve().parent.parent / "tests" / "data" / "seed_quotes.json")
     args = parser.parse_args(argv)
+    if args.what == "seed":
+        from lib.quotes import extract_quotes
+
+        text, golds, records = read_gold_json(args.gold)
+        table = gold_matches(text, records, extract_quotes(text))
+        with pd.option_context("display.width", 200, "display.max_colwidth", 60):
+            print(table.drop(columns=["content"]).to_string(index=False))
+        print()
+        print(table.groupby("kind")[["found", "speaker right"]].mean().round(3).to_string())
+        return 0
     if args.what == "quotes":
         try:
             table = quotes_table(args.folder)

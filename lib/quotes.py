@@ -261,6 +261,14 @@ def _subject(cue: Token) -> Token | None:
     belongs to the reporting verb's subject, not to the reported clause's.
     """
     tok = cue
+    if cue.dep_ == "xcomp" and cue.head.i != cue.i:
+        # control: 'force the Kremlin to seek' -> the Kremlin; 'sought to improve' -> the subject of 'sought'
+        obj = next((c for c in cue.head.children if c.dep_ in ("dobj", "dative")), None)
+        if obj is not None:
+            return obj
+        subs = [c for c in cue.head.children if c.dep_ in _SUBJ]
+        if subs:
+            return subs[0]
     for _ in range(5):
         subs = sorted((c for c in tok.children if c.dep_ in _SUBJ), key=lambda c: (c.ent_type_ != "PERSON", abs(c.i - tok.i)))
         if subs:
@@ -465,11 +473,19 @@ def _in_any(i: int, spans: list[tuple[int, int, bool, bool]]) -> bool:
     return any(s <= i < e for s, e, _, _ in spans)
 
 
+_MARKS = "\"“”„«»"
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    """Trim whitespace, edge punctuation and a leading 'that' from a content span."""
+    """Trim whitespace, edge punctuation and quote marks that open or close the whole content span."""
     while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
+        e -= 1
+    inner = sum(text[i] in _MARKS for i in range(s + 1, e - 1))
+    if s < e and text[s] in _MARKS and (inner == 0 or (text[e - 1] in _MARKS and inner % 2 == 0)):
+        s += 1
+    if e > s and text[e - 1] in _MARKS and (inner == 0 or text[s - 1] in _MARKS):
         e -= 1
     return s, e
 
@@ -734,7 +750,7 @@ def _kind(text: str, s: int, e: int, qspans: list[tuple[int, int, bool, bool]]) 
 
 def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Context) -> None:
     """Resolve the speaker, role and organisation of an attribution and set its kind."""
-    a.kind = _kind(text, a.start, a.end, qspans)
+    a.kind = "direct" if a.label is not None else _kind(text, a.start, a.end, qspans)
     if a.subject is None:
         return
     base = _base(sp)
@@ -745,11 +761,10 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
         a.speaker, a.role, a.org = ent.name, ent.role, ent.org
         return
     mention = _mention(a.subject)
-    antecedent = _relative_antecedent(a.subject)
-    if antecedent.i != a.subject.i:
-        ent = _resolve(antecedent, _mention(antecedent), ctx)
-    else:
-        ent = _resolve(_antecedent_in_sentence(a) or a.subject, mention, ctx)
+    target = _relative_antecedent(a.subject)
+    if target.i == a.subject.i:
+        target = _antecedent_in_sentence(a) or a.subject
+    ent = _resolve(target, mention if target.i == a.subject.i else _mention(target), ctx)
     role, org = _role_org(a.subject, ctx)
     if role and not ent.role:
         ent.role = role
@@ -791,6 +806,7 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
     quotes: list[Quote] = []
     prev: Quote | None = None  # the last attributed quote of the previous paragraph
     prev_open_chain = prev_colon = False
+    pending: list[tuple[int, int, str, str]] = []  # open quote paragraphs still waiting for their cue
     for sp, to_orig, section, _ in units:
         text = sp.text
         qspans = quote_spans(text, headline=section == "title")
@@ -808,6 +824,17 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
                 if qe - qs > 15:
                     start, end = to_orig(qs, qe)
                     inherited.append(replace(prev, start=start, end=end, text=source_text[start:end], kind=_kind(text, qs, qe, qspans), section=section))
+        opens = bool(qspans) and qspans[0][0] <= 1 + len(text) - len(text.lstrip())
+        if pending and opens and own and not inherited:
+            # a quote run over paragraphs whose cue comes at its end: earlier paragraphs get the same speaker
+            first = min(own, key=lambda q: q.start)
+            inherited = [replace(first, start=s0, end=e0, text=source_text[s0:e0], kind=k, section=sec) for s0, e0, k, sec in pending]
+        if not (opens and not own and not inherited and not qspans[0][3]) and not (opens and pending and not own):
+            pending = []
+        if opens and not own and not inherited:
+            qs, qe = qspans[0][0], qspans[0][1]
+            s0, e0 = to_orig(qs, qe)
+            pending.append((s0, e0, _kind(text, qs, qe, qspans), section))
         para = sorted(own + inherited, key=lambda q: q.start)
         quotes.extend(para)
         with_speaker = [q for q in para if q.speaker]
