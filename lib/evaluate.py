@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 import pandas as pd
+from tqdm import tqdm
 
 from lib.quotes import Quote, cue_lexicon
 
@@ -172,7 +173,7 @@ def _content_words(s: str) -> set[str]:
     return {w for w in re.findall(r"[\w'-]+", s.lower()) if w not in STOP and w not in PRONOUNS}
 
 
-def score(articles: dict[str, tuple[str, list[GoldAttribution]]], predict: Callable[[str], list[Prediction]]) -> dict[str, float]:
+def score(articles: dict[str, tuple[str, list[GoldAttribution]]], predict: Callable[[str], list[Prediction]], label: str = "scoring") -> dict[str, float]:
     """Score an extractor on gold articles with the PolNeAR convention (30% and 80% coverage)."""
     found = {0.3: 0, 0.8: 0}
     n_gold = 0
@@ -181,7 +182,7 @@ def score(articles: dict[str, tuple[str, list[GoldAttribution]]], predict: Calla
     correct = {0.5: 0, 0.8: 0}
     n_pred = 0
     spk = [0, 0]
-    for name, (text, golds) in articles.items():
+    for name, (text, golds) in tqdm(articles.items(), desc=label, unit="article", leave=False):
         preds = predict(text)
         n_pred += len(preds)
         pred_mask = _covered([(p.start, p.end) for p in preds], len(text))
@@ -274,7 +275,7 @@ def quotes_table(folder: str | Path) -> pd.DataFrame:
     articles = read_polnear(folder)
     rows = {}
     for name, make in (("ours (lib.quotes)", ours), ("textacy 0.13 direct_quotations", textacy_baseline)):
-        rows[name] = score(articles, make())
+        rows[name] = score(articles, make(), label=name)
     return pd.DataFrame(rows).T
 
 

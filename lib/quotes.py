@@ -421,6 +421,15 @@ def _name_text(span: Span) -> str:
     return doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])]
 
 
+def _common_np(mention: Span) -> str:
+    """A common-noun source as a name: 'Experts' at the start of a sentence becomes 'experts'."""
+    first = mention[0]
+    text = mention.text
+    if first.is_sent_start and first.pos_ in ("NOUN", "ADJ") and first.text[:1].isupper() and not first.text.isupper():
+        return text[:1].lower() + text[1:]
+    return text
+
+
 def _strip_det(s: str) -> str:
     """Drop a leading article from an entity name."""
     return re.sub(r"^(?:the|The)\s+", "", s)
@@ -463,7 +472,7 @@ def _resolve(head: Token, mention: Span, ctx: _Context) -> _Entity:
                 return ent
         if key in ctx.orgs:
             return _Entity(ctx.orgs[key], head=head.lemma_.lower())
-    return _Entity(mention.text, head=head.lemma_.lower(), plural=head.tag_ in ("NNS", "NNPS"))
+    return _Entity(_common_np(mention), head=head.lemma_.lower(), plural=head.tag_ in ("NNS", "NNPS"))
 
 
 # ----------------------------------------------------------------------------- extraction
@@ -687,6 +696,11 @@ def _hypothetical(cue: Token, subject: Token | None) -> bool:
         return True
     if subject is not None and subject.lower_ == "you":
         return True
+    verb = cue
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:  # 'could force the Kremlin to seek'
+        verb = verb.head
+        if any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in verb.children):
+            return True
     return any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "’ll", "wo") for c in cue.children)
 
 
@@ -971,6 +985,35 @@ def _quotes_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
         return doc
 
     return component
+
+
+def quotes_table(quotes: list[Quote]) -> "pd.DataFrame":
+    """The quotes as a table: speaker, role, organisation, kind, cue, section and text, in article order."""
+    import pandas as pd
+
+    cols = ["speaker", "role", "org", "kind", "cue", "section", "start", "end", "text"]
+    return pd.DataFrame([{c: getattr(q, c) for c in cols} for q in quotes], columns=cols)
+
+
+def displacy_data(text: str, quotes: list[Quote], start: int = 0, end: int | None = None) -> dict:
+    """Manual displaCy 'ent' data marking quotes, cues and speaker mentions in text[start:end] (overlaps dropped)."""
+    end = len(text) if end is None else end
+    marks = []
+    for q in quotes:
+        marks.append((q.start, q.end, q.kind.upper()))
+        if q.cue_start is not None and q.cue:
+            marks.append((q.cue_start, q.cue_end, "CUE"))
+        if q.speaker_start is not None:
+            marks.append((q.speaker_start, q.speaker_end, "SPEAKER"))
+    ents, last = [], start
+    for s, e, label in sorted(set(marks), key=lambda m: (m[0], -(m[1] - m[0]))):
+        if s >= last and e <= end and e > s:
+            ents.append({"start": s - start, "end": e - start, "label": label})
+            last = e
+    return {"text": text[start:end], "ents": ents, "title": None}
+
+
+DISPLACY_COLORS = {"DIRECT": "#E69F00", "MIXED": "#F0E442", "INDIRECT": "#56B4E9", "CUE": "#CC79A7", "SPEAKER": "#009E73"}
 
 
 def main(argv: list[str] | None = None) -> int:
