@@ -6,7 +6,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 EXECUTE := $(abspath $(BIN))/jupyter nbconvert --to notebook --execute --inplace \
-	--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=1200 --ExecutePreprocessor.kernel_name=python3
+	--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=1200 --ExecutePreprocessor.kernel_name=python3 \
+	--ExecutePreprocessor.coalesce_streams=True
 export PYTHONHASHSEED := 0
 export TQDM_DISABLE := 1
 

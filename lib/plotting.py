@@ -56,7 +56,8 @@ def savefig(fig: plt.Figure, name: str, fig_dir: str | Path | None = None) -> li
         path = folder / f"{name}.{ext}"
         fig.savefig(path, format=ext, metadata=meta)
         paths.append(path)
-        print(f"wrote {_display(path)}")
+    # one print call, so the notebook stores one stream output whatever the kernel's timing
+    print("\n".join(f"wrote {_display(p)}" for p in paths))
     return paths
 
 
