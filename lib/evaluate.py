@@ -279,6 +279,52 @@ def quotes_table(folder: str | Path) -> pd.DataFrame:
     return pd.DataFrame(rows).T
 
 
+def certainty_table(path: str | Path) -> pd.DataFrame:
+    """Pearson r of lib.stance.certainty and of a hedge-count baseline with the human ratings, per split."""
+    from scipy.stats import pearsonr
+
+    from lib.stance import certainty, certainty_cues
+
+    rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    out = {}
+    for split in sorted({r.get("split", "all") for r in rows}):
+        sub = [r for r in rows if r.get("split", "all") == split]
+        gold = [float(r["sentence-level-certainty"]) for r in sub]
+        texts = [r["finding"] for r in sub]
+        ours_r = pearsonr(certainty(texts), gold)[0]
+        hedges = [-sum(1 for c in certainty_cues(t) if c.sign < 0) for t in texts]
+        out[split] = {"rows": len(sub), "lib.stance.certainty r": ours_r, "hedge count r (baseline)": pearsonr(hedges, gold)[0]}
+    return pd.DataFrame(out).T
+
+
+def stance_table(gold_quotes: str | Path | None = None, gold_stance: str | Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Claim stance on the seed: per gold attribution and claim, the gold and predicted labels; and a summary."""
+    from lib.quotes import extract_quotes
+    from lib.stance import load_claims, stance
+
+    data_dir = Path(__file__).resolve().parent.parent / "tests" / "data"
+    text, _, records = read_gold_json(gold_quotes or data_dir / "seed_quotes.json")
+    gold = json.loads(Path(gold_stance or data_dir / "seed_stance.json").read_text(encoding="utf-8"))
+    quotes = extract_quotes(text)
+    claims = [c for c in load_claims(json.loads(Path(gold_quotes or data_dir / "seed_quotes.json").read_text(encoding="utf-8"))["file"]) if c.id in gold["claims"]]
+    table = stance(quotes, claims, text)
+    rows = []
+    for rec in records:
+        over = [i for i, q in enumerate(quotes) if any(q.start < c["end"] and c["start"] < q.end for c in rec["content"])]
+        for claim in gold["claims"]:
+            preds = table[(table["quote"].isin(over)) & (table["claim"] == claim) & (table["stance"] != "unrelated")]
+            pred = preds.loc[preds["score"].abs().idxmax(), "stance"] if len(preds) else "unrelated"
+            rows.append({"id": rec["id"], "speaker": rec["speaker"], "claim": claim, "gold": gold["labels"][rec["id"]][claim], "predicted": pred})
+    detail = pd.DataFrame(rows)
+    detail["correct"] = detail["gold"] == detail["predicted"]
+    related = detail[detail["gold"] != "unrelated"]
+    summary = pd.DataFrame({
+        "pairs": [len(detail), len(related)],
+        "accuracy": [detail["correct"].mean(), related["correct"].mean()],
+    }, index=["all quote x claim pairs", "pairs whose gold is not 'unrelated'"])
+    return detail, summary
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(prog="python -m lib.evaluate", description=__doc__.splitlines()[0])
@@ -287,7 +333,24 @@ def main(argv: list[str] | None = None) -> int:
     q.add_argument("folder", type=Path)
     g = sub.add_parser("seed", help="score quote extraction on a gold file such as tests/data/seed_quotes.json")
     g.add_argument("gold", type=Path, nargs="?", default=Path(__file__).resolve().parent.parent / "tests" / "data" / "seed_quotes.json")
+    c = sub.add_parser("certainty", help="Pearson r of certainty with human ratings (Pei and Jurgens format)")
+    c.add_argument("file", type=Path)
+    sub.add_parser("stance", help="claim-stance accuracy on the seed gold (tests/data/seed_stance.json)")
     args = parser.parse_args(argv)
+    if args.what == "certainty":
+        if not args.file.exists():
+            print(f"error: {args.file}: no such file", file=sys.stderr)
+            return 2
+        table = certainty_table(args.file)
+        print(table.to_string(formatters={"rows": "{:.0f}".format}, float_format="{:.3f}".format))
+        return 0
+    if args.what == "stance":
+        detail, summary = stance_table()
+        print(pd.crosstab(detail["gold"], detail["predicted"]).to_string())
+        print()
+        with pd.option_context("display.float_format", "{:.3f}".format):
+            print(summary.to_string())
+        return 0
     if args.what == "seed":
         from lib.quotes import extract_quotes
 
