@@ -294,7 +294,9 @@ def certainty_table(path: str | Path) -> pd.DataFrame:
         ours_r = pearsonr(certainty(texts), gold)[0]
         hedges = [-sum(1 for c in certainty_cues(t) if c.sign < 0) for t in texts]
         out[split] = {"rows": len(sub), "lib.stance.certainty r": ours_r, "hedge count r (baseline)": pearsonr(hedges, gold)[0]}
-    return pd.DataFrame(out).T
+    table = pd.DataFrame(out).T
+    table["rows"] = table["rows"].astype(int)
+    return table
 
 
 def stance_table(gold_quotes: str | Path | None = None, gold_stance: str | Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -178,6 +178,21 @@ def fit_certainty(path: Path = DEFAULT_TRAIN, alpha: float = 3.0, min_count: int
     }
 
 
+def cue_markup(text: str) -> dict:
+    """Manual displaCy 'ent' data marking a text's hedges and boosters (labels HEDGE, BOOSTER, with the category)."""
+    ents = []
+    for c in certainty_cues(text):
+        label = ("BOOSTER" if c.sign > 0 else "HEDGE") + f" ({c.category}{', negated' if c.negated else ''})"
+        ents.append({"start": c.start, "end": c.end, "label": label})
+    return {"text": text, "ents": ents, "title": None}
+
+
+def cue_colors(markups: list[dict]) -> dict[str, str]:
+    """displaCy colours for the labels of cue_markup: orange shades for hedges, blue for boosters (colour-blind safe)."""
+    labels = {e["label"] for m in markups for e in m["ents"]}
+    return {lab: ("#56B4E9" if lab.startswith("BOOSTER") else "#E69F00") for lab in labels}
+
+
 # ----------------------------------------------------------------------------- claim stance
 
 STANCES = ("support", "oppose", "uncertain", "unrelated")
