@@ -327,6 +327,51 @@ def stance_table(gold_quotes: str | Path | None = None, gold_stance: str | Path 
     return detail, summary
 
 
+def read_nyt(path: str | Path) -> tuple[list[str], list[float]]:
+    """VADER's NYT editorial snippets format (id, mean rating, sentence; tab-separated, no header)."""
+    texts, ratings = [], []
+    for i, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        parts = line.split("\t")
+        if len(parts) < 3:
+            raise ValueError(f"{path}:{i}: expected id, rating and sentence separated by tabs")
+        ratings.append(float(parts[1]))
+        texts.append("\t".join(parts[2:]))
+    return texts, ratings
+
+
+def sentiment_table(path: str | Path) -> pd.DataFrame:
+    """Pearson r of every polarity method with the human mean ratings of a NYT-format file."""
+    from scipy.stats import pearsonr
+
+    from lib.sentiment import METHODS, polarity
+
+    texts, ratings = read_nyt(path)
+    rows = {m: {"Pearson r": pearsonr(polarity(texts, m), ratings)[0], "snippets": len(texts)} for m in METHODS}
+    table = pd.DataFrame(rows).T
+    table["snippets"] = table["snippets"].astype(int)
+    return table
+
+
+def targets_table(path: str | Path) -> pd.DataFrame:
+    """Macro-F1 and accuracy of every method's target sentiment on a NewsMTSC-format file, with the majority class."""
+    from sklearn.metrics import accuracy_score, f1_score
+
+    from lib.sentiment import METHODS, _read_newsmtsc, newsmtsc_items, target_polarity
+
+    items, gold = newsmtsc_items(_read_newsmtsc(Path(path)))
+    rows = {}
+    for m in METHODS:
+        pred = target_polarity(items, m)
+        rows[m] = {"macro-F1": f1_score(gold, pred, average="macro"), "accuracy": accuracy_score(gold, pred)}
+    majority = max(set(gold), key=gold.count)
+    rows[f"majority class ({majority})"] = {"macro-F1": f1_score(gold, [majority] * len(gold), average="macro"), "accuracy": gold.count(majority) / len(gold)}
+    table = pd.DataFrame(rows).T
+    table["targets"] = len(gold)
+    return table
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(prog="python -m lib.evaluate", description=__doc__.splitlines()[0])
@@ -338,7 +383,18 @@ def main(argv: list[str] | None = None) -> int:
     c = sub.add_parser("certainty", help="Pearson r of certainty with human ratings (Pei and Jurgens format)")
     c.add_argument("file", type=Path)
     sub.add_parser("stance", help="claim-stance accuracy on the seed gold (tests/data/seed_stance.json)")
+    se = sub.add_parser("sentiment", help="Pearson r of every polarity method with human ratings (VADER's NYT format)")
+    se.add_argument("file", type=Path)
+    ta = sub.add_parser("targets", help="macro-F1 of every method's target sentiment (NewsMTSC format)")
+    ta.add_argument("file", type=Path)
     args = parser.parse_args(argv)
+    if args.what in ("sentiment", "targets"):
+        if not args.file.exists():
+            print(f"error: {args.file}: no such file", file=sys.stderr)
+            return 2
+        table = sentiment_table(args.file) if args.what == "sentiment" else targets_table(args.file)
+        print(table.to_string(float_format="{:.3f}".format))
+        return 0
     if args.what == "certainty":
         if not args.file.exists():
             print(f"error: {args.file}: no such file", file=sys.stderr)
