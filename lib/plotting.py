@@ -67,3 +67,28 @@ def _display(path: Path) -> str:
         return str(path.resolve().relative_to(ROOT))
     except ValueError:
         return str(path)
+
+
+def label_points(ax: plt.Axes, xs, ys, labels, fontsize: int = 8) -> None:
+    """Label scatter points, nudging each label to the first nearby spot that does not overlap an earlier one."""
+    fig = ax.figure
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    from matplotlib.transforms import Bbox
+
+    # the points themselves count as taken, so labels do not cover other markers
+    placed = [Bbox.from_bounds(px - 7, py - 7, 14, 14) for px, py in ax.transData.transform(list(zip(xs, ys)))]
+    offsets = [(6, 4), (6, -11), (6, 15), (6, -22), (-6, 4), (-6, -11), (6, 26), (6, -33)]
+    for x, y, label in sorted(zip(xs, ys, labels), key=lambda t: -t[1]):
+        for dx, dy in offsets:
+            ha = "left" if dx > 0 else "right"
+            text = ax.annotate(label, (x, y), xytext=(dx, dy), textcoords="offset points", fontsize=fontsize, ha=ha)
+            box = text.get_window_extent(renderer).expanded(1.05, 1.15)
+            own = ax.transData.transform((x, y))
+            if not any(box.overlaps(b) for b in placed if not b.contains(*own)):
+                placed.append(box)
+                break
+            text.remove()
+        else:
+            text = ax.annotate(label, (x, y), xytext=offsets[0], textcoords="offset points", fontsize=fontsize)
+            placed.append(text.get_window_extent(renderer))
