@@ -1,10 +1,17 @@
 """Benchmarks that print figures (not timed tests).
 
+    python -m lib.bench DIR [--to 2000]   articles per second and peak memory: bare spaCy nlp.pipe vs our analyse,
+                                          on DIR's .txt files and on them repeated to about --to articles
     python -m lib.bench parse [--mb 5]    time parse_article on a generated article of about that size
 """
 from __future__ import annotations
 
 import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -41,8 +48,67 @@ def bench_parse(megabytes: float) -> None:
           f"peak Python memory {peak / 1e6:.0f} MB; nothing lost: {not lost_text(art)}")
 
 
+def _measure(mode: str, listing: Path, sentiment: str) -> dict:
+    """Run one measurement in a fresh process (so peak memory is its own): 'bare' spaCy or our 'full' analyse."""
+    code = (
+        "import json, resource, sys, time\n"
+        "from pathlib import Path\n"
+        f"files = Path({str(listing)!r}).read_text().split('\\n')\n"
+        "t0 = time.perf_counter()\n"
+        + ("from lib.nlp import load_pipeline\nnlp = load_pipeline()\nt0 = time.perf_counter()\n"
+           "n = sum(1 for _ in nlp.pipe((Path(f).read_text(encoding='utf-8') for f in files), batch_size=16))\n"
+           if mode == "bare" else
+           "from lib.nlp import load_pipeline\nload_pipeline()\nfrom lib.corpus import analyse\n"
+           f"import lib.sentiment\nlib.sentiment.polarity(['warm up'], {sentiment!r})\nt0 = time.perf_counter()\n"
+           f"n = len(analyse(files, progress=False, sentiment_method={sentiment!r}).articles)\n")
+        + "dt = time.perf_counter() - t0\n"
+        "print(json.dumps({'articles': n, 'seconds': dt, 'peak_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True,
+                         env={**__import__("os").environ, "TQDM_DISABLE": "1"})
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def bench_corpus(folder: Path, target: int, sentiment: str) -> None:
+    """Print articles per second and peak memory of bare nlp.pipe and of analyse, on the folder and on it repeated."""
+    files = sorted(folder.glob("*.txt"))
+    if not files:
+        raise SystemExit(f"error: {folder}: no .txt files")
+    tmp = Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        sizes = [("folder", files)]
+        if target > len(files):
+            copies = []
+            for k in range(-(-target // len(files))):
+                for f in files:
+                    dst = tmp / f"{k:03d}_{f.name}"
+                    shutil.copyfile(f, dst)
+                    copies.append(dst)
+            sizes.append((f"repeated x{-(-target // len(files))}", copies))
+        print(f"{'corpus':<16}{'articles':>9}{'bare spaCy art/s':>18}{'ours art/s':>12}{'ratio':>8}{'bare peak MB':>14}{'ours peak MB':>14}")
+        for label, paths in sizes:
+            listing = tmp / f"{label.split()[0]}.list"
+            listing.write_text("\n".join(str(p) for p in paths))
+            bare = _measure("bare", listing, sentiment)
+            full = _measure("full", listing, sentiment)
+            b_rate, f_rate = bare["articles"] / bare["seconds"], full["articles"] / full["seconds"]
+            print(f"{label:<16}{len(paths):>9}{b_rate:>18.2f}{f_rate:>12.2f}{f_rate / b_rate:>8.2f}{bare['peak_mb']:>14.0f}{full['peak_mb']:>14.0f}", flush=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Command-line entry point."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] != "parse" and not argv[0].startswith("-"):
+        parser = argparse.ArgumentParser(prog="python -m lib.bench DIR", description="bare spaCy vs our full analysis on a folder")
+        parser.add_argument("folder", type=Path)
+        parser.add_argument("--to", type=int, default=2000, help="also run on the folder repeated to about this many articles (0: skip)")
+        parser.add_argument("--sentiment", default="vader", help="sentiment method of the full analysis (vader, ours, ...)")
+        args = parser.parse_args(argv)
+        bench_corpus(args.folder, args.to, args.sentiment)
+        return
     parser = argparse.ArgumentParser(prog="python -m lib.bench", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="what", required=True)
     p = sub.add_parser("parse", help="time parsing a large generated article")

@@ -5,7 +5,6 @@ import importlib
 from functools import lru_cache
 
 import pandas as pd
-import spacy
 from spacy.language import Language
 
 from lib.article import Article

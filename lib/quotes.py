@@ -16,12 +16,15 @@ import sys
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from lib.article import Article, Paragraph, load_article, parse_article
+from lib.article import Article, load_article, parse_article
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DATA_DIR = Path(__file__).parent / "data"
 SECTIONS = {"title": "title", "subtitle": "title", "caption": "caption", "body": "body"}
@@ -948,13 +951,16 @@ def _nlp(nlp: Language | None) -> Language:
     return load_pipeline()
 
 
+def quotes_from_docs(article: Article, docs: Iterable[Doc]) -> list[Quote]:
+    """Quotes in a parsed article whose paragraphs are already parsed (one Doc per paragraph, in order)."""
+    units = ((doc, p.span_to_original, SECTIONS[p.kind], False) for p, doc in zip(article.paragraphs, docs))
+    return _unit_quotes(units, article.text)
+
+
 def article_quotes(article: Article, nlp: Language | None = None) -> list[Quote]:
     """Quotes in a parsed article (boilerplate already removed), offsets into `article.text`."""
     nlp = _nlp(nlp)
-    pars = list(article.paragraphs)
-    docs = nlp.pipe(p.text for p in pars)
-    units = ((doc, p.span_to_original, SECTIONS[p.kind], False) for p, doc in zip(pars, docs))
-    return _unit_quotes(units, article.text)
+    return quotes_from_docs(article, nlp.pipe(p.text for p in article.paragraphs))
 
 
 def extract_quotes(text: str | Article, nlp: Language | None = None) -> list[Quote]:

@@ -17,6 +17,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
 DATA_DIR = Path(__file__).parent / "data"
 MODEL_PATH = DATA_DIR / "certainty_model.json"
 DEFAULT_TRAIN = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "certainty" / "sentence_level_certainty_train_val.jsonl"

@@ -40,7 +40,7 @@ def test_figures_match_the_readme_gallery():
     assert listed == on_disk, f"missing from README: {on_disk - listed}; orphaned in README: {listed - on_disk}"
     for stem in on_disk:
         assert (ROOT / "figures" / f"{stem}.png").exists(), stem
-        assert f"![" in gallery and f"(figures/{stem}.png)" in gallery, f"{stem}: no image with alt text in the gallery"
+        assert "![" in gallery and f"(figures/{stem}.png)" in gallery, f"{stem}: no image with alt text in the gallery"
     written = set()
     for nb in NOTEBOOKS:
         written |= set(re.findall(r'savefig\(fig, "([\w-]+)"', "".join("".join(c["source"]) for c in _cells(nb))))
