@@ -37,6 +37,7 @@ _EMPTY_TAG_RE = re.compile(r"<(?P<tag>[a-zA-Z][\w-]*)\b[^<>]*>\s*</(?P=tag)\s*>"
 _TAG_RE = re.compile(r"</?[a-zA-Z][\w-]*\b(?:[^<>\"]|\"[^\"\n]{0,5000}\")*?/?>|<!--.*?-->")
 _ENTITY_RE = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 _WS_RE = re.compile(r"\s+")
+_NEEDS_CLEANING_RE = re.compile(r"[^\S ]| {2}|&|[" + _INVISIBLE + "]")
 
 
 @dataclass(frozen=True)
@@ -175,19 +176,18 @@ def _clean(text: str, start: int, end: int, cuts: list[tuple[int, int]]) -> tupl
 
     for s, e in pieces:
         seg = text[s:e]
-        if not _WS_RE.search(seg.replace(" ", "x")) and "&" not in seg and not any(c in seg for c in _INVISIBLE) and "  " not in seg:
-            # fast path: nothing to normalise inside this piece
+        if not _NEEDS_CLEANING_RE.search(seg):
+            # fast path: only single plain spaces, no entities or invisible characters, so copy the piece as is
+            if last_space:
+                stripped = seg.lstrip(" ")
+                s += len(seg) - len(stripped)
+                seg = stripped
             if seg:
-                if last_space and seg[0] == " ":
-                    seg_l = seg.lstrip(" ")
-                    s += len(seg) - len(seg_l)
-                    seg = seg_l
-                if seg:
-                    clean_runs.append(n)
-                    orig_runs.append(s)
-                    chars.append(seg)
-                    n += len(seg)
-                    last_space = seg[-1] == " "
+                clean_runs.append(n)
+                orig_runs.append(s)
+                chars.append(seg)
+                n += len(seg)
+                last_space = seg[-1] == " "
             continue
         pos = 0
         for m in _ENTITY_RE.finditer(seg):

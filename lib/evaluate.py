@@ -1,6 +1,11 @@
 """Evaluation commands that print figures.
 
-    python -m lib.evaluate quotes DIR     PolNeAR-format folder (DIR/text, DIR/attributions): ours vs textacy
+    python -m lib.evaluate quotes DIR          PolNeAR-format folder (DIR/text, DIR/attributions): ours vs textacy
+    python -m lib.evaluate seed [GOLD.json]    quotes against our gold annotation of the seed
+    python -m lib.evaluate certainty FILE      Pearson r with human certainty ratings (Pei and Jurgens format)
+    python -m lib.evaluate stance              claim-stance accuracy on the seed gold
+    python -m lib.evaluate sentiment FILE.tsv  Pearson r of every polarity method (VADER's NYT format)
+    python -m lib.evaluate targets FILE.jsonl  macro-F1 of every target-sentiment method (NewsMTSC format)
 """
 from __future__ import annotations
 
@@ -433,5 +438,14 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _cli(argv: list[str] | None = None) -> int:
+    """main() with one clear line instead of a traceback when an input file is not in the expected format."""
+    try:
+        return main(argv)
+    except (ValueError, KeyError, IndexError, json.JSONDecodeError, UnicodeDecodeError) as exc:
+        print(f"error: the input is not in the expected format ({type(exc).__name__}: {exc})", file=sys.stderr)
+        return 2
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(_cli())
