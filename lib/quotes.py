@@ -551,7 +551,7 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
             else:
                 continue
         else:
-            block = _largest_block(content)
+            block = _largest_block(_drop_asides(content))
             if not block:
                 continue
             content_span = (block[0].idx - base, block[-1].idx + len(block[-1]) - base)
@@ -719,6 +719,19 @@ def _source_like(tok: Token | None) -> bool:
     if tok.pos_ == "PRON":
         return tok.lower_ in _PERSONAL
     return tok.lemma_.lower() in cue_lexicon()["source_nouns"] or tok.lower_ in cue_lexicon()["source_nouns"]
+
+
+def _drop_asides(tokens: list[Token]) -> list[Token]:
+    """Content without trailing comma-set asides: appositives ('Mr. Trump, the presumed favorite'), participles ('..., focusing on')."""
+    keep = {t.i for t in tokens}
+    for t in tokens:
+        left = t.left_edge.i
+        aside = t.dep_ in ("appos", "npadvmod") or (t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > t.head.i)
+        if aside and left > 0 and t.doc[left - 1].text == "," and left - 1 in keep:
+            sub = {x.i for x in t.subtree}
+            if sub != keep and not any(x.is_quote for x in t.subtree):
+                keep -= sub
+    return [t for t in tokens if t.i in keep]
 
 
 def _largest_block(tokens: list[Token]) -> list[Token]:
