@@ -96,7 +96,6 @@ class _Context:
     people: list[_Entity] = field(default_factory=list)
     orgs: dict[str, str] = field(default_factory=dict)  # description ("think tank") -> organisation
     speakers: list[_Entity] = field(default_factory=list)
-    last_attribution: _Attribution | None = None
 
 
 @lru_cache(maxsize=1)
@@ -749,12 +748,6 @@ def _largest_block(tokens: list[Token]) -> list[Token]:
     return max(runs, key=lambda r: r[-1].idx + len(r[-1]) - r[0].idx)
 
 
-def _cue_inside(a: _Attribution, outer: _Attribution, base: int) -> bool:
-    """Whether attribution a's cue lies inside the outer attribution's content (a is then nested speech)."""
-    idx = a.cue[0].idx - base
-    return outer.start <= idx < outer.end
-
-
 def _adjacent_quote(tok: Token, subject: Token | None, text: str, base: int, qspans: list[tuple[int, int, bool, bool]]) -> int | None:
     """Index of a quote that closes just before the cue phrase or opens just after it, if any."""
     toks = [tok] + ([*subject.subtree] if subject is not None else [])
@@ -830,14 +823,14 @@ def _register_people(sp: Doc | Span, ctx: _Context) -> None:
             _describe_org(ent.root, _strip_det(ent.text), ctx)
 
 
-def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[int, int]], str, bool]], source_text: str) -> list[Quote]:
-    """Quotes from (span, offset mapper, section, continues-previous) units in article order."""
+def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[int, int]], str]], source_text: str) -> list[Quote]:
+    """Quotes from (parsed paragraph, offset mapper to the source text, section) units in article order."""
     ctx = _Context()
     quotes: list[Quote] = []
     prev: Quote | None = None  # the last attributed quote of the previous paragraph
     prev_open_chain = prev_colon = False
     pending: list[tuple[int, int, str, str]] = []  # open quote paragraphs still waiting for their cue
-    for sp, to_orig, section, _ in units:
+    for sp, to_orig, section in units:
         text = sp.text
         qspans = quote_spans(text, headline=section == "title")
         _register_people(sp, ctx)
@@ -966,7 +959,7 @@ def _nlp(nlp: Language | None) -> Language:
 
 def quotes_from_docs(article: Article, docs: Iterable[Doc]) -> list[Quote]:
     """Quotes in a parsed article whose paragraphs are already parsed (one Doc per paragraph, in order)."""
-    units = ((doc, p.span_to_original, SECTIONS[p.kind], False) for p, doc in zip(article.paragraphs, docs))
+    units = ((doc, p.span_to_original, SECTIONS[p.kind]) for p, doc in zip(article.paragraphs, docs))
     return _unit_quotes(units, article.text)
 
 
@@ -999,7 +992,7 @@ def _quotes_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
             if span is None:
                 continue
             off = span.start_char
-            units.append((span, lambda s, e, off=off: (s + off, e + off), SECTIONS[p.kind], False))
+            units.append((span, lambda s, e, off=off: (s + off, e + off), SECTIONS[p.kind]))
         doc._.quotes = _unit_quotes(units, doc.text)
         return doc
 
