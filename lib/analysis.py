@@ -96,9 +96,10 @@ def mention_frame(quotes: pd.DataFrame, nlp: Language) -> pd.DataFrame:
     for speaker, text in zip(quotes["speaker"], quotes["text"]):
         if not speaker:
             continue
-        for m in target_mentions(text, nlp):
+        doc = nlp(text)
+        for m in target_mentions(doc):
             rows.append({"speaker": speaker, "mentioned": m.target, "type": "country"})
-        for ent in nlp(text).ents:
+        for ent in doc.ents:
             if ent.label_ == "ORG" and not canonical_target(ent.text) and not canonical_target(re.sub(r"^the\s+", "", ent.text, flags=re.I)):
                 rows.append({"speaker": speaker, "mentioned": re.sub(r"['’]s$", "", re.sub(r"^the\s+", "", ent.text, flags=re.I)), "type": "organisation"})
     df = pd.DataFrame(rows, columns=["speaker", "mentioned", "type"])

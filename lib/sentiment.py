@@ -238,11 +238,13 @@ def canonical_target(mention: str) -> str | None:
     return table.get(m)
 
 
-def target_mentions(text: str, nlp=None) -> list[TargetMention]:
-    """Mentions of the alias table's targets in a text: spaCy's GPE, NORP, ORG, LOC and FAC entities, plus aliases NER misses."""
+def target_mentions(text, nlp=None) -> list[TargetMention]:
+    """Mentions of the alias table's targets in a text (or a parsed spaCy Doc): GPE, NORP, ORG, LOC and FAC entities, plus aliases NER misses."""
     found: list[TargetMention] = []
-    if nlp is not None:
-        for ent in nlp(text).ents:
+    doc = text if hasattr(text, "ents") else (nlp(text) if nlp is not None else None)
+    text = doc.text if doc is not None else text
+    if doc is not None:
+        for ent in doc.ents:
             if ent.label_ in ("GPE", "NORP", "ORG", "LOC", "FAC"):
                 target = canonical_target(ent.text) or canonical_target(re.sub(r"^the\s+", "", ent.text, flags=re.I))
                 if target:
