@@ -78,7 +78,7 @@ def _analyse_batch(paths: list[str], sentiment_method: str = DEFAULT_SENTIMENT) 
     """Rows of the four tables for a batch of files, with one pipeline per process and nlp.pipe over all paragraphs."""
     from lib.analysis import quote_frame
     from lib.article import load_article
-    from lib.nlp import load_pipeline
+    from lib.nlp import entity_table, load_pipeline
     from lib.quotes import quotes_from_docs
 
     nlp = load_pipeline()
@@ -101,10 +101,9 @@ def _analyse_batch(paths: list[str], sentiment_method: str = DEFAULT_SENTIMENT) 
         except Exception as exc:  # one bad article must not stop the corpus
             out["errors"].append({"path": str(path), "reason": f"analysis failed: {type(exc).__name__}: {exc}"})
             continue
-        for p, d in zip(art.paragraphs, art_docs):
-            for ent in d.ents:
-                s, e = p.span_to_original(ent.start_char, ent.end_char)
-                out["entities"].append({"article_id": aid, "entity": ent.text, "label": ent.label_, "start": s, "end": e})
+        ents = entity_table(art, docs=art_docs)
+        ents.insert(0, "article_id", aid)
+        out["entities"].extend(ents[ENTITY_COLUMNS].to_dict("records"))
         qdf.insert(0, "article_id", aid)
         out["quotes"].extend(qdf[QUOTE_COLUMNS].to_dict("records"))
         out["articles"].append({

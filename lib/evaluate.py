@@ -310,10 +310,12 @@ def stance_table(gold_quotes: str | Path | None = None, gold_stance: str | Path 
     from lib.stance import load_claims, stance
 
     data_dir = Path(__file__).resolve().parent.parent / "tests" / "data"
-    text, _, records = read_gold_json(gold_quotes or data_dir / "seed_quotes.json")
+    gold_quotes = Path(gold_quotes or data_dir / "seed_quotes.json")
+    text, _, records = read_gold_json(gold_quotes)
     gold = json.loads(Path(gold_stance or data_dir / "seed_stance.json").read_text(encoding="utf-8"))
     quotes = extract_quotes(text)
-    claims = [c for c in load_claims(json.loads(Path(gold_quotes or data_dir / "seed_quotes.json").read_text(encoding="utf-8"))["file"]) if c.id in gold["claims"]]
+    article_file = json.loads(gold_quotes.read_text(encoding="utf-8"))["file"]
+    claims = [c for c in load_claims(article_file) if c.id in gold["claims"]]
     table = stance(quotes, claims, text)
     rows = []
     for rec in records:

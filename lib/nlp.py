@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import importlib
 from functools import lru_cache
+from typing import Iterable
 
 import pandas as pd
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from lib.article import Article
 
@@ -32,22 +34,28 @@ def load_pipeline(disable: tuple[str, ...] = ()) -> Language:
     )
 
 
-def sentence_table(article: Article, nlp: Language | None = None) -> pd.DataFrame:
-    """One row per sentence of the kept paragraphs, with offsets into the original text."""
+def _paragraph_docs(article: Article, nlp: Language | None, docs: Iterable[Doc] | None) -> Iterable[Doc]:
+    """One parsed Doc per kept paragraph: the given ones, or parsed now with nlp.pipe."""
+    if docs is not None:
+        return docs
     nlp = nlp or load_pipeline()
+    return nlp.pipe(p.text for p in article.paragraphs)
+
+
+def sentence_table(article: Article, nlp: Language | None = None, docs: Iterable[Doc] | None = None) -> pd.DataFrame:
+    """One row per sentence of the kept paragraphs, with offsets into the original text (pass `docs` to reuse a parse)."""
     rows = []
-    for i, (par, doc) in enumerate(zip(article.paragraphs, nlp.pipe(p.text for p in article.paragraphs))):
+    for i, (par, doc) in enumerate(zip(article.paragraphs, _paragraph_docs(article, nlp, docs))):
         for sent in doc.sents:
             start, end = par.span_to_original(sent.start_char, sent.end_char)
             rows.append({"paragraph": i, "kind": par.kind, "start": start, "end": end, "sentence": sent.text})
     return pd.DataFrame(rows, columns=["paragraph", "kind", "start", "end", "sentence"])
 
 
-def entity_table(article: Article, nlp: Language | None = None) -> pd.DataFrame:
-    """One row per named-entity mention in the kept paragraphs, with offsets into the original text."""
-    nlp = nlp or load_pipeline()
+def entity_table(article: Article, nlp: Language | None = None, docs: Iterable[Doc] | None = None) -> pd.DataFrame:
+    """One row per named-entity mention in the kept paragraphs, with offsets into the original text (pass `docs` to reuse a parse)."""
     rows = []
-    for i, (par, doc) in enumerate(zip(article.paragraphs, nlp.pipe(p.text for p in article.paragraphs))):
+    for i, (par, doc) in enumerate(zip(article.paragraphs, _paragraph_docs(article, nlp, docs))):
         for ent in doc.ents:
             start, end = par.span_to_original(ent.start_char, ent.end_char)
             rows.append({
