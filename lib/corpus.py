@@ -16,6 +16,8 @@ from typing import Iterable, Iterator
 import pandas as pd
 from tqdm import tqdm
 
+from lib.claims import is_claims_file
+
 ARTICLE_COLUMNS = ["article_id", "path", "title", "published", "author", "paragraphs", "words", "removed", "quotes"]
 QUOTE_COLUMNS = [
     "article_id", "start", "end", "text", "kind", "cue", "cue_lemma", "speaker", "speaker_start", "speaker_end",
@@ -62,9 +64,9 @@ def expand_paths(spec: str | Path | Iterable[str | Path]) -> list[Path]:
     if isinstance(spec, (str, Path)):
         s = str(spec)
         if Path(s).is_dir():
-            return sorted(Path(s).glob("*.txt"))
+            return sorted(p for p in Path(s).glob("*.txt") if not is_claims_file(p))
         if any(ch in s for ch in "*?["):
-            return sorted(Path(p) for p in glob.glob(s, recursive=True))
+            return sorted(Path(p) for p in glob.glob(s, recursive=True) if not is_claims_file(p))
         return [Path(s)]
     return [p for item in spec for p in expand_paths(item)]
 
@@ -78,7 +80,7 @@ def _analyse_batch(paths: list[str], sentiment_method: str = DEFAULT_SENTIMENT) 
     """Rows of the four tables for a batch of files, with one pipeline per process and nlp.pipe over all paragraphs."""
     from lib.analysis import quote_frame
     from lib.article import load_article
-    from lib.nlp import entity_table, load_pipeline
+    from lib.nlp import entity_table, load_pipeline, pipe_paragraphs
     from lib.quotes import quotes_from_docs
 
     nlp = load_pipeline()
@@ -91,7 +93,7 @@ def _analyse_batch(paths: list[str], sentiment_method: str = DEFAULT_SENTIMENT) 
             out["errors"].append({"path": str(p), "reason": str(exc).removeprefix(f"{p}: ")})
     flat = [(i, par) for i, (_, art) in enumerate(articles) for par in art.paragraphs]
     docs: list[list] = [[] for _ in articles]
-    for (i, _), doc in zip(flat, nlp.pipe((par.text for _, par in flat), batch_size=256)):
+    for (i, _), doc in zip(flat, pipe_paragraphs((par.text for _, par in flat), nlp)):
         docs[i].append(doc)
     for (path, art), art_docs in zip(articles, docs):
         aid = _article_id(path)

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import importlib
+import re
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import pandas as pd
 from spacy.language import Language
@@ -34,12 +35,57 @@ def load_pipeline(disable: tuple[str, ...] = ()) -> Language:
     )
 
 
+MAX_PIECE = 100_000  # characters parsed at once; spaCy refuses texts over nlp.max_length (1,000,000) and slows on long ones
+_CUT_RE = re.compile(r"[.!?…][\"'”’)\]]*\s+|\n\s*")
+
+
+def text_pieces(text: str, limit: int = MAX_PIECE) -> list[str]:
+    """Cut a text into pieces of at most `limit` characters, after a sentence end (else a space); they join back to the text."""
+    pieces = []
+    while len(text) > limit:
+        window = text[:limit]
+        cut = max((m.end() for m in _CUT_RE.finditer(window, limit // 2)), default=0)
+        if not cut:
+            cut = window.rfind(" ", limit // 2) + 1 or limit
+        pieces.append(text[:cut])
+        text = text[cut:]
+    pieces.append(text)
+    return pieces
+
+
+def pipe_paragraphs(texts: Iterable[str], nlp: Language | None = None, batch_size: int = 256) -> Iterator[Doc]:
+    """One Doc per text, like nlp.pipe, but a text longer than MAX_PIECE is parsed in pieces and joined back into one Doc."""
+    nlp = nlp or load_pipeline()
+    owners: list[int] = []
+
+    def pieces() -> Iterator[str]:
+        for i, text in enumerate(texts):
+            for piece in text_pieces(text):
+                owners.append(i)
+                yield piece
+
+    group: list[Doc] = []
+    current = 0
+    for k, doc in enumerate(nlp.pipe(pieces(), batch_size=batch_size)):
+        if owners[k] != current and group:
+            yield _join(group)
+            group = []
+        current = owners[k]
+        group.append(doc)
+    if group:
+        yield _join(group)
+
+
+def _join(docs: list[Doc]) -> Doc:
+    """One Doc from the parsed pieces of one text (its text is exactly the pieces joined)."""
+    return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+
+
 def _paragraph_docs(article: Article, nlp: Language | None, docs: Iterable[Doc] | None) -> Iterable[Doc]:
-    """One parsed Doc per kept paragraph: the given ones, or parsed now with nlp.pipe."""
+    """One parsed Doc per kept paragraph: the given ones, or parsed now."""
     if docs is not None:
         return docs
-    nlp = nlp or load_pipeline()
-    return nlp.pipe(p.text for p in article.paragraphs)
+    return pipe_paragraphs((p.text for p in article.paragraphs), nlp)
 
 
 def sentence_table(article: Article, nlp: Language | None = None, docs: Iterable[Doc] | None = None) -> pd.DataFrame:

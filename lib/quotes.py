@@ -965,8 +965,9 @@ def quotes_from_docs(article: Article, docs: Iterable[Doc]) -> list[Quote]:
 
 def article_quotes(article: Article, nlp: Language | None = None) -> list[Quote]:
     """Quotes in a parsed article (boilerplate already removed), offsets into `article.text`."""
-    nlp = _nlp(nlp)
-    return quotes_from_docs(article, nlp.pipe(p.text for p in article.paragraphs))
+    from lib.nlp import pipe_paragraphs
+
+    return quotes_from_docs(article, pipe_paragraphs((p.text for p in article.paragraphs), _nlp(nlp)))
 
 
 def extract_quotes(text: str | Article, nlp: Language | None = None) -> list[Quote]:
@@ -999,12 +1000,19 @@ def _quotes_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return component
 
 
+def quote_ids(n: int) -> list[str]:
+    """The ids of an article's n quotes in article order: Q1, Q2, ... (the same in every table and figure)."""
+    return [f"Q{i}" for i in range(1, n + 1)]
+
+
 def quotes_table(quotes: list[Quote]) -> "pd.DataFrame":
-    """The quotes as a table: speaker, role, organisation, kind, cue, section and text, in article order."""
+    """The quotes as a table indexed by quote id (Q1, Q2, ...): speaker, role, organisation, kind, cue, section and text."""
     import pandas as pd
 
     cols = ["speaker", "role", "org", "kind", "cue", "section", "start", "end", "text"]
-    return pd.DataFrame([{c: getattr(q, c) for c in cols} for q in quotes], columns=cols)
+    df = pd.DataFrame([{c: getattr(q, c) for c in cols} for q in quotes], columns=cols)
+    df.index = pd.Index(quote_ids(len(df)), name="id")
+    return df
 
 
 def displacy_data(text: str, quotes: list[Quote], start: int = 0, end: int | None = None) -> dict:
