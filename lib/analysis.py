@@ -1,6 +1,6 @@
 """One table per article: every quote with its source type, paragraph, certainty, sentiment and stance.
 
-This is where the stages meet; notebook 05 (charts) and lib/corpus.py build on it.
+This is where the stages meet; notebooks 05 (charts) and 06 (corpus) and lib/corpus.py build on it.
 """
 from __future__ import annotations
 
@@ -14,9 +14,10 @@ import pandas as pd
 from spacy.language import Language
 
 from lib.article import Article
+from lib.claims import Claim
+from lib.nlp import is_title_word, load_pipeline
 from lib.quotes import Quote, article_quotes, quotes_table
 from lib.sentiment import canonical_target, polarity, target_mentions
-from lib.stance import Claim, certainty, stance
 
 DATA_DIR = Path(__file__).parent / "data"
 SOURCE_TYPES = ("named expert", "official", "named person", "anonymous or collective", "news outlet", "state or organisation", "unknown")
@@ -66,41 +67,68 @@ def source_type(q: Quote) -> str:
 
 def quote_frame(article: Article, nlp: Language | None = None, claims: list[Claim] | None = None,
                 sentiment_method: str | None = None, quotes: list[Quote] | None = None) -> pd.DataFrame:
-    """Every quote of an article with paragraph, words, source type, certainty, sentiment and stance on the first claim."""
+    """Every quote of an article, indexed by quote id (Q1, Q2, ...), with paragraph, words, source type, certainty,
+    sentiment, and, when claims are given, the stance toward the first (main) claim."""
+    from lib.stance import quote_certainty, stance
+
     quotes = article_quotes(article, nlp) if quotes is None else quotes
     df = quotes_table(quotes)
-    cols = ["cue_lemma", "speaker_start", "speaker_end", "cue_start", "cue_end"]
-    for c in cols:
+    for c in ["cue_lemma", "speaker_start", "speaker_end", "cue_start", "cue_end"]:
         df[c] = [getattr(q, c) for q in quotes]
     starts = [p.start for p in article.paragraphs]
     df["paragraph"] = [max(0, bisect.bisect_right(starts, q.start) - 1) for q in quotes]
     df["words"] = df["text"].str.split().str.len().fillna(0).astype(int)
     df["source_type"] = [source_type(q) for q in quotes]
-    texts = df["text"].tolist()
-    df["certainty"] = certainty(texts) if texts else []
-    df["sentiment"] = polarity(texts, sentiment_method) if texts else []
-    df["claim"] = None
-    df["stance"] = None
-    df["stance_score"] = 0.0
-    if claims and quotes:
-        st = stance(quotes, claims[:1], article.text)
+    df["certainty"] = pd.Series(quote_certainty(quotes, article.text), index=df.index, dtype="float64")
+    df["sentiment"] = pd.Series(polarity(df["text"].tolist(), sentiment_method), index=df.index, dtype="float64")
+    if claims:
+        st = stance(quotes, claims[:1], article.text).set_index("quote")
         df["claim"] = claims[0].id
-        df["stance"] = st["stance"].to_numpy()
-        df["stance_score"] = st["score"].to_numpy()
+        df["stance"] = st["stance"].reindex(df.index)
+        df["stance_probability"] = st["probability"].reindex(df.index).astype("float64")
     return df
 
 
-def mention_frame(quotes: pd.DataFrame, nlp: Language) -> pd.DataFrame:
-    """Who talks about whom: speaker, mentioned country or organisation, its type, and how many mentions."""
+def speaker_frame(quotes: pd.DataFrame) -> pd.DataFrame:
+    """One row per speaker: quotes, words, source type, mean certainty and sentiment, and the stance toward the main
+    claim (the single label when all their related quotes agree, 'mixed' when they differ)."""
+    cols = ["speaker", "source_type", "quotes", "words", "certainty", "sentiment", "stance"]
+    named = quotes[quotes["speaker"].notna()]
+    if named.empty:
+        return pd.DataFrame(columns=cols)
+    out = named.groupby("speaker").agg(
+        source_type=("source_type", lambda s: s.value_counts().index[0]), quotes=("text", "size"), words=("words", "sum"),
+        certainty=("certainty", "mean"), sentiment=("sentiment", "mean"),
+    )
+    if "stance" in named.columns:
+        out["stance"] = named.groupby("speaker")["stance"].agg(speaker_stance)
+    else:
+        out["stance"] = None
+    return out.reset_index()[cols].sort_values(["words", "speaker"], ascending=[False, True], ignore_index=True)
+
+
+def speaker_stance(labels: pd.Series) -> str:
+    """A speaker's stance toward a claim from their quotes' labels: the one label of the related quotes, or 'mixed'."""
+    related = {x for x in labels.dropna() if x != "unrelated"}
+    if not related:
+        return "unrelated"
+    return related.pop() if len(related) == 1 else "mixed"
+
+
+def mention_frame(quotes: pd.DataFrame, nlp: Language | None = None) -> pd.DataFrame:
+    """Who talks about whom: speaker, the country or organisation their quotes mention (aliases merged), its type, mentions."""
+    nlp = nlp or load_pipeline()
     rows = []
-    for speaker, text in zip(quotes["speaker"], quotes["text"]):
-        if not speaker:
+    for speaker, doc in zip(quotes["speaker"], nlp.pipe(quotes["text"].tolist())):
+        if not speaker or pd.isna(speaker):
             continue
-        doc = nlp(text)
         for m in target_mentions(doc):
-            rows.append({"speaker": speaker, "mentioned": m.target, "type": "country"})
+            rows.append({"speaker": speaker, "mentioned": m.target, "type": "country or union"})
         for ent in doc.ents:
-            if ent.label_ == "ORG" and not canonical_target(ent.text) and not canonical_target(re.sub(r"^the\s+", "", ent.text, flags=re.I)):
-                rows.append({"speaker": speaker, "mentioned": re.sub(r"['’]s$", "", re.sub(r"^the\s+", "", ent.text, flags=re.I)), "type": "organisation"})
+            if ent.label_ != "ORG" or is_title_word(ent):
+                continue
+            bare = re.sub(r"['’]s$", "", re.sub(r"^the\s+", "", ent.text, flags=re.I))
+            if not canonical_target(ent.text) and not canonical_target(bare):
+                rows.append({"speaker": speaker, "mentioned": bare, "type": "organisation"})
     df = pd.DataFrame(rows, columns=["speaker", "mentioned", "type"])
     return df.groupby(["speaker", "mentioned", "type"]).size().rename("mentions").reset_index()

@@ -158,14 +158,35 @@ def _sentence_matrix(texts: list[str], emb: np.ndarray) -> np.ndarray:
     return np.hstack([emb, (lex - m["lex_mean"]) / m["lex_scale"]])
 
 
+def check_method(method: str | None) -> str:
+    """The canonical name of a sentiment method (case-insensitive; None means ours); one clear error otherwise."""
+    if method is None:
+        return "ours"
+    if not isinstance(method, str):
+        raise TypeError(f"sentiment method must be a name (str), got {type(method).__name__}: {method!r}")
+    name = method.strip().lower()
+    if not name:
+        raise ValueError(f"empty sentiment method name; choose one of {', '.join(METHODS)}")
+    if name not in METHODS:
+        raise ValueError(f"unknown sentiment method {method!r}; choose one of {', '.join(METHODS)}")
+    return name
+
+
+def check_texts(texts: list[str], what: str = "text") -> list[str]:
+    """The texts as a list of str; one clear error naming the first item that is not a string."""
+    if isinstance(texts, (str, bytes)):
+        raise TypeError(f"expected a list of {what}s; wrap a single {what} in a list")
+    items = list(texts)
+    for i, t in enumerate(items, 1):
+        if not isinstance(t, str):
+            raise TypeError(f"{what} {i}: expected a str, got {type(t).__name__}: {t!r}")
+    return items
+
+
 def polarity(texts: list[str], method: str | None = None) -> list[float]:
     """Polarity of each text in [-1, 1] (negative to positive) with one method (default: ours)."""
-    if isinstance(texts, str):
-        raise TypeError("polarity() takes a list of texts; wrap a single text in a list")
-    method = method or "ours"
-    if method not in METHODS:
-        raise ValueError(f"unknown sentiment method {method!r}; choose one of {', '.join(METHODS)}")
-    texts = [t if isinstance(t, str) else "" for t in texts]
+    texts = check_texts(texts)
+    method = check_method(method)
     if method != "ours":
         return [round(_lexicon_polarity(t, method), 4) for t in texts]
     if not texts:
@@ -194,7 +215,7 @@ def _check_items(items: list[tuple[str, int, int]]) -> None:
 
 def target_polarity(items: list[tuple[str, int, int]], method: str | None = None, progress: bool = False) -> list[str]:
     """Sentiment toward a target mention: 'negative', 'neutral' or 'positive' for each (sentence, start, end)."""
-    method = method or "ours"
+    method = check_method(method)
     _check_items(items)
     if method != "ours":
         return [_label(_lexicon_polarity(s, method)) for s, _, _ in items]
@@ -226,8 +247,11 @@ def _aliases() -> tuple[dict[str, str], re.Pattern]:
     """Alias -> target (lower-cased) from lib/data/targets.json, and a regex that finds any alias."""
     data = json.loads((DATA_DIR / "targets.json").read_text(encoding="utf-8"))["targets"]
     table = {a.lower(): t for t, aliases in data.items() for a in aliases}
-    names = sorted(table, key=len, reverse=True)
-    rx = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])", re.IGNORECASE)
+    # the text pass is case-sensitive (proper nouns are capitalised: 'Turkey' the country, not 'turkey' the bird),
+    # allowing a capital first letter at the start of a sentence ('The North')
+    written = {a for aliases in data.values() for a in aliases} | {a[:1].upper() + a[1:] for aliases in data.values() for a in aliases}
+    names = sorted(written, key=len, reverse=True)
+    rx = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
     return table, rx
 
 

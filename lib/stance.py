@@ -148,6 +148,11 @@ def certainty(texts: list[str]) -> list[float]:
     return out
 
 
+def quote_certainty(quotes: list, text: str) -> list[float]:
+    """Certainty of each quote's content (interim: the content alone; the stance helper replaces this)."""
+    return certainty([q.text for q in quotes])
+
+
 def fit_certainty(path: Path = DEFAULT_TRAIN, alpha: float = 3.0, min_count: int = 3) -> dict:
     """Fit the ridge mapping from cue features (categories plus one weight per frequent cue) on the train rows."""
     import numpy as np
