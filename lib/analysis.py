@@ -15,7 +15,7 @@ from spacy.language import Language
 
 from lib.article import Article
 from lib.claims import Claim
-from lib.nlp import is_title_word, load_pipeline
+from lib.nlp import load_pipeline
 from lib.quotes import Quote, article_quotes, quotes_table
 from lib.sentiment import canonical_target, polarity, target_mentions
 
@@ -50,8 +50,8 @@ def source_type(q: Quote) -> str:
     """Sort a quote's source: named expert, official, named person, anonymous or collective, news outlet, state or organisation."""
     w = _source_words()
     speaker = (q.speaker or "").strip()
-    if not speaker:
-        return "unknown"
+    if not speaker or speaker.lower() in _PRONOUNS | _RELATIVES:
+        return "unknown"  # no speaker, or a pronoun the resolver could not tie to anyone
     if speaker.lower() in w["news_outlets"] or _has({"times", "news", "post", "journal", "agency", "tv", "media"}, speaker) and _is_name(speaker):
         return "news outlet"
     if canonical_target(speaker) or (_is_name(speaker) and _has(w["official_orgs"] | w["expert_orgs"], speaker)):
@@ -116,19 +116,66 @@ def speaker_stance(labels: pd.Series) -> str:
 
 
 def mention_frame(quotes: pd.DataFrame, nlp: Language | None = None) -> pd.DataFrame:
-    """Who talks about whom: speaker, the country or organisation their quotes mention (aliases merged), its type, mentions."""
+    """Who talks about whom: speaker, the country, union or organisation their quotes mention (aliases merged), its type, mentions."""
     nlp = nlp or load_pipeline()
     rows = []
     for speaker, doc in zip(quotes["speaker"], nlp.pipe(quotes["text"].tolist())):
         if not speaker or pd.isna(speaker):
             continue
-        for m in target_mentions(doc):
-            rows.append({"speaker": speaker, "mentioned": m.target, "type": "country or union"})
-        for ent in doc.ents:
-            if ent.label_ != "ORG" or is_title_word(ent):
-                continue
-            bare = re.sub(r"['’]s$", "", re.sub(r"^the\s+", "", ent.text, flags=re.I))
-            if not canonical_target(ent.text) and not canonical_target(bare):
-                rows.append({"speaker": speaker, "mentioned": bare, "type": "organisation"})
+        for m in target_mentions(doc, kinds=("country or union", "organisation")):
+            rows.append({"speaker": speaker, "mentioned": m.target, "type": m.kind})
     df = pd.DataFrame(rows, columns=["speaker", "mentioned", "type"])
     return df.groupby(["speaker", "mentioned", "type"]).size().rename("mentions").reset_index()
+
+
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us"}
+_RELATIVES = {"who", "which", "that", "whom"}
+
+
+def resolution_rule(mention: str, speaker: str | None) -> str:
+    """Which resolution step turned the mention in the text into the canonical speaker."""
+    m, s = mention.strip(), (speaker or "").strip()
+    low = m.lower()
+    if not s:
+        return "unresolved"
+    if low in _PRONOUNS:
+        return "pronoun → an earlier speaker of the same number"
+    if low in _RELATIVES:
+        return "relative pronoun → the noun it stands for"
+    if m == s:
+        return "named in full"
+    if " " not in m and m in s.split():
+        return "surname or given name → the full name named earlier"
+    if low.split()[0] in ("the", "a", "an", "this", "that"):
+        return "description → an earlier, fuller noun phrase"
+    return "mention → canonical form"
+
+
+def speaker_mentions(quotes: list[Quote], text: str) -> pd.DataFrame:
+    """Each distinct (mention in the text, canonical speaker) pair of an article's quotes, with role, organisation and rule."""
+    rows = [{"mention in the text": text[q.speaker_start:q.speaker_end], "canonical speaker": q.speaker, "role": q.role, "org": q.org,
+             "rule": resolution_rule(text[q.speaker_start:q.speaker_end], q.speaker)}
+            for q in quotes if q.speaker_start is not None]
+    cols = ["mention in the text", "canonical speaker", "role", "org", "rule"]
+    return pd.DataFrame(rows, columns=cols).drop_duplicates(ignore_index=True)
+
+
+PERSON_TYPES = ("named expert", "official", "named person")
+
+
+def most_quoted(quotes: pd.DataFrame, top: int = 12) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The most quoted named people, and the most quoted organisations (a speaking body, or a named source's organisation),
+    across a corpus quotes table: name, quotes, words, articles; most words first."""
+    cols = ["name", "quotes", "words", "articles"]
+
+    def table(df: pd.DataFrame, key: pd.Series) -> pd.DataFrame:
+        if df.empty:
+            return pd.DataFrame(columns=cols)
+        g = df.assign(name=key).groupby("name").agg(quotes=("text", "size"), words=("words", "sum"), articles=("article_id", "nunique"))
+        return g.reset_index().sort_values(["words", "name"], ascending=[False, True], ignore_index=True).head(top)[cols]
+
+    people = quotes[quotes["source_type"].isin(PERSON_TYPES)]
+    bodies = quotes[quotes["source_type"].isin(["state or organisation", "news outlet"])]
+    with_org = quotes[quotes["org"].notna() & ~quotes["source_type"].isin(["state or organisation", "news outlet"])]
+    orgs = pd.concat([bodies.assign(_n=bodies["speaker"]), with_org.assign(_n=with_org["org"])])
+    return table(people, people["speaker"]), table(orgs, orgs["_n"] if len(orgs) else pd.Series(dtype=object))

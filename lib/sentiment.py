@@ -33,12 +33,13 @@ WINDOW = 6  # words each side of a target mention
 
 @dataclass(frozen=True)
 class TargetMention:
-    """A mention of a target (a country) in a text: the canonical target, the words, and their span."""
+    """A mention of a target in a text: the canonical target, the words, their span, and the kind of target."""
 
     target: str
     mention: str
     start: int
     end: int
+    kind: str = "country or union"  # or "organisation", "person", "group"
 
 
 # ----------------------------------------------------------------------------- word lists
@@ -262,23 +263,41 @@ def canonical_target(mention: str) -> str | None:
     return table.get(m)
 
 
-def target_mentions(text, nlp=None) -> list[TargetMention]:
-    """Mentions of the alias table's targets in a text (or a parsed spaCy Doc): GPE, NORP, ORG, LOC and FAC entities, plus aliases NER misses."""
+TARGET_KINDS = {"GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group", "ORG": "organisation", "PERSON": "person"}
+
+
+def target_mentions(text, nlp=None, people: list[str] | None = None, kinds: tuple[str, ...] | None = None) -> list[TargetMention]:
+    """Mentions of targets in a text (or a parsed spaCy Doc): countries and unions by the alias table (any mention
+    form, NER misses included), and people, organisations, groups and places as spaCy finds them.
+
+    People named by surname alone take the one full name in `people` that ends or starts with it. Organisation words
+    that are only part of a title ('Defense' in 'Defense Minister') are skipped. `kinds` keeps only some kinds.
+    """
+    from lib.nlp import is_title_word
+
     found: list[TargetMention] = []
     doc = text if hasattr(text, "ents") else (nlp(text) if nlp is not None else None)
     text = doc.text if doc is not None else text
-    if doc is not None:
-        for ent in doc.ents:
-            if ent.label_ in ("GPE", "NORP", "ORG", "LOC", "FAC"):
-                target = canonical_target(ent.text) or canonical_target(re.sub(r"^the\s+", "", ent.text, flags=re.I))
-                if target:
-                    found.append(TargetMention(target, ent.text, ent.start_char, ent.end_char))
+    for ent in (doc.ents if doc is not None else ()):
+        if ent.label_ not in TARGET_KINDS or is_title_word(ent):
+            continue
+        bare = re.sub(r"['’]s?$", "", re.sub(r"^the\s+", "", ent.text, flags=re.I)).strip()
+        target = canonical_target(ent.text) or canonical_target(bare) or canonical_target("the " + bare)
+        if target:
+            found.append(TargetMention(target, ent.text, ent.start_char, ent.end_char))
+        elif ent.label_ == "PERSON":
+            full = [p for p in (people or []) if " " not in bare and bare in (p.split()[-1], p.split()[0])]
+            found.append(TargetMention(full[0] if len(full) == 1 else bare, ent.text, ent.start_char, ent.end_char, "person"))
+        elif bare:
+            found.append(TargetMention(bare, ent.text, ent.start_char, ent.end_char, TARGET_KINDS[ent.label_]))
     _, rx = _aliases()
     for m in rx.finditer(text):
         if not any(f.start < m.end() and m.start() < f.end for f in found):
             target = canonical_target(m.group())
             if target and not (m.group() == "US" and text[m.start() - 1 : m.start()].isalpha()):
                 found.append(TargetMention(target, m.group(), m.start(), m.end()))
+    if kinds is not None:
+        found = [f for f in found if f.kind in kinds]
     return sorted(found, key=lambda f: f.start)
 
 
