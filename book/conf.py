@@ -20,6 +20,8 @@ exclude_patterns = [".doctrees", "**/.ipynb_checkpoints"]
 suppress_warnings = [
     # headings inside an exercise or solution cell become rubrics inside its box, which is what we want
     "myst.nested_header",
+    # heading levels that skip one (H1 to H3) are a matter of style, not of broken output
+    "myst.header",
 ]
 
 html_theme = "sphinx_book_theme"
