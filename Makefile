@@ -11,7 +11,7 @@ EXECUTE := $(abspath $(BIN))/jupyter nbconvert --to notebook --execute --inplace
 export PYTHONHASHSEED := 0
 export TQDM_DISABLE := 1
 
-.PHONY: all venv figures notebooks test unit nbval lab clean book browser-test
+.PHONY: all venv figures notebooks test unit nbval lab clean report book browser-test
 
 all: figures
 
@@ -43,6 +43,12 @@ test: unit nbval
 	git diff --exit-code --stat -- figures
 	@untracked=$$(git status --porcelain --untracked-files=all -- figures); \
 	if [ -n "$$untracked" ]; then echo "figures not committed:"; echo "$$untracked"; exit 1; fi
+
+# Every per-article notebook (01-05) on one article, into out/<stem>/: executed notebooks, figures/, report.html.
+# Quote a path with spaces: make report ARTICLE="data/onestopenglish/Arctic mapping-adv.txt"
+report: $(STAMP)
+	@if [ -z "$(ARTICLE)" ]; then echo "usage: make report ARTICLE=path/to/article.txt" >&2; exit 2; fi
+	$(BIN)/python -m lib.report "$(ARTICLE)"
 
 # The book: every notebook with its stored outputs (nothing is executed), the README, a glossary and references,
 # as a static site in out/book/ (open out/book/index.html). Sphinx warnings fail the build.

@@ -1,6 +1,6 @@
 """One table per article: every quote with its source type, paragraph, certainty, sentiment and stance.
 
-This is where the stages meet; notebook 05 (charts) and lib/corpus.py build on it.
+This is where the stages meet; notebooks 05 (charts) and 06 (corpus) and lib/corpus.py build on it.
 """
 from __future__ import annotations
 
@@ -14,9 +14,10 @@ import pandas as pd
 from spacy.language import Language
 
 from lib.article import Article
+from lib.claims import Claim
+from lib.nlp import load_pipeline
 from lib.quotes import Quote, article_quotes, quotes_table
 from lib.sentiment import canonical_target, polarity, target_mentions
-from lib.stance import Claim, certainty, stance
 
 DATA_DIR = Path(__file__).parent / "data"
 SOURCE_TYPES = ("named expert", "official", "named person", "anonymous or collective", "news outlet", "state or organisation", "unknown")
@@ -49,8 +50,8 @@ def source_type(q: Quote) -> str:
     """Sort a quote's source: named expert, official, named person, anonymous or collective, news outlet, state or organisation."""
     w = _source_words()
     speaker = (q.speaker or "").strip()
-    if not speaker:
-        return "unknown"
+    if not speaker or speaker.lower() in _PRONOUNS | _RELATIVES:
+        return "unknown"  # no speaker, or a pronoun the resolver could not tie to anyone
     if speaker.lower() in w["news_outlets"] or _has({"times", "news", "post", "journal", "agency", "tv", "media"}, speaker) and _is_name(speaker):
         return "news outlet"
     if canonical_target(speaker) or (_is_name(speaker) and _has(w["official_orgs"] | w["expert_orgs"], speaker)):
@@ -66,41 +67,115 @@ def source_type(q: Quote) -> str:
 
 def quote_frame(article: Article, nlp: Language | None = None, claims: list[Claim] | None = None,
                 sentiment_method: str | None = None, quotes: list[Quote] | None = None) -> pd.DataFrame:
-    """Every quote of an article with paragraph, words, source type, certainty, sentiment and stance on the first claim."""
+    """Every quote of an article, indexed by quote id (Q1, Q2, ...), with paragraph, words, source type, certainty,
+    sentiment, and, when claims are given, the stance toward the first (main) claim."""
+    from lib.stance import quote_certainty, stance
+
     quotes = article_quotes(article, nlp) if quotes is None else quotes
     df = quotes_table(quotes)
-    cols = ["cue_lemma", "speaker_start", "speaker_end", "cue_start", "cue_end"]
-    for c in cols:
+    for c in ["cue_lemma", "speaker_start", "speaker_end", "cue_start", "cue_end"]:
         df[c] = [getattr(q, c) for q in quotes]
     starts = [p.start for p in article.paragraphs]
     df["paragraph"] = [max(0, bisect.bisect_right(starts, q.start) - 1) for q in quotes]
     df["words"] = df["text"].str.split().str.len().fillna(0).astype(int)
     df["source_type"] = [source_type(q) for q in quotes]
-    texts = df["text"].tolist()
-    df["certainty"] = certainty(texts) if texts else []
-    df["sentiment"] = polarity(texts, sentiment_method) if texts else []
-    df["claim"] = None
-    df["stance"] = None
-    df["stance_score"] = 0.0
-    if claims and quotes:
-        st = stance(quotes, claims[:1], article.text)
+    df["certainty"] = pd.Series(quote_certainty(quotes, article.text), index=df.index, dtype="float64")
+    df["sentiment"] = pd.Series(polarity(df["text"].tolist(), sentiment_method), index=df.index, dtype="float64")
+    if claims:
+        st = stance(quotes, claims[:1], article.text).set_index("quote")
         df["claim"] = claims[0].id
-        df["stance"] = st["stance"].to_numpy()
-        df["stance_score"] = st["score"].to_numpy()
+        df["stance"] = st["stance"].reindex(df.index)
+        df["stance_probability"] = st["probability"].reindex(df.index).astype("float64")
     return df
 
 
-def mention_frame(quotes: pd.DataFrame, nlp: Language) -> pd.DataFrame:
-    """Who talks about whom: speaker, mentioned country or organisation, its type, and how many mentions."""
+def speaker_frame(quotes: pd.DataFrame) -> pd.DataFrame:
+    """One row per speaker: quotes, words, source type, mean certainty and sentiment, and the stance toward the main
+    claim (the single label when all their related quotes agree, 'mixed' when they differ)."""
+    cols = ["speaker", "source_type", "quotes", "words", "certainty", "sentiment", "stance"]
+    named = quotes[quotes["speaker"].notna()]
+    if named.empty:
+        return pd.DataFrame(columns=cols)
+    out = named.groupby("speaker").agg(
+        source_type=("source_type", lambda s: s.value_counts().index[0]), quotes=("text", "size"), words=("words", "sum"),
+        certainty=("certainty", "mean"), sentiment=("sentiment", "mean"),
+    )
+    if "stance" in named.columns:
+        out["stance"] = named.groupby("speaker")["stance"].agg(speaker_stance)
+    else:
+        out["stance"] = None
+    return out.reset_index()[cols].sort_values(["words", "speaker"], ascending=[False, True], ignore_index=True)
+
+
+def speaker_stance(labels: pd.Series) -> str:
+    """A speaker's stance toward a claim from their quotes' labels: the one label of the related quotes, or 'mixed'."""
+    related = {x for x in labels.dropna() if x != "unrelated"}
+    if not related:
+        return "unrelated"
+    return related.pop() if len(related) == 1 else "mixed"
+
+
+def mention_frame(quotes: pd.DataFrame, nlp: Language | None = None) -> pd.DataFrame:
+    """Who talks about whom: speaker, the country, union or organisation their quotes mention (aliases merged), its type, mentions."""
+    nlp = nlp or load_pipeline()
     rows = []
-    for speaker, text in zip(quotes["speaker"], quotes["text"]):
-        if not speaker:
+    for speaker, doc in zip(quotes["speaker"], nlp.pipe(quotes["text"].tolist())):
+        if not speaker or pd.isna(speaker):
             continue
-        doc = nlp(text)
-        for m in target_mentions(doc):
-            rows.append({"speaker": speaker, "mentioned": m.target, "type": "country"})
-        for ent in doc.ents:
-            if ent.label_ == "ORG" and not canonical_target(ent.text) and not canonical_target(re.sub(r"^the\s+", "", ent.text, flags=re.I)):
-                rows.append({"speaker": speaker, "mentioned": re.sub(r"['’]s$", "", re.sub(r"^the\s+", "", ent.text, flags=re.I)), "type": "organisation"})
+        for m in target_mentions(doc, kinds=("country or union", "organisation")):
+            rows.append({"speaker": speaker, "mentioned": m.target, "type": m.kind})
     df = pd.DataFrame(rows, columns=["speaker", "mentioned", "type"])
     return df.groupby(["speaker", "mentioned", "type"]).size().rename("mentions").reset_index()
+
+
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us"}
+_RELATIVES = {"who", "which", "that", "whom"}
+
+
+def resolution_rule(mention: str, speaker: str | None) -> str:
+    """Which resolution step turned the mention in the text into the canonical speaker."""
+    m, s = mention.strip(), (speaker or "").strip()
+    low = m.lower()
+    if not s:
+        return "unresolved"
+    if low in _PRONOUNS:
+        return "pronoun → an earlier speaker of the same number"
+    if low in _RELATIVES:
+        return "relative pronoun → the noun it stands for"
+    if m == s:
+        return "named in full"
+    if " " not in m and m in s.split():
+        return "surname or given name → the full name named earlier"
+    if low.split()[0] in ("the", "a", "an", "this", "that"):
+        return "description → an earlier, fuller noun phrase"
+    return "mention → canonical form"
+
+
+def speaker_mentions(quotes: list[Quote], text: str) -> pd.DataFrame:
+    """Each distinct (mention in the text, canonical speaker) pair of an article's quotes, with role, organisation and rule."""
+    rows = [{"mention in the text": text[q.speaker_start:q.speaker_end], "canonical speaker": q.speaker, "role": q.role, "org": q.org,
+             "rule": resolution_rule(text[q.speaker_start:q.speaker_end], q.speaker)}
+            for q in quotes if q.speaker_start is not None]
+    cols = ["mention in the text", "canonical speaker", "role", "org", "rule"]
+    return pd.DataFrame(rows, columns=cols).drop_duplicates(ignore_index=True)
+
+
+PERSON_TYPES = ("named expert", "official", "named person")
+
+
+def most_quoted(quotes: pd.DataFrame, top: int = 12) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The most quoted named people, and the most quoted organisations (a speaking body, or a named source's organisation),
+    across a corpus quotes table: name, quotes, words, articles; most words first."""
+    cols = ["name", "quotes", "words", "articles"]
+
+    def table(df: pd.DataFrame, key: pd.Series) -> pd.DataFrame:
+        if df.empty:
+            return pd.DataFrame(columns=cols)
+        g = df.assign(name=key).groupby("name").agg(quotes=("text", "size"), words=("words", "sum"), articles=("article_id", "nunique"))
+        return g.reset_index().sort_values(["words", "name"], ascending=[False, True], ignore_index=True).head(top)[cols]
+
+    people = quotes[quotes["source_type"].isin(PERSON_TYPES)]
+    bodies = quotes[quotes["source_type"].isin(["state or organisation", "news outlet"])]
+    with_org = quotes[quotes["org"].notna() & ~quotes["source_type"].isin(["state or organisation", "news outlet"])]
+    orgs = pd.concat([bodies.assign(_n=bodies["speaker"]), with_org.assign(_n=with_org["org"])])
+    return table(people, people["speaker"]), table(orgs, orgs["_n"] if len(orgs) else pd.Series(dtype=object))

@@ -10,7 +10,7 @@ import html
 import json
 import re
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -19,25 +19,34 @@ DATA_DIR = Path(__file__).parent / "data"
 
 KINDS = ("title", "subtitle", "caption", "body")
 
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+# Characters that carry no text: zero-width marks, the byte-order mark, and C0 control characters other than whitespace.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff" + "".join(map(chr, [*range(0, 9), *range(14, 28), 127]))
 _TERMINAL = ".!?\"”’'…"
-_HEADER_RE = re.compile(
-    r"^(?P<title>.*?)\s*(?P<label>\b(?:DATE|Date|Published|Posted|Updated)\s*:\s*)"
+# Line breaks of every convention: CRLF, LF, CR (old Mac files), form feed, vertical tab, file/group/record separators,
+# NEL, and the Unicode line and paragraph separators.
+_BREAK_RE = re.compile("\r\n|[\n\r\f\v\x1c\x1d\x1e\x85\u2028\u2029]")
+_HEADER_LABEL_RE = re.compile(
+    r"(?P<label>\b(?:DATE|Date|Published|Posted|Updated)[ \t\xa0]*:[ \t\xa0]*)"
     r"(?P<date>\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)\s*$"
 )
 _TEASER_RE = re.compile(
     r"^(?P<headline>.+?)\s*(?P<stamp>\d{4}-\d{2}-\d{2}\s+\d{1,2}:\d{2})\s*\|\s*(?P<section>[^|]{1,40})$"
 )
+# Possessive quantifiers (*+, Python 3.11) so that no byline-like line makes the pattern backtrack.
+_NAME_WORD = r"[A-Z][\w.'’-]*+"
 _BYLINE_RE = re.compile(
-    r"^By\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|van|von|bin|al|del|la|le))*"
-    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)*)"
-    r"(?:\s*[,|/]\s*(?P<role>[^.!?]{0,60}))?\s*$"
+    rf"^By\s++(?P<name>{_NAME_WORD}(?:\s++(?:{_NAME_WORD}|de|da|van|von|bin|al|del|la|le)\b)*+"
+    rf"(?:\s*+(?:,|&|\band\b)\s*+{_NAME_WORD}(?:\s++{_NAME_WORD})*+)*+)"
+    r"(?:\s*+[,|/]\s*+(?P<role>[^.!?]{0,60}))?\s*$"
 )
-_EMPTY_TAG_RE = re.compile(r"<(?P<tag>[a-zA-Z][\w-]*)\b[^<>]*>\s*</(?P=tag)\s*>")
-_TAG_RE = re.compile(r"</?[a-zA-Z][\w-]*\b(?:[^<>\"]|\"[^\"\n]{0,5000}\")*?/?>|<!--.*?-->")
+_ATTR = r"""\s+[a-zA-Z_:][-\w:.]*+(?:\s*=\s*(?:"[^"\n]{0,5000}"|'[^'\n]{0,5000}'|[^\s"'=<>`]++))?"""
+_TAG_CANDIDATE_RE = re.compile(rf"<(?P<close>/)?(?P<tag>[a-zA-Z][a-zA-Z0-9]*+)(?P<attrs>(?:{_ATTR})*+)\s*/?>|<!--.{{0,5000}}?-->", re.S)
+_BARE_ATTR_RE = re.compile(r"""\s+([a-zA-Z_:][-\w:.]*)(?=\s|$)(?!\s*=)""")
 _ENTITY_RE = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 _WS_RE = re.compile(r"\s+")
-_NEEDS_CLEANING_RE = re.compile(r"[^\S ]| {2}|&|[" + _INVISIBLE + "]")
+_NEEDS_CLEANING_RE = re.compile(r"[^\S ]| {2}|&|[" + re.escape(_INVISIBLE) + "]")
+_BLOCK_TAGS = ("script", "style", "noscript", "template")
+_BLOCK_RE = re.compile(r"<(?P<tag>" + "|".join(_BLOCK_TAGS) + r")\b[^>]{0,2000}>.*?</(?P=tag)\s*>", re.S | re.I)
 
 
 @dataclass(frozen=True)
@@ -89,6 +98,15 @@ class Article:
     author: str | None
     paragraphs: tuple[Paragraph, ...]
     removed: tuple[Removed, ...]
+    encoding: str = "utf-8"
+    encoding_guessed: bool = False
+
+    @property
+    def label(self) -> str:
+        """The title, or the file name marked as such when the article has no title line."""
+        if self.title:
+            return self.title
+        return f"{Path(self.source).stem} (file name; no title line)" if self.source else "(untitled text)"
 
     @property
     def clean_text(self) -> str:
@@ -120,7 +138,7 @@ def _patterns() -> dict:
     data = json.loads((DATA_DIR / "boilerplate.json").read_text(encoding="utf-8"))
     agencies = sorted(data["photo_agencies"], key=len, reverse=True)
     agency = "|".join(re.escape(a) for a in agencies)
-    credit_alts = [rf"(?:{agency})(?:\s*[-/]\s*(?:{agency}))*"] + data["photo_credit_patterns"]
+    credit_alts = [rf"(?:{agency})(?:\s*[-/]\s*(?:{agency}))*+"] + data["photo_credit_patterns"]
     credit = re.compile(rf"(?:(?<=[.!?)\]”\"’'])|^)\s*(?P<credit>(?:{'|'.join(credit_alts)}))\s*$")
     teaser = "|".join(re.escape(p) for p in sorted(data["teaser_prefixes"], key=len, reverse=True))
     return {
@@ -129,14 +147,63 @@ def _patterns() -> dict:
         "teaser_prefix": re.compile(rf"^(?:{teaser})\s*(?:[:|»>–—-]|$)", re.IGNORECASE),
         "junk": {j.casefold() for j in data["junk_lines"]},
         "note": re.compile("^(?:" + "|".join(re.escape(p) for p in data["note_prefixes"]) + r")\s*:"),
+        "elements": frozenset(e.lower() for e in data["html_elements"]),
+        "boolean_attributes": frozenset(a.lower() for a in data["html_boolean_attributes"]),
     }
 
 
+def html_tags(text: str) -> list[tuple[int, int, str]]:
+    """Real HTML markup in a text as (start, end, reason): known element names with well-formed attributes, and comments.
+
+    Angle brackets in plain text (`Shares of <Acme Corp> rose`, `a<b and c>d`) are not tags: the name must be an
+    HTML element and any attribute without a value must be one of HTML's boolean attributes. An opening tag
+    followed only by whitespace and its closing tag (`<strong></strong>`) is one 'empty html tag'.
+    """
+    pat = _patterns()
+    found: list[tuple[int, int, str, str, bool]] = []
+    for m in _TAG_CANDIDATE_RE.finditer(text):
+        if m.group("tag") is None:
+            found.append((m.start(), m.end(), "", "html comment", False))
+            continue
+        name, attrs = m.group("tag").lower(), m.group("attrs") or ""
+        if name not in pat["elements"]:
+            continue
+        if m.group("close") and attrs.strip():
+            continue
+        if any(a.lower() not in pat["boolean_attributes"] for a in _BARE_ATTR_RE.findall(attrs)):
+            continue
+        found.append((m.start(), m.end(), name, "html tag", bool(m.group("close"))))
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(found):
+        s, e, name, reason, closing = found[i]
+        if (i + 1 < len(found) and not closing and name and found[i + 1][2] == name and found[i + 1][4]
+                and not text[e : found[i + 1][0]].strip()):
+            out.append((s, found[i + 1][1], "empty html tag"))
+            i += 2
+            continue
+        out.append((s, e, reason))
+        i += 1
+    return out
+
+
+def _strip_tags(s: str) -> str:
+    """The text without its HTML markup."""
+    pos, parts = 0, []
+    for a, b, _ in html_tags(s):
+        parts.append(s[pos:a])
+        pos = b
+    parts.append(s[pos:])
+    return "".join(parts)
+
+
 def _normalise(s: str) -> str:
-    """A comparison key for a line: tags and entities resolved, whitespace collapsed."""
-    s = _TAG_RE.sub("", _EMPTY_TAG_RE.sub("", s))
-    s = html.unescape(s)
-    return _WS_RE.sub(" ", s.translate({ord(c): None for c in _INVISIBLE})).strip()
+    """A comparison key for a line: tags and entities resolved, invisible characters dropped, whitespace collapsed."""
+    s = html.unescape(_strip_tags(s))
+    return _WS_RE.sub(" ", s.translate(_DROP_INVISIBLE)).strip()
+
+
+_DROP_INVISIBLE = {ord(c): None for c in _INVISIBLE}
 
 
 def _clean(text: str, start: int, end: int, cuts: list[tuple[int, int]]) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
@@ -204,17 +271,18 @@ def _clean(text: str, start: int, end: int, cuts: list[tuple[int, int]]) -> tupl
 
 
 def _lines(text: str) -> list[tuple[int, int, int]]:
-    """Non-blank lines as (start, end, block) with whitespace trimmed; block counts blank-line-separated groups."""
+    """Non-blank lines as (start, end, block) with whitespace trimmed; block counts blank-line-separated groups.
+
+    Every line-ending convention breaks a line (see _BREAK_RE), so CR-only files and form feeds split too.
+    """
     out = []
     block = 0
     blank = False
-    for m in re.finditer(r"[^\n]*", text):
-        s, e = m.start(), m.end()
-        if s == e and m.start() > 0 and text[s - 1 : s] != "\n":
-            continue
+    starts = [0] + [m.end() for m in _BREAK_RE.finditer(text)]
+    ends = [m.start() for m in _BREAK_RE.finditer(text)] + [len(text)]
+    for s, e in zip(starts, ends):
         seg = text[s:e]
-        stripped = seg.strip().strip(_INVISIBLE).strip()
-        if not stripped:
+        if not seg.strip().strip(_INVISIBLE).strip():
             blank = True
             continue
         if blank and out:
@@ -226,6 +294,39 @@ def _lines(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
+def _block_cuts(text: str) -> list[tuple[int, int, str]]:
+    """Spans of <script>, <style>, <noscript> and <template> elements, contents included (a saved web page's code)."""
+    return [(m.start(), m.end(), f"html {m.group('tag').lower()}") for m in _BLOCK_RE.finditer(text)]
+
+
+def _looks_like_title(norm: str, blank_after: bool) -> bool:
+    """Whether an article's first line is a headline: short, and set apart by a blank line or not ending a sentence."""
+    if len(norm) > 300 or len(norm.split()) > 25:
+        return False
+    return blank_after or norm.rstrip("\"”’')]").endswith(tuple(".!?…:")) is False
+
+
+def _line_cuts(text: str, s: int, e: int, blocks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Markup inside the line text[s:e]: parts of script/style blocks, then HTML tags outside them, as (start, end, reason)."""
+    cuts = [(max(a, s), min(b, e), r) for a, b, r in blocks if a < e and b > s]
+    pos, line = s, text[s:e]
+    for a, b, r in sorted(cuts) + [(e, e, "")]:
+        for ta, tb, reason in html_tags(text[pos:a]):
+            cuts.append((pos + ta, pos + tb, reason))
+        pos = max(pos, b)
+    return sorted(cuts) if line else []
+
+
+def _without(text: str, s: int, e: int, cuts: list[tuple[int, int, str]]) -> str:
+    """text[s:e] with the cut spans taken out."""
+    parts, pos = [], s
+    for a, b, _ in sorted(cuts):
+        parts.append(text[pos:a])
+        pos = max(pos, b)
+    parts.append(text[pos:e])
+    return "".join(parts)
+
+
 def parse_article(text: str, source: str | None = None) -> Article:
     """Parse a news article's text into header fields, kept paragraphs and removed boilerplate."""
     where = f"{source}: " if source else ""
@@ -235,39 +336,38 @@ def parse_article(text: str, source: str | None = None) -> Article:
         raise ValueError(f"{where}the article is empty (no text besides whitespace)")
     pat = _patterns()
     removed: list[Removed] = []
-    kept: list[tuple[int, int, str, list[tuple[int, int]]]] = []  # start, end, kind, inline cuts
+    kept: list[tuple[int, int, str, list[tuple[int, int, str]]]] = []  # start, end, kind, inline cuts
     title = ""
     published = None
     author = None
     seen: dict[str, str] = {}  # normalised line -> kind of its first copy
     body_started = False
+    title_checked = False
 
     def remove(s: int, e: int, reason: str) -> None:
         removed.append(Removed(text[s:e], s, e, reason))
 
     lines = _lines(text)
+    blocks = _block_cuts(text) if "<" in text else []
     for i, (s, e, block) in enumerate(lines):
         line = text[s:e]
-        cuts: list[tuple[int, int]] = []
-        for m in _EMPTY_TAG_RE.finditer(line):
-            cuts.append((s + m.start(), s + m.end()))
-        for m in _TAG_RE.finditer(line):
-            if not any(a <= s + m.start() < b for a, b in cuts):
-                cuts.append((s + m.start(), s + m.end()))
-        norm = _normalise(line)
+        cuts = _line_cuts(text, s, e, blocks) if "<" in line or blocks else []
+        norm = _normalise(_without(text, s, e, cuts)) if cuts else _normalise(line)
         if not norm:
-            remove(s, e, "html tag")
+            reasons = sorted({r for _, _, r in cuts}) or ["html tag"]
+            remove(s, e, reasons[0] if len(reasons) == 1 else "html markup")
             continue
-        if i == 0:
-            m = _HEADER_RE.match(line)
-            if m and m.group("title").strip():
+        if not title_checked:
+            m = _HEADER_LABEL_RE.search(line)
+            if m:  # `Title  DATE: 2024-06-02 01:15:36`: the header date ends the first line
                 published = _parse_date(m.group("date"))
-                ts = s + m.start("label")
+                remove(s + m.start("label"), e, "header date")
                 title_end = s + len(line[: m.start("label")].rstrip())
-                remove(ts, e, "header date")
-                cut_in = [c for c in cuts if c[1] <= title_end]
-                kept.append((s, title_end, "title", cut_in))
-                title = _normalise(text[s:title_end])
+                if title_end > s:
+                    title_cuts = [c for c in cuts if c[1] <= title_end]
+                    kept.append((s, title_end, "title", title_cuts))
+                    title = _normalise(_without(text, s, title_end, title_cuts))
+                    title_checked = True
                 continue
         if norm.casefold() in pat["junk"]:
             remove(s, e, "web furniture")
@@ -281,7 +381,7 @@ def parse_article(text: str, source: str | None = None) -> Article:
         if _TEASER_RE.match(norm) or (pat["teaser_prefix"].match(norm) and len(norm) < 250):
             remove(s, e, "related article")
             continue
-        m = _BYLINE_RE.match(norm)
+        m = _BYLINE_RE.match(norm) if norm.startswith("By") and len(norm) < 200 else None
         if m and len(norm.split()) <= 12 and not body_started or (m and len(norm.split()) <= 8):
             remove(s, e, "byline")
             author = author or m.group("name").strip()
@@ -291,17 +391,16 @@ def parse_article(text: str, source: str | None = None) -> Article:
             remove(s, e, "repeated caption" if first == "caption" else "repeated paragraph")
             continue
         credit = pat["credit"].search(line)
-        is_caption = bool(credit and credit.group("credit").strip() and credit.start("credit") > 0) or bool(
-            pat["caption"].search(norm[:200])
-        )
-        if i == 0:
+        has_credit = bool(credit and credit.group("credit").strip() and credit.start("credit") > 0)
+        is_caption = has_credit or bool(pat["caption"].search(norm[:200]))
+        first_line, title_checked = not title_checked, True
+        if first_line and i + 1 < len(lines) and _looks_like_title(norm, lines[i + 1][2] != block):
             kind = "title"
             title = norm
         elif is_caption:
             kind = "caption"
-            if credit and credit.group("credit").strip() and credit.start("credit") > 0:
-                cs, ce = s + credit.start("credit"), s + credit.end("credit")
-                cuts.append((cs, ce))
+            if has_credit:
+                cuts.append((s + credit.start("credit"), s + credit.end("credit"), "photo credit"))
         elif not body_started and norm[-1] not in _TERMINAL and len(norm.split()) <= 30:
             kind = "subtitle"
         else:
@@ -323,23 +422,13 @@ def parse_article(text: str, source: str | None = None) -> Article:
         else:
             kept.append((s, e, kind, cuts))
         seen.setdefault(norm, kind)
-    for s, e, kind, cuts in kept:
-        for cs, ce in cuts:
-            piece = text[cs:ce]
-            if _EMPTY_TAG_RE.fullmatch(piece):
-                reason = "empty html tag"
-            elif _TAG_RE.fullmatch(piece):
-                reason = "html tag"
-            else:
-                reason = "photo credit"
-            remove(cs, ce, reason)
     paragraphs = []
     for s, e, kind, cuts in kept:
-        clean, runs_c, runs_o = _clean(text, s, e, cuts)
+        for cs, ce, reason in cuts:
+            remove(cs, ce, reason)
+        clean, runs_c, runs_o = _clean(text, s, e, [(a, b) for a, b, _ in cuts])
         if clean:
             paragraphs.append(Paragraph(clean, s, e, kind, runs_c, runs_o))
-    if not title:
-        title = paragraphs[0].text if paragraphs else ""
     removed.sort(key=lambda r: r.start)
     return Article(text, source, title, published, author, tuple(paragraphs), tuple(removed))
 
@@ -352,32 +441,79 @@ def _parse_date(value: str) -> datetime | None:
         return None
 
 
-def read_text(path: str | Path) -> str:
-    """Read an article file as UTF-8, with one clear error for a missing, empty or binary file."""
+# Byte-order marks, longest first (a UTF-32 LE mark starts like a UTF-16 LE one).
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+# Encodings tried for text that is not UTF-8: the Western ones English news comes in, then whatever the detector finds.
+WESTERN_ENCODINGS = ("cp1252", "latin_1", "iso8859_15")
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A file's text and how it was decoded: the encoding, and whether it was guessed by the detector."""
+
+    text: str
+    encoding: str
+    guessed: bool = False
+    note: str = ""
+
+
+def decode_bytes(raw: bytes, name: str = "text") -> Decoded:
+    """Decode an article's bytes: a UTF-16/32 byte-order mark, else UTF-8, else the encoding charset-normalizer guesses."""
+    for bom, enc in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return Decoded(raw.decode(enc), enc)
+            except UnicodeDecodeError as exc:
+                raise ValueError(f"{name}: starts with a {enc.upper()} byte-order mark but is not valid {enc.upper()} ({exc.reason} at byte {exc.start})") from None
+    if raw.count(0) > max(1, len(raw) // 100):
+        raise ValueError(f"{name}: looks like a binary file ({raw.count(0)} NUL bytes), not article text")
+    try:
+        return Decoded(raw.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw, cp_isolation=list(WESTERN_ENCODINGS)).best() or from_bytes(raw).best()
+    if best is not None and best.encoding.replace("-", "_").lower() not in ("utf_8", "ascii"):
+        enc = best.encoding
+        try:
+            return Decoded(raw.decode(enc), enc, True, f"{name}: not valid UTF-8; decoded as {enc} (guessed by charset-normalizer)")
+        except (UnicodeDecodeError, LookupError):
+            pass
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - raw.decode("utf-8", errors="ignore").count("\ufffd")
+    return Decoded(text, "utf-8", True, f"{name}: {bad} byte sequence(s) are not valid UTF-8 and were replaced with U+FFFD")
+
+
+def read_file(path: str | Path) -> Decoded:
+    """Read an article file, with one clear error for a missing, empty or binary file, and a warning when the encoding was guessed."""
     p = Path(path)
     if not p.exists():
         raise FileNotFoundError(f"{p}: no such article file")
     if p.is_dir():
         raise ValueError(f"{p}: is a folder, not an article file")
-    raw = p.read_bytes()
-    if b"\x00" in raw[:65536]:
-        raise ValueError(f"{p}: looks like a binary file (it contains NUL bytes), not article text")
-    text = raw.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd") - raw.decode("utf-8", errors="ignore").count("\ufffd")
-    if bad:
-        warnings.warn(f"{p}: {bad} byte sequence(s) are not valid UTF-8 and were replaced with U+FFFD", stacklevel=2)
-    sample = text[:65536]
-    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\r\f\v")
-    if sample and (controls + sample.count("\ufffd")) / len(sample) > 0.10:
-        raise ValueError(f"{p}: looks like a binary file ({controls + sample.count(chr(0xFFFD))} control or undecodable characters), not article text")
+    decoded = decode_bytes(p.read_bytes(), str(p))
+    text = decoded.text
+    controls = sum(1 for c in text if c in _INVISIBLE[5:]) + text.count("\ufffd")
+    if text and controls / len(text) > 0.10:
+        raise ValueError(f"{p}: looks like a binary file ({controls} control or undecodable characters), not article text")
     if not text.strip().strip(_INVISIBLE).strip():
         raise ValueError(f"{p}: the article is empty (no text besides whitespace)")
-    return text
+    if decoded.note:
+        warnings.warn(decoded.note, stacklevel=2)
+    return decoded
+
+
+def read_text(path: str | Path) -> str:
+    """Read an article file's text (see read_file): offsets everywhere are into this decoded text."""
+    return read_file(path).text
 
 
 def load_article(path: str | Path) -> Article:
-    """Read and parse one article file (UTF-8 text)."""
-    return parse_article(read_text(path), source=str(path))
+    """Read and parse one article file (UTF-8, UTF-16/32 with a byte-order mark, or a guessed legacy encoding)."""
+    decoded = read_file(path)
+    article = parse_article(decoded.text, source=str(path))
+    return replace(article, encoding=decoded.encoding, encoding_guessed=decoded.guessed)
 
 
 # ---------------------------------------------------------------- date evidence

@@ -8,7 +8,7 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from lib.article import Article
 
@@ -98,21 +98,86 @@ def sentence_table(article: Article, nlp: Language | None = None, docs: Iterable
     return pd.DataFrame(rows, columns=["paragraph", "kind", "start", "end", "sentence"])
 
 
+@lru_cache(maxsize=1)
+def role_words() -> frozenset[str]:
+    """Role nouns that follow an organisation in a title ('Defense Minister'), from lib/data/sources.json."""
+    import json
+    from pathlib import Path
+
+    data = json.loads((Path(__file__).parent / "data" / "sources.json").read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in data["official_roles"] + data["expert_roles"] if " " not in w)
+
+
+def is_title_word(ent: Span) -> bool:
+    """An ORG entity that only modifies a role noun ('Defense' in 'Russian Defense Minister'): part of a title, not an organisation."""
+    head = ent.root.head
+    return (ent.label_ == "ORG" and ent.root.dep_ in ("compound", "amod") and head.i >= ent.end
+            and head.lemma_.lower() in role_words())
+
+
+def _bare(name: str) -> str:
+    """An entity's text without a leading 'the' and a trailing possessive."""
+    return re.sub(r"['’]s?$", "", re.sub(r"^the\s+", "", name.strip(), flags=re.I)).strip()
+
+
+def canonical_entities(entities: pd.DataFrame) -> list[str]:
+    """One name per mention: aliases merged by the alias table (Moscow, Kremlin, Russian -> Russia), a surname alone
+    merged into the one full name of the article that ends or starts with it (Cho -> Cho Han-bum)."""
+    from lib.sentiment import canonical_target
+
+    people = sorted({_bare(t) for t, l in zip(entities["entity"], entities["label"]) if l == "PERSON" and len(_bare(t).split()) > 1})
+    out = []
+    for text, label in zip(entities["entity"], entities["label"]):
+        bare = _bare(text)
+        target = (canonical_target(text) or canonical_target(bare) or canonical_target("the " + bare)) if label in PLACE_LIKE else None
+        if target:
+            out.append(target)
+            continue
+        if label == "PERSON" and len(bare.split()) == 1:
+            full = [p for p in people if bare in (p.split()[-1], p.split()[0])]
+            if len(full) == 1:
+                out.append(full[0])
+                continue
+        out.append(bare or text)
+    return out
+
+
+PLACE_LIKE = ("GPE", "NORP", "LOC", "ORG", "FAC")
+
+
 def entity_table(article: Article, nlp: Language | None = None, docs: Iterable[Doc] | None = None) -> pd.DataFrame:
-    """One row per named-entity mention in the kept paragraphs, with offsets into the original text (pass `docs` to reuse a parse)."""
+    """One row per named-entity mention in the kept paragraphs, with offsets into the original text (pass `docs` to reuse a parse).
+
+    `canonical` merges aliases and surnames (see canonical_entities); `title_word` marks an ORG that is only part of a
+    title ('Defense' in 'Defense Minister').
+    """
     rows = []
     for i, (par, doc) in enumerate(zip(article.paragraphs, _paragraph_docs(article, nlp, docs))):
         for ent in doc.ents:
             start, end = par.span_to_original(ent.start_char, ent.end_char)
             rows.append({
                 "paragraph": i, "kind": par.kind, "entity": ent.text, "label": ent.label_,
-                "type": ENTITY_LABELS.get(ent.label_, "other"), "start": start, "end": end,
+                "type": ENTITY_LABELS.get(ent.label_, "other"), "start": start, "end": end, "title_word": is_title_word(ent),
             })
-    return pd.DataFrame(rows, columns=["paragraph", "kind", "entity", "label", "type", "start", "end"])
+    cols = ["paragraph", "kind", "entity", "label", "type", "start", "end", "title_word", "canonical"]
+    df = pd.DataFrame(rows, columns=cols[:-1])
+    df["canonical"] = canonical_entities(df) if len(df) else pd.Series(dtype=object)
+    return df[cols]
 
 
 def entity_counts(entities: pd.DataFrame, labels: tuple[str, ...] = ("PERSON", "ORG", "GPE", "NORP", "LOC")) -> pd.DataFrame:
-    """Mentions per entity (text and label), most mentioned first, for the chosen labels."""
-    sub = entities[entities["label"].isin(labels)]
-    counts = sub.groupby(["entity", "label"]).size().rename("mentions").reset_index()
+    """Mentions per entity for the chosen labels, aliases and surnames merged, title words dropped; most mentioned first.
+
+    Columns: entity (the canonical name), label (the label of most of its mentions), mentions, and the distinct forms seen.
+    """
+    from lib.sentiment import canonical_target
+
+    sub = entities[entities["label"].isin(labels) & ~entities["title_word"]]
+    if sub.empty:
+        return pd.DataFrame(columns=["entity", "label", "mentions", "forms"])
+    label = sub.assign(label=["GPE" if canonical_target(c) else l for c, l in zip(sub["canonical"], sub["label"])])
+    counts = label.groupby("canonical").agg(
+        label=("label", lambda s: s.value_counts().index[0]), mentions=("entity", "size"),
+        forms=("entity", lambda s: ", ".join(sorted(set(s)))),
+    ).reset_index().rename(columns={"canonical": "entity"})
     return counts.sort_values(["mentions", "entity"], ascending=[False, True], ignore_index=True)

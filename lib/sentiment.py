@@ -33,12 +33,13 @@ WINDOW = 6  # words each side of a target mention
 
 @dataclass(frozen=True)
 class TargetMention:
-    """A mention of a target (a country) in a text: the canonical target, the words, and their span."""
+    """A mention of a target in a text: the canonical target, the words, their span, and the kind of target."""
 
     target: str
     mention: str
     start: int
     end: int
+    kind: str = "country or union"  # or "organisation", "person", "group"
 
 
 # ----------------------------------------------------------------------------- word lists
@@ -158,14 +159,35 @@ def _sentence_matrix(texts: list[str], emb: np.ndarray) -> np.ndarray:
     return np.hstack([emb, (lex - m["lex_mean"]) / m["lex_scale"]])
 
 
+def check_method(method: str | None) -> str:
+    """The canonical name of a sentiment method (case-insensitive; None means ours); one clear error otherwise."""
+    if method is None:
+        return "ours"
+    if not isinstance(method, str):
+        raise TypeError(f"sentiment method must be a name (str), got {type(method).__name__}: {method!r}")
+    name = method.strip().lower()
+    if not name:
+        raise ValueError(f"empty sentiment method name; choose one of {', '.join(METHODS)}")
+    if name not in METHODS:
+        raise ValueError(f"unknown sentiment method {method!r}; choose one of {', '.join(METHODS)}")
+    return name
+
+
+def check_texts(texts: list[str], what: str = "text") -> list[str]:
+    """The texts as a list of str; one clear error naming the first item that is not a string."""
+    if isinstance(texts, (str, bytes)):
+        raise TypeError(f"expected a list of {what}s; wrap a single {what} in a list")
+    items = list(texts)
+    for i, t in enumerate(items, 1):
+        if not isinstance(t, str):
+            raise TypeError(f"{what} {i}: expected a str, got {type(t).__name__}: {t!r}")
+    return items
+
+
 def polarity(texts: list[str], method: str | None = None) -> list[float]:
     """Polarity of each text in [-1, 1] (negative to positive) with one method (default: ours)."""
-    if isinstance(texts, str):
-        raise TypeError("polarity() takes a list of texts; wrap a single text in a list")
-    method = method or "ours"
-    if method not in METHODS:
-        raise ValueError(f"unknown sentiment method {method!r}; choose one of {', '.join(METHODS)}")
-    texts = [t if isinstance(t, str) else "" for t in texts]
+    texts = check_texts(texts)
+    method = check_method(method)
     if method != "ours":
         return [round(_lexicon_polarity(t, method), 4) for t in texts]
     if not texts:
@@ -194,7 +216,7 @@ def _check_items(items: list[tuple[str, int, int]]) -> None:
 
 def target_polarity(items: list[tuple[str, int, int]], method: str | None = None, progress: bool = False) -> list[str]:
     """Sentiment toward a target mention: 'negative', 'neutral' or 'positive' for each (sentence, start, end)."""
-    method = method or "ours"
+    method = check_method(method)
     _check_items(items)
     if method != "ours":
         return [_label(_lexicon_polarity(s, method)) for s, _, _ in items]
@@ -226,8 +248,11 @@ def _aliases() -> tuple[dict[str, str], re.Pattern]:
     """Alias -> target (lower-cased) from lib/data/targets.json, and a regex that finds any alias."""
     data = json.loads((DATA_DIR / "targets.json").read_text(encoding="utf-8"))["targets"]
     table = {a.lower(): t for t, aliases in data.items() for a in aliases}
-    names = sorted(table, key=len, reverse=True)
-    rx = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])", re.IGNORECASE)
+    # the text pass is case-sensitive (proper nouns are capitalised: 'Turkey' the country, not 'turkey' the bird),
+    # allowing a capital first letter at the start of a sentence ('The North')
+    written = {a for aliases in data.values() for a in aliases} | {a[:1].upper() + a[1:] for aliases in data.values() for a in aliases}
+    names = sorted(written, key=len, reverse=True)
+    rx = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
     return table, rx
 
 
@@ -238,23 +263,41 @@ def canonical_target(mention: str) -> str | None:
     return table.get(m)
 
 
-def target_mentions(text, nlp=None) -> list[TargetMention]:
-    """Mentions of the alias table's targets in a text (or a parsed spaCy Doc): GPE, NORP, ORG, LOC and FAC entities, plus aliases NER misses."""
+TARGET_KINDS = {"GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group", "ORG": "organisation", "PERSON": "person"}
+
+
+def target_mentions(text, nlp=None, people: list[str] | None = None, kinds: tuple[str, ...] | None = None) -> list[TargetMention]:
+    """Mentions of targets in a text (or a parsed spaCy Doc): countries and unions by the alias table (any mention
+    form, NER misses included), and people, organisations, groups and places as spaCy finds them.
+
+    People named by surname alone take the one full name in `people` that ends or starts with it. Organisation words
+    that are only part of a title ('Defense' in 'Defense Minister') are skipped. `kinds` keeps only some kinds.
+    """
+    from lib.nlp import is_title_word
+
     found: list[TargetMention] = []
     doc = text if hasattr(text, "ents") else (nlp(text) if nlp is not None else None)
     text = doc.text if doc is not None else text
-    if doc is not None:
-        for ent in doc.ents:
-            if ent.label_ in ("GPE", "NORP", "ORG", "LOC", "FAC"):
-                target = canonical_target(ent.text) or canonical_target(re.sub(r"^the\s+", "", ent.text, flags=re.I))
-                if target:
-                    found.append(TargetMention(target, ent.text, ent.start_char, ent.end_char))
+    for ent in (doc.ents if doc is not None else ()):
+        if ent.label_ not in TARGET_KINDS or is_title_word(ent):
+            continue
+        bare = re.sub(r"['’]s?$", "", re.sub(r"^the\s+", "", ent.text, flags=re.I)).strip()
+        target = canonical_target(ent.text) or canonical_target(bare) or canonical_target("the " + bare)
+        if target:
+            found.append(TargetMention(target, ent.text, ent.start_char, ent.end_char))
+        elif ent.label_ == "PERSON":
+            full = [p for p in (people or []) if " " not in bare and bare in (p.split()[-1], p.split()[0])]
+            found.append(TargetMention(full[0] if len(full) == 1 else bare, ent.text, ent.start_char, ent.end_char, "person"))
+        elif bare:
+            found.append(TargetMention(bare, ent.text, ent.start_char, ent.end_char, TARGET_KINDS[ent.label_]))
     _, rx = _aliases()
     for m in rx.finditer(text):
         if not any(f.start < m.end() and m.start() < f.end for f in found):
             target = canonical_target(m.group())
             if target and not (m.group() == "US" and text[m.start() - 1 : m.start()].isalpha()):
                 found.append(TargetMention(target, m.group(), m.start(), m.end()))
+    if kinds is not None:
+        found = [f for f in found if f.kind in kinds]
     return sorted(found, key=lambda f: f.start)
 
 

@@ -148,6 +148,11 @@ def certainty(texts: list[str]) -> list[float]:
     return out
 
 
+def quote_certainty(quotes: list, text: str) -> list[float]:
+    """Certainty of each quote's content (interim: the content alone; the stance helper replaces this)."""
+    return certainty([q.text for q in quotes])
+
+
 def fit_certainty(path: Path = DEFAULT_TRAIN, alpha: float = 3.0, min_count: int = 3) -> dict:
     """Fit the ridge mapping from cue features (categories plus one weight per frequent cue) on the train rows."""
     import numpy as np
@@ -200,142 +205,34 @@ def cue_colors(markups: list[dict]) -> dict[str, str]:
 
 # ----------------------------------------------------------------------------- claim stance
 
-STANCES = ("support", "oppose", "uncertain", "unrelated")
+STANCES = ("agree", "disagree", "discuss", "unrelated")
+STANCE_LABELS = {"agree": "supports", "disagree": "doubts or denies", "discuss": "reports without taking a side", "unrelated": "not about it"}
 
 
-@dataclass(frozen=True)
-class Claim:
-    """A claim a quote can back or doubt: a statement and the patterns that show a sentence is about it."""
-
-    id: str
-    statement: str
-    about: tuple[tuple[str, ...], ...]  # rules: every pattern of one rule must match
-    definite: tuple[str, ...] = ()  # nouns whose definite mention ('the deal') is about the claim
-
-
-@lru_cache(maxsize=1)
-def _claims_file() -> dict:
-    """lib/data/claims.json, compiled."""
-    data = json.loads((DATA_DIR / "claims.json").read_text(encoding="utf-8"))
-    flags = re.IGNORECASE
-    data["_markers"] = {k: [re.compile(p, flags) for p in v] for k, v in data["stance_markers"].items()}
-    data["_refs"] = [re.compile(p, flags) for p in data["references"]]
-    return data
-
-
-def load_claims(article: str | None = None) -> list[Claim]:
-    """The claims written for an article file (by base name), or the 'default' ones."""
-    arts = _claims_file()["articles"]
-    key = Path(article).name if article else "default"
-    return [Claim(c["id"], c["statement"], tuple(tuple(rule) for rule in c["about"]), tuple(c.get("definite", ())))
-            for c in arts.get(key, arts.get("default", []))]
-
-
-_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "prof", "no", "vs", "etc",
-                  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co"}
-_CANDIDATE_RE = re.compile(r"[.!?][\"'”’)]*\s+")
-
-
-def _sentences(text: str) -> list[str]:
-    """Sentences of a quote: split after . ! ? followed by space, except after abbreviations and initials (U.N.)."""
-    out, start = [], 0
-    for m in _CANDIDATE_RE.finditer(text):
-        word = re.search(r"(\w+)\W*$", text[start : m.start() + 1])
-        prev = word.group(1) if word else ""
-        nxt = text[m.end() : m.end() + 1]
-        if text[m.start()] == "." and (len(prev) == 1 or prev.lower() in _ABBREVIATIONS or not (nxt.isupper() or nxt in "\"“‘'")):
-            continue
-        out.append(text[start : m.end()].strip())
-        start = m.end()
-    if text[start:].strip():
-        out.append(text[start:].strip())
-    return out
-
-
-def _about(claim: Claim, sentence: str) -> list[str]:
-    """The words that show a sentence is about a claim (empty when it is not)."""
-    hits: list[str] = []
-    for rule in claim.about:
-        found = [re.search(p, sentence, re.IGNORECASE) for p in rule]
-        if all(found):
-            hits += [m.group() for m in found if m]
-    for noun in claim.definite:
-        m = re.search(rf"\b(?:the|this|that) {re.escape(noun)}\b", sentence, re.IGNORECASE)
-        if m:
-            hits.append(m.group())
-    return list(dict.fromkeys(hits))
-
-
-_BOUNDARY_RE = re.compile(r"[.!?][\"'”’]*\s+|\n\s*\n")
-
-
-def _previous_sentence(text: str, start: int) -> str:
-    """The sentence before the one that holds offset `start` in `text`."""
-    bounds = [m.end() for m in _BOUNDARY_RE.finditer(text, max(0, start - 2000), start)]
-    if not bounds:
-        return ""
-    own_start = bounds[-1]
-    prev_start = bounds[-2] if len(bounds) > 1 else max(0, start - 2000)
-    return text[prev_start:own_start].strip()
-
-
-def claim_stance(quote_text: str, claim: Claim, context: str = "", cue: str = "") -> tuple[str, float, list[str]]:
-    """Stance of one quote toward one claim: (label, score in [-1, 1], evidence words).
-
-    A sentence is about the claim when its patterns match, or when it holds a reference
-    ('Such a deal', 'This', 'the offer') and the previous sentence (`context`) was about it.
-    Stance markers are read in the sentences about the claim and in the cue ('remain skeptical
-    of', 'denied', 'urging'): opposing markers win over undecided ones, which win over supporting
-    ones, and a sentence about the claim with no marker asserts it (support). A negator just
-    before an opposing marker turns it into support ('no reason to reject').
-    """
-    data = _claims_file()
-    prev_about = bool(context) and bool(_about(claim, context))
-    related: list[tuple[str, list[str]]] = []
-    for sent in _sentences(quote_text):
-        hits = _about(claim, sent)
-        if not hits and prev_about:
-            ref = next((m for r in data["_refs"] for m in [r.search(sent)] if m), None)
-            if ref is not None:
-                hits = [f"{ref.group()} (refers back)"]
-        if hits:
-            related.append((sent, hits))
-        prev_about = bool(hits)
-    if not related:
-        return "unrelated", 0.0, []
-    found: dict[str, list[str]] = {k: [] for k in ("oppose", "undecided", "support")}
-    for sent in [cue] + [s for s, _ in related]:
-        for kind, pats in data["_markers"].items():
-            for p in pats:
-                for m in p.finditer(sent):
-                    negated = kind == "oppose" and re.search(r"\b(?:no|not|never|n't|without)\b(?:\W+\w+){0,2}\W*$", sent[: m.start()], re.IGNORECASE)
-                    found["support" if negated else kind].append(m.group())
-    evidence = [h for _, hits in related for h in hits]
-    strength = (certainty([" ".join(s for s, _ in related)])[0] - 1.0) / 5.0
-    if found["oppose"]:
-        return "oppose", -round(strength, 3), evidence + found["oppose"]
-    if found["undecided"]:
-        return "uncertain", 0.0, evidence + found["undecided"]
-    return "support", round(strength, 3), evidence + found["support"]
-
-
-def stance(quotes: list, claims: list[Claim], text: str | None = None) -> "pd.DataFrame":
-    """One row per quote and claim: stance label (support, oppose, uncertain, unrelated), score and evidence.
-
-    `quotes` are lib.quotes.Quote objects (or anything with .text, .start and .speaker); `text` is the
-    article text they come from, used to follow references back to the previous sentence.
-    """
+def stance(quotes: list, claims: list, text: str | None = None) -> "pd.DataFrame":
+    """Interim (replaced by the FNC-1 model): a quote is about a claim when their MiniLM embeddings are close; then 'discuss'."""
+    import numpy as np
     import pandas as pd
 
+    from lib.quotes import quote_ids
+    from lib.sentiment import embed
+
+    cols = ["quote", "speaker", "claim", "statement", "stance", "probability", "p_agree", "p_disagree", "p_discuss", "p_unrelated", "evidence", "text"]
+    if not quotes or not claims:
+        return pd.DataFrame(columns=cols)
+    q = embed([x.text for x in quotes])
+    c = embed([x.statement for x in claims])
+    sim = (q / np.linalg.norm(q, axis=1, keepdims=True)) @ (c / np.linalg.norm(c, axis=1, keepdims=True)).T
     rows = []
-    for i, q in enumerate(quotes):
-        context = _previous_sentence(text, q.start) if text is not None else ""
-        cue = getattr(q, "cue", None) or ""
-        for c in claims:
-            label, score, evidence = claim_stance(q.text, c, context, cue)
-            rows.append({"quote": i, "speaker": getattr(q, "speaker", None), "claim": c.id, "stance": label,
-                         "score": score, "evidence": ", ".join(dict.fromkeys(evidence)), "text": q.text})
-    return pd.DataFrame(rows, columns=["quote", "speaker", "claim", "stance", "score", "evidence", "text"])
+    for i, (qid, x) in enumerate(zip(quote_ids(len(quotes)), quotes)):
+        for j, cl in enumerate(claims):
+            related = sim[i, j] >= 0.45
+            p = float(sim[i, j])
+            rows.append({"quote": qid, "speaker": x.speaker, "claim": cl.id, "statement": cl.statement,
+                         "stance": "discuss" if related else "unrelated", "probability": p if related else 1 - p,
+                         "p_agree": 0.0, "p_disagree": 0.0, "p_discuss": p, "p_unrelated": 1 - p,
+                         "evidence": f"cosine {p:.2f}", "text": x.text})
+    return pd.DataFrame(rows, columns=cols)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -132,15 +132,26 @@ def test_missing_path(tmp_path):
         load_article(tmp_path / "nope.txt")
 
 
-def test_invalid_utf8_is_replaced_with_a_warning(tmp_path):
+def test_legacy_encoding_is_detected_with_a_warning(tmp_path):
     p = tmp_path / "latin1.txt"
-    p.write_bytes("Title\n\nThe caf\xe9 owner said prices would rise na\xefvely.\n".encode("latin-1"))
+    p.write_bytes("Title\n\nThe caf\xe9 owner Fran\xe7ois N\xfa\xf1ez said prices would rise na\xefvely.\n".encode("latin-1"))
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         art = load_article(p)
-    assert any("latin1.txt: 2 byte sequence(s) are not valid UTF-8" in str(w.message) for w in caught)
-    assert "caf\ufffd owner" in art.paragraphs[1].text
+    assert any("latin1.txt: not valid UTF-8; decoded as cp1252" in str(w.message) for w in caught)
+    assert "café owner François Núñez" in art.paragraphs[1].text
+    assert (art.encoding, art.encoding_guessed) == ("cp1252", True)
     assert lost_text(art) == []
+
+
+def test_undecodable_bytes_are_replaced_with_a_warning(tmp_path):
+    p = tmp_path / "mixed.txt"
+    p.write_bytes("Title\n\nThe café owner said “prices” would rise.\n".encode("utf-8") + b"Bad \x81\x8d\x8f\x90\x9d bytes.\n")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        art = load_article(p)
+    assert any("mixed.txt" in str(w.message) for w in caught)
+    assert art.encoding_guessed and lost_text(art) == []
 
 
 def test_valid_utf8_gives_no_warning(tmp_path):

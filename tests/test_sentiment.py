@@ -4,7 +4,7 @@ import json
 import pytest
 
 from lib.evaluate import sentiment_table, targets_table
-from lib.sentiment import METHODS, MODEL_PATH, canonical_target, lexicon_words, polarity, target_mentions, target_polarity
+from lib.sentiment import METHODS, MODEL_PATH, canonical_target, check_method, lexicon_words, polarity, target_mentions, target_polarity
 from tests.helpers import shared_path
 
 
@@ -25,6 +25,16 @@ def test_bad_method_and_input():
         polarity("a single string")
     with pytest.raises(ValueError, match="not inside the sentence"):
         target_polarity([("Russia is here.", 3, 40)])
+    with pytest.raises(TypeError, match="text 1: expected a str, got NoneType: None"):
+        polarity([None, 123, b"great"], "vader")
+    with pytest.raises(TypeError, match="text 2: expected a str, got int: 123"):
+        polarity(["fine", 123], "vader")
+    with pytest.raises(ValueError, match="empty sentiment method name"):
+        polarity(["x"], "")
+    with pytest.raises(ValueError, match="empty sentiment method name"):
+        polarity(["x"], "   ")
+    assert polarity(["Great news."], "VADER") == polarity(["Great news."], "vader")
+    assert check_method(" AFINN ") == "afinn" and check_method(None) == "ours"
 
 
 def test_target_sentiment_follows_the_target():
