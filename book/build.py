@@ -58,8 +58,12 @@ def _split_heading(text: str) -> tuple[str, str]:
 
 
 def boxed(text: str, directive: str, title: str, options: list[str]) -> str:
-    """Wrap markdown in a MyST directive, leaving a leading heading outside so it stays in the page's contents."""
+    """Wrap markdown in a MyST directive, leaving a leading heading outside so it stays in the page's contents.
+    A bold lead that starts with the title (**Exercise 2 (a denial).**) becomes the box's title."""
     heading, body = _split_heading(text)
+    lead = re.match(rf"\s*\*\*({re.escape(title)}\b[^*\n]*?)[.:]?\*\*[.:]?[ \t]*", body)
+    if lead:
+        title, body = lead.group(1), body[lead.end() :]
     fence = _fence(body)
     opts = "".join(f":{o}\n" for o in options)
     return f"{heading}{fence}{{{directive}}} {title}\n{opts}\n{body.strip()}\n{fence}\n"
