@@ -12,6 +12,10 @@ nb_execution_mode = "off"
 nb_merge_streams = True
 nb_code_prompt_show = "Show code cell {type}"
 nb_code_prompt_hide = "Hide code cell {type}"
+# Widgets cannot run in a static page: show an output's static fallback (its text/html) and load no widget
+# JavaScript (MyST-NB would fetch it from a CDN, which an offline reader cannot reach).
+nb_mime_priority_overrides = [("html", "application/vnd.jupyter.widget-view+json", None)]
+nb_ipywidgets_js = {}
 
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3

@@ -149,7 +149,8 @@ def test_solutions_are_hidden_until_opened(page, book_url, nb):
 
 @pytest.mark.filterwarnings("ignore:.*Check CHANGES for Sphinx API modifications")  # sphinx-book-theme and myst-parser on Sphinx 9
 def test_solution_toggle_and_exercise_box_on_a_built_example(page, tmp_path):
-    """A notebook made here with every kind of exercise and solution cell, built into a book with book/build.py."""
+    """A notebook made here with every kind of exercise and solution cell and a widget output, built into a book with
+    book/build.py."""
     secret_code, secret_text = "SOLUTION-OUTPUT-4711", "SOLUTION-TEXT-4712"
     cells = [
         {"cell_type": "markdown", "metadata": {}, "source": "# 01 · Example\n\nIntro."},
@@ -160,6 +161,10 @@ def test_solution_toggle_and_exercise_box_on_a_built_example(page, tmp_path):
         {"cell_type": "markdown", "metadata": {"tags": ["exercise"]}, "source": "**Exercise 2.** Why?"},
         {"cell_type": "markdown", "metadata": {"tags": ["solution"]}, "source": f"Because {secret_text}."},
         {"cell_type": "code", "metadata": {"tags": ["exercise"]}, "execution_count": 2, "source": "# your code", "outputs": []},
+        {"cell_type": "code", "metadata": {}, "execution_count": 3, "source": "explorer", "outputs": [{
+            "output_type": "display_data", "metadata": {},
+            "data": {"application/vnd.jupyter.widget-view+json": {"model_id": "abc", "version_major": 2, "version_minor": 0},
+                     "text/html": "<p class='fallback'>WIDGET-FALLBACK-4713</p>", "text/plain": "Widget(...)"}}]},
     ]
     nb = {"cells": [dict(c, id=f"c{i}") for i, c in enumerate(cells)], "nbformat": 4, "nbformat_minor": 5,
           "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}}
@@ -175,4 +180,7 @@ def test_solution_toggle_and_exercise_box_on_a_built_example(page, tmp_path):
         _solutions_are_hidden(page, nb)
         assert page.get_by_text(secret_code).first.is_visible()
         assert page.get_by_text(secret_text).first.is_visible()
+        # a widget output shows its static HTML and pulls no widget JavaScript from the internet
+        assert page.get_by_text("WIDGET-FALLBACK-4713").is_visible()
         assert not page.console_errors, page.console_errors
+        assert not page.blocked, page.blocked

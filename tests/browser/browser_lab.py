@@ -49,6 +49,10 @@ def _run_in_lab(lab, page, nb):
     assert not saved_errors(saved), f"{nb.name}: {saved_errors(saved)}"
     counts = [c.get("execution_count") for c in saved["cells"] if c["cell_type"] == "code"]
     assert counts and all(counts), f"{nb.name}: unexecuted code cells in the saved notebook: {counts}"
+    # the figures it saves went to the lab folder's own figures/, not the repository's
+    names = set(re.findall(r'savefig\(fig, "([\w-]+)"', "".join("".join(c["source"]) for c in saved["cells"])))
+    missing = sorted(n for n in names if not (lab.root / "figures" / f"{n}.svg").is_file())
+    assert not missing, f"{nb.name}: figures not written into {lab.root / 'figures'}: {missing}"
 
     # a screenshot showing a figure if the notebook draws one, else the top of the notebook
     page.evaluate("""() => {
@@ -61,12 +65,25 @@ def _run_in_lab(lab, page, nb):
     assert not page.blocked, f"JupyterLab tried to reach the internet: {sorted(set(page.blocked))[:5]}"
 
 
+def test_an_error_in_a_cell_is_seen(lab, page):
+    """The checks above can fail: a notebook whose second cell raises shows a traceback, and the cells after it
+    stay unrun."""
+    nb = {"cells": [{"cell_type": "code", "id": f"c{i}", "metadata": {}, "execution_count": None, "outputs": [], "source": src}
+                    for i, src in enumerate(["x = 1", "1 / 0", "y = 2"])],
+          "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3 (.venv)", "language": "python"}},
+          "nbformat": 4, "nbformat_minor": 5}
+    (lab.root / "notebooks" / "zz-raises.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    try:
+        path = open_notebook(page, lab, "notebooks/zz-raises.ipynb")
+        run_all_cells(page, timeout_ms=120_000)
+        assert any("ZeroDivisionError" in t for t in stderr_outputs(page))
+        assert prompts(page)[:2] == ["[1]:", "[2]:"] and prompts(page)[2] != "[3]:"
+        assert any("ZeroDivisionError" in e for e in saved_errors(save_notebook(page, path)))
+    finally:
+        lab.shutdown_kernels()
+
+
 def test_running_in_jupyterlab_left_notebooks_and_figures_untouched(lab, repo_snapshot):
     now = {**digest(ROOT / "notebooks"), **digest(ROOT / "figures")}
     changed = sorted(k for k in set(now) | set(repo_snapshot) if now.get(k) != repo_snapshot.get(k))
     assert not changed, f"the JupyterLab run changed files in the repository: {changed}"
-    # the figures the notebooks save went to the lab folder's own figures/
-    sources = ["".join(c["source"]) for nb in NOTEBOOKS for c in json.loads(nb.read_text(encoding="utf-8"))["cells"]]
-    expected = {name for src in sources for name in re.findall(r'savefig\(fig, "([\w-]+)"', src)}
-    written = {p.stem for p in (lab.root / "figures").glob("*.svg")}
-    assert expected <= written, f"figures not written into {lab.root / 'figures'}: {sorted(expected - written)}"
