@@ -2,7 +2,9 @@
 every internal link resolves, figures appear, and solutions stay hidden until the reader asks."""
 from __future__ import annotations
 
+import html
 import json
+import re
 import sys
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin
@@ -61,9 +63,13 @@ def test_the_book_has_a_front_page_a_page_per_notebook_a_glossary_and_references
         assert (book_dir / "notebooks" / f"{nb.stem}.html").is_file(), f"no page for {nb.name}"
     for page in ("index.html", "glossary.html", "references.html"):
         assert (book_dir / page).is_file(), page
-    title = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()[0].lstrip("# ").strip()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     index = (book_dir / "index.html").read_text(encoding="utf-8")
-    assert title.split(":")[0] in index, "the front page is not the README"
+    pages = index + ((book_dir / "project.html").read_text(encoding="utf-8") if (book_dir / "project.html").exists() else "")
+    headings = re.findall(r"^#{1,3} (.+)$", re.sub(r"```.*?```", "", readme, flags=re.S), re.M)
+    missing = [h for h in headings if html.escape(re.sub(r"[`*]", "", h).strip(), quote=False) not in pages]
+    assert headings and not missing, f"README sections missing from the front pages: {missing}"
+    assert html.escape(re.sub(r"[`*]", "", headings[0]), quote=False) in index, "the front page does not start with the README"
     for nb in NOTEBOOKS:
         assert f"notebooks/{nb.stem}.html" in index, f"{nb.stem} missing from the table of contents"
 
