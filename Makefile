@@ -11,7 +11,7 @@ EXECUTE := $(abspath $(BIN))/jupyter nbconvert --to notebook --execute --inplace
 export PYTHONHASHSEED := 0
 export TQDM_DISABLE := 1
 
-.PHONY: all venv figures notebooks test unit nbval lab clean report
+.PHONY: all venv figures notebooks test unit nbval lab clean report book browser-test
 
 all: figures
 
@@ -49,6 +49,16 @@ test: unit nbval
 report: $(STAMP)
 	@if [ -z "$(ARTICLE)" ]; then echo "usage: make report ARTICLE=path/to/article.txt" >&2; exit 2; fi
 	$(BIN)/python -m lib.report "$(ARTICLE)"
+
+# The book: every notebook with its stored outputs (nothing is executed), the README, a glossary and references,
+# as a static site in out/book/ (open out/book/index.html). Sphinx warnings fail the build.
+book: $(STAMP)
+	$(BIN)/python book/build.py
+
+# Real-browser tests (Playwright driving the system's Chromium): every book page, link and image, and notebooks run
+# through JupyterLab's UI. Skipped without Chromium, except under CI. Not part of `make unit`: the files are browser_*.py.
+browser-test: book
+	$(BIN)/python -m pytest -p no:cacheprovider -o python_files='browser_*.py' tests/browser
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks
