@@ -43,7 +43,7 @@ table.qx-table td, table.qx-table th {border-bottom: 1px solid #ddd; padding: 3p
 LEGEND = ('<div class="qx-legend">'
           '<mark class="qx-content qx-direct">direct quote</mark><mark class="qx-content qx-mixed">mixed quote</mark>'
           '<mark class="qx-content qx-indirect">indirect quote</mark><mark class="qx-cue">cue</mark>'
-          '<mark class="qx-speaker">speaker mention</mark><sup class="qx-id">Q1</sup> quote id</div>')
+          '<mark class="qx-speaker">speaker mention</mark> <sup class="qx-id">Q1</sup>: quote id</div>')
 
 
 @dataclass
@@ -80,7 +80,7 @@ def speakers(data: ExplorerData) -> list[str]:
     return list(named.groupby("speaker")["words"].sum().sort_values(ascending=False, kind="stable").index)
 
 
-def select(data: ExplorerData, speaker: str = ALL, kind: str = ALL, claim: str | None = None, section: str = ALL) -> pd.DataFrame:
+def select(data: ExplorerData, speaker: str = ALL, kind: str = ALL, claim: str = ALL, section: str = ALL) -> pd.DataFrame:
     """The quotes that match the choices (a claim keeps the quotes that are about it)."""
     q = data.quotes
     if speaker != ALL:
@@ -89,7 +89,7 @@ def select(data: ExplorerData, speaker: str = ALL, kind: str = ALL, claim: str |
         q = q[q["kind"] == kind]
     if section != ALL:
         q = q[q["section"] == section]
-    if claim and f"stance {claim}" in q:
+    if claim and claim != ALL and f"stance {claim}" in q:
         q = q[q[f"stance {claim}"].fillna("unrelated") != "unrelated"]
     return q
 
@@ -136,27 +136,24 @@ def highlight_html(data: ExplorerData, chosen: pd.DataFrame) -> str:
 
 
 def quotes_html(data: ExplorerData, chosen: pd.DataFrame, claim: str | None = None) -> str:
-    """A table of the chosen quotes: id, speaker, kind, cue, certainty, stance, sentiment and the full text."""
+    """A table of the chosen quotes: id, speaker, kind, cue, certainty, stance and sentiment above each quote's full text."""
     from lib.stance import STANCE_LABELS
 
     if chosen.empty:
         return "<p><i>No quote matches these choices.</i></p>"
-    col = f"stance {claim}" if claim else (f"stance {data.claims[0].id}" if data.claims else None)
+    col = f"stance {claim}" if claim and claim != ALL else (f"stance {data.claims[0].id}" if data.claims else None)
     rows = []
     for qid, q in chosen.iterrows():
         st = q.get(col) if col else None
         certainty = "no evidence" if pd.isna(q["certainty"]) else f"{q['certainty']:.1f}"
-        rows.append(f"<tr><td>{qid}</td><td>{html.escape(str(q['speaker'] or ''))}</td><td>{q['kind']}</td>"
-                    f"<td>{html.escape(str(q['cue'] or ''))}</td><td>{certainty}</td>"
-                    f"<td>{STANCE_LABELS.get(st, '') if isinstance(st, str) else ''}</td><td>{q['sentiment']:+.2f}</td>"
-                    f"<td>{html.escape(q['text'])}</td></tr>")
-    which = f" ({col.split()[1]})" if col else ""
-    head = (f"<tr><th>id</th><th>speaker</th><th>kind</th><th>cue</th><th>certainty</th><th>stance{which}</th>"
-            f"<th>sentiment</th><th>text</th></tr>")
-    return f'<table class="qx-table">{head}{"".join(rows)}</table>'
+        stance_text = f" · stance ({col.split()[1]}): {STANCE_LABELS.get(st, '')}" if col and isinstance(st, str) else ""
+        rows.append(f"<tr><td><b>{qid}</b></td><td><b>{html.escape(str(q['speaker'] or 'no speaker'))}</b> · {q['kind']} · "
+                    f"cue <i>{html.escape(str(q['cue'] or ''))}</i> · certainty {certainty}{stance_text} · sentiment {q['sentiment']:+.2f}"
+                    f"<br>{html.escape(q['text'])}</td></tr>")
+    return f'<table class="qx-table"><tr><th>id</th><th>speaker · kind · cue · certainty · stance · sentiment, then the full quote</th></tr>{"".join(rows)}</table>'
 
 
-def static_html(data: ExplorerData, speaker: str = ALL, kind: str = ALL, claim: str | None = None, section: str = ALL) -> str:
+def static_html(data: ExplorerData, speaker: str = ALL, kind: str = ALL, claim: str = ALL, section: str = ALL) -> str:
     """The explorer's first view as plain HTML (for pages where widgets cannot run)."""
     chosen = select(data, speaker, kind, claim, section)
     title = f"Quotes of <b>{html.escape(speaker)}</b>" if speaker != ALL else "All quotes"
@@ -177,7 +174,7 @@ def try_sentence_html(text: str, claims: list[Claim]) -> str:
     quotes = extract_quotes(text)
     table = quotes_table(quotes)
     markup = cue_markup(text)
-    cues = displacy.render(markup, style="ent", manual=True, page=False, options={"colors": plotting.cue_mark_colors([markup])})
+    cues = displacy.render(markup, style="ent", manual=True, page=False, jupyter=False, options={"colors": plotting.cue_mark_colors([markup])})
     parts = [f"<p><b>Certainty</b> {certainty([text])[0]:.1f} on 1–6; <b>sentiment</b> {polarity([text])[0]:+.2f} on −1..+1.</p>", cues]
     parts.append("<p><b>Quotes</b></p>" + (table[["speaker", "kind", "cue", "text"]].to_html(escape=True) if len(table) else "<p>none found</p>"))
     if claims and quotes:
@@ -204,7 +201,7 @@ def quote_explorer(article: Article | str | Path, claims: list[str] | None = Non
     names = speakers(data)
     speaker = w.Dropdown(options=[ALL] + names, value=names[0] if names else ALL, description="speaker")
     kind = w.Dropdown(options=[ALL, "direct", "mixed", "indirect"], value=ALL, description="kind")
-    claim = w.Dropdown(options=[("any", None)] + [(f"{c.id}: {c.statement[:40]}", c.id) for c in data.claims], value=None, description="claim")
+    claim = w.Dropdown(options=[("any", ALL)] + [(f"{c.id}: {c.statement[:40]}", c.id) for c in data.claims], value=ALL, description="claim")
     section = w.Dropdown(options=[ALL, "title", "caption", "body"], value=ALL, description="section")
     text, table = w.HTML(), w.HTML()
     text.add_class("qx-view")
@@ -223,7 +220,7 @@ def quote_explorer(article: Article | str | Path, claims: list[str] | None = Non
     button.on_click(lambda _: setattr(answer, "value", try_sentence_html(sentence.value, data.claims)))
     view = w.VBox([w.HBox([speaker, kind]), w.HBox([claim, section]),
                    w.HBox([text, table], layout=w.Layout(align_items="flex-start"))])
-    text.layout, table.layout = w.Layout(width="55%"), w.Layout(width="45%", max_height="480px", overflow="auto")
+    text.layout, table.layout = w.Layout(width="58%"), w.Layout(width="42%", max_height="480px", overflow="auto")
     tabs = w.Tab(children=[view, w.VBox([sentence, button, answer])])
     tabs.set_title(0, "Quotes in the article")
     tabs.set_title(1, "Try a sentence")

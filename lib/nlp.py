@@ -56,11 +56,12 @@ def text_pieces(text: str, limit: int = MAX_PIECE) -> list[str]:
 def pipe_paragraphs(texts: Iterable[str], nlp: Language | None = None, batch_size: int = 256) -> Iterator[Doc]:
     """One Doc per text, like nlp.pipe, but a text longer than MAX_PIECE is parsed in pieces and joined back into one Doc."""
     nlp = nlp or load_pipeline()
+    limit = min(MAX_PIECE, nlp.max_length - 1)
     owners: list[int] = []
 
     def pieces() -> Iterator[str]:
         for i, text in enumerate(texts):
-            for piece in text_pieces(text):
+            for piece in text_pieces(text, limit):
                 owners.append(i)
                 yield piece
 
