@@ -54,7 +54,8 @@ def source_type(q: Quote) -> str:
         return "unknown"  # no speaker, or a pronoun the resolver could not tie to anyone
     if speaker.lower() in w["news_outlets"] or _has({"times", "news", "post", "journal", "agency", "tv", "media"}, speaker) and _is_name(speaker):
         return "news outlet"
-    if canonical_target(speaker) or (_is_name(speaker) and _has(w["official_orgs"] | w["expert_orgs"], speaker)):
+    acronym = " " not in speaker and len(speaker) > 1 and speaker.replace(".", "").isupper()  # IUCN, NATO, U.N.
+    if canonical_target(speaker) or acronym or (_is_name(speaker) and _has(w["official_orgs"] | w["expert_orgs"], speaker)):
         return "state or organisation"
     if not _is_name(speaker):
         return "anonymous or collective"

@@ -395,7 +395,7 @@ def parse_article(text: str, source: str | None = None) -> Article:
         has_credit = bool(credit and credit.group("credit").strip() and credit.start("credit") > 0)
         is_caption = has_credit or bool(pat["caption"].search(norm[:200]))
         first_line, title_checked = not title_checked, True
-        if first_line and i + 1 < len(lines) and _looks_like_title(norm, lines[i + 1][2] != block):
+        if first_line and i + 1 < len(lines) and not has_credit and _looks_like_title(norm, lines[i + 1][2] != block):
             kind = "title"
             title = norm
         elif is_caption:

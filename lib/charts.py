@@ -287,7 +287,7 @@ def stance_map(speakers: pd.DataFrame, claim: str | None) -> plt.Figure:
     data = speakers.dropna(subset=["certainty"]) if not speakers.empty else speakers
     if data.empty:
         return P.empty_figure(f"{title}: no sources to place", "No quoted source has both a certainty score and a sentiment score.")
-    fig, ax = plt.subplots(figsize=(9, 6))
+    fig, ax = plt.subplots(figsize=(9, 6.6))
     ax.axhline(0, color=P.BAND, linewidth=1, zorder=0)
     stances = data["stance"].fillna("unrelated") if claim else pd.Series("unrelated", index=data.index)
     for label, colour in P.STANCE_COLORS.items():
@@ -299,7 +299,8 @@ def stance_map(speakers: pd.DataFrame, claim: str | None) -> plt.Figure:
     ax.set_ylim(-1, 1)
     ax.set_xlabel("mean certainty (1 very uncertain … 6 very certain)")
     ax.set_ylabel("mean sentiment (−1 negative … +1 positive)")
-    ax.legend(title=P.wrap(f"stance on: {claim}", 32) if claim else "no claim", frameon=False, loc="center left", bbox_to_anchor=(1.0, 0.5))
+    ax.legend(title=P.wrap(f"stance on: {claim}", 90) if claim else "no claim", frameon=False, loc="upper left", bbox_to_anchor=(0.0, -0.1),
+              ncol=3, fontsize=9)
     fig.tight_layout()
     P.label_points(ax, data["certainty"], data["sentiment"], data["speaker"])
     _title(fig, f"{title}: how sure, how positive, and which side each source takes (size: words)")

