@@ -285,7 +285,9 @@ def quotes_table(folder: str | Path) -> pd.DataFrame:
 
 
 def certainty_table(path: str | Path) -> pd.DataFrame:
-    """Pearson r of lib.stance.certainty and of a hedge-count baseline with the human ratings, per split."""
+    """Pearson r of lib.stance.certainty (over the sentences it scores, with the share scored) and of a hedge-count baseline, per split."""
+    import math
+
     from scipy.stats import pearsonr
 
     from lib.stance import certainty, certainty_cues
@@ -296,9 +298,12 @@ def certainty_table(path: str | Path) -> pd.DataFrame:
         sub = [r for r in rows if r.get("split", "all") == split]
         gold = [float(r["sentence-level-certainty"]) for r in sub]
         texts = [r["finding"] for r in sub]
-        ours_r = pearsonr(certainty(texts), gold)[0]
+        scores = certainty(texts)
+        kept = [(s, g) for s, g in zip(scores, gold) if not math.isnan(s)]
+        ours_r = pearsonr([s for s, _ in kept], [g for _, g in kept])[0] if len(kept) > 2 else math.nan
         hedges = [-sum(1 for c in certainty_cues(t) if c.sign < 0) for t in texts]
-        out[split] = {"rows": len(sub), "lib.stance.certainty r": ours_r, "hedge count r (baseline)": pearsonr(hedges, gold)[0]}
+        out[split] = {"rows": len(sub), "scored": len(kept) / len(sub), "lib.stance.certainty r": ours_r,
+                      "hedge count r (baseline)": pearsonr(hedges, gold)[0]}
     table = pd.DataFrame(out).T
     table["rows"] = table["rows"].astype(int)
     return table
