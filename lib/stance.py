@@ -1123,13 +1123,13 @@ def _stage_probabilities(layer: dict, x) -> dict[str, "np.ndarray"]:
     return out
 
 
-def _decide(stages: dict[str, "np.ndarray"]) -> tuple[list[str], "np.ndarray"]:
-    """Labels by the three decisions in turn (each at 0.5) and the four probabilities they imply."""
+def _decide(stages: dict[str, "np.ndarray"], related_at: float = 0.5) -> tuple[list[str], "np.ndarray"]:
+    """Labels by the three decisions in turn (related when p >= related_at, the others at 0.5) and the four probabilities they imply."""
     import numpy as np
 
     r, d, a = stages["related"], stages["disagree"], stages["agree"]
     probs = np.column_stack([r * (1 - d) * a, r * d, r * (1 - d) * (1 - a), 1 - r])
-    labels = ["unrelated" if ri < 0.5 else "disagree" if di > 0.5 else "agree" if ai > 0.5 else "discuss" for ri, di, ai in zip(r, d, a)]
+    labels = ["unrelated" if ri < related_at else "disagree" if di > 0.5 else "agree" if ai > 0.5 else "discuss" for ri, di, ai in zip(r, d, a)]
     return labels, probs
 
 
@@ -1145,23 +1145,28 @@ def fit_quote_layer(label_file: Path = LABELS_DIR / "polnear_train_stance.json",
     scores = {}
     for c in (0.03, 0.1, 0.3, 1.0):
         for balance in (True, False):
-            pred = np.empty(len(y), dtype=object)
+            held_out = {}
             for f in sorted(set(files)):
                 held = files == f
-                pred[held] = _decide(_stage_probabilities(_fit_stages(x[~held], y[~held], c, balance), x[held]))[0]
-            scores[f"C={c}, related stage balanced={balance}"] = (round(macro_f1(list(y), list(pred)), 4), c, balance)
+                held_out[f] = _stage_probabilities(_fit_stages(x[~held], y[~held], c, balance), x[held])
+            for at in (0.3, 0.4, 0.5, 0.6, 0.7):
+                pred = np.empty(len(y), dtype=object)
+                for f, st in held_out.items():
+                    pred[files == f] = _decide(st, at)[0]
+                scores[f"C={c}, related stage balanced={balance}, related at p>={at}"] = (round(macro_f1(list(y), list(pred)), 4), c, balance, at)
     best_key = max(scores, key=lambda k: scores[k][0])
-    _, best_c, best_balance = scores[best_key]
-    log(f"quote layer: {len(pairs)} train pairs; leave-one-article-out macro-F1: { {k: v[0] for k, v in scores.items()} }; chose {best_key}")
+    _, best_c, best_balance, best_at = scores[best_key]
+    log(f"quote layer: {len(pairs)} train pairs; best leave-one-article-out macro-F1 {scores[best_key][0]} with {best_key}")
     return {
         "_about": ("Quote layer of lib.stance: three class-balanced logistic regressions applied in turn (is the quote about the claim? "
                    "if so, does it deny or doubt it? if not, does it assert it or only discuss it?) over QUOTE_FEATURES: the FNC-1 "
                    "model's probabilities for the quote's sentence and content, MiniLM similarity to the claim (also relative to the "
                    "article's other quotes), the cue's kind and negation near claim words. Fitted on "
                    f"{len(pairs)} hand-labelled quotes of ten PolNeAR train articles (tests/data/polnear_train_stance.json; Newell, "
-                   "Margolin and Ruths, LREC 2018; weights only), C and the related stage's class weighting chosen by leave-one-article-out macro-F1. "
+                   "Margolin and Ruths, LREC 2018; weights only); C, the related stage's class weighting and its threshold chosen by "
+                   "leave-one-article-out macro-F1 on those train quotes. "
                    "Refit: `python -m lib.stance train-claims`."),
-        "C": best_c, "related stage balanced": best_balance,
+        "C": best_c, "related stage balanced": best_balance, "related at": best_at,
         "leave_one_article_out_macro_f1": {k: v[0] for k, v in scores.items()},
         "stages": _fit_stages(x, y, best_c, best_balance),
     }
@@ -1172,12 +1177,13 @@ def _quote_layer() -> dict:
     """The fitted quote layer (lib/data/claim_stance_quotes.json)."""
     if not QUOTE_LAYER_PATH.exists():
         raise FileNotFoundError(f"{QUOTE_LAYER_PATH.name} is missing: run `python -m lib.stance train-claims` to fit it")
-    return json.loads(QUOTE_LAYER_PATH.read_text(encoding="utf-8"))["stages"]
+    return json.loads(QUOTE_LAYER_PATH.read_text(encoding="utf-8"))
 
 
 def quote_predictions(x) -> tuple[list[str], "np.ndarray"]:
     """Labels and p(agree), p(disagree), p(discuss), p(unrelated) from quote-layer feature rows."""
-    return _decide(_stage_probabilities(_quote_layer(), x))
+    layer = _quote_layer()
+    return _decide(_stage_probabilities(layer["stages"], x), layer.get("related at", 0.5))
 
 
 def _evidence(ctx: QuoteContext, claim: str, q) -> str:
@@ -1297,7 +1303,7 @@ def top_features(n: int = 10) -> "pd.DataFrame":
     import pandas as pd
 
     rows = [{"decision": stage, "feature": f, "weight": w}
-            for stage, st in _quote_layer().items() for f, w in zip(st["features"], st["coef"])]
+            for stage, st in _quote_layer()["stages"].items() for f, w in zip(st["features"], st["coef"])]
     table = pd.DataFrame(rows)
     table["size"] = table["weight"].abs()
     return (table.sort_values(["decision", "size"], ascending=[True, False]).groupby("decision").head(n)

@@ -181,9 +181,11 @@ def test_quote_stance_on_hand_labelled_dev_quotes_beats_baselines():
 
 
 def test_seed_check_runs_with_four_labels():
-    detail, summary = stance_table()
-    assert len(detail) == 25 * 4 and set(detail["gold"]) <= set(S.STANCES)
-    assert summary.iloc[0]["macro-F1"] > summary.iloc[1]["macro-F1"]  # above the majority class, labels by the project
+    detail, summary = stance_table()  # labels by the project: a sanity check of the plumbing, not a measure of accuracy
+    assert len(detail) == 25 * 4 and set(detail["gold"]) <= set(S.STANCES) and set(detail["predicted"]) <= set(S.STANCES)
+    assert detail["found"].mean() >= 0.9  # gold attributions the extractor misses count as predicted 'unrelated'
+    assert list(summary.index) == ["lib.stance", "majority class (unrelated)"]
+    assert 0.0 <= summary.loc["lib.stance", "macro-F1"] <= 1.0
 
 
 # ----------------------------------------------------------------------------- commands
