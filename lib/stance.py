@@ -1123,13 +1123,13 @@ def _stage_probabilities(layer: dict, x) -> dict[str, "np.ndarray"]:
     return out
 
 
-def _decide(stages: dict[str, "np.ndarray"], related_at: float = 0.5) -> tuple[list[str], "np.ndarray"]:
-    """Labels by the three decisions in turn (related when p >= related_at, the others at 0.5) and the four probabilities they imply."""
+def _decide(stages: dict[str, "np.ndarray"], related_at: float = 0.5, disagree_at: float = 0.5) -> tuple[list[str], "np.ndarray"]:
+    """Labels by the three decisions in turn (related when p >= related_at, disagree when p > disagree_at, agree when p > 0.5) and the four probabilities they imply."""
     import numpy as np
 
     r, d, a = stages["related"], stages["disagree"], stages["agree"]
     probs = np.column_stack([r * (1 - d) * a, r * d, r * (1 - d) * (1 - a), 1 - r])
-    labels = ["unrelated" if ri < related_at else "disagree" if di > 0.5 else "agree" if ai > 0.5 else "discuss" for ri, di, ai in zip(r, d, a)]
+    labels = ["unrelated" if ri < related_at else "disagree" if di > disagree_at else "agree" if ai > 0.5 else "discuss" for ri, di, ai in zip(r, d, a)]
     return labels, probs
 
 
@@ -1150,12 +1150,14 @@ def fit_quote_layer(label_file: Path = LABELS_DIR / "polnear_train_stance.json",
                 held = files == f
                 held_out[f] = _stage_probabilities(_fit_stages(x[~held], y[~held], c, balance), x[held])
             for at in (0.3, 0.4, 0.5, 0.6, 0.7):
-                pred = np.empty(len(y), dtype=object)
-                for f, st in held_out.items():
-                    pred[files == f] = _decide(st, at)[0]
-                scores[f"C={c}, related stage balanced={balance}, related at p>={at}"] = (round(macro_f1(list(y), list(pred)), 4), c, balance, at)
+                for dat in (0.4, 0.5, 0.6, 0.7):
+                    pred = np.empty(len(y), dtype=object)
+                    for f, st in held_out.items():
+                        pred[files == f] = _decide(st, at, dat)[0]
+                    key = f"C={c}, related stage balanced={balance}, related at p>={at}, disagree at p>{dat}"
+                    scores[key] = (round(macro_f1(list(y), list(pred)), 4), c, balance, at, dat)
     best_key = max(scores, key=lambda k: scores[k][0])
-    _, best_c, best_balance, best_at = scores[best_key]
+    _, best_c, best_balance, best_at, best_dat = scores[best_key]
     log(f"quote layer: {len(pairs)} train pairs; best leave-one-article-out macro-F1 {scores[best_key][0]} with {best_key}")
     return {
         "_about": ("Quote layer of lib.stance: three class-balanced logistic regressions applied in turn (is the quote about the claim? "
@@ -1163,10 +1165,10 @@ def fit_quote_layer(label_file: Path = LABELS_DIR / "polnear_train_stance.json",
                    "model's probabilities for the quote's sentence and content, MiniLM similarity to the claim (also relative to the "
                    "article's other quotes), the cue's kind and negation near claim words. Fitted on "
                    f"{len(pairs)} hand-labelled quotes of ten PolNeAR train articles (tests/data/polnear_train_stance.json; Newell, "
-                   "Margolin and Ruths, LREC 2018; weights only); C, the related stage's class weighting and its threshold chosen by "
+                   "Margolin and Ruths, LREC 2018; weights only); C, the related stage's class weighting and the related and disagree thresholds chosen by "
                    "leave-one-article-out macro-F1 on those train quotes. "
                    "Refit: `python -m lib.stance train-claims`."),
-        "C": best_c, "related stage balanced": best_balance, "related at": best_at,
+        "C": best_c, "related stage balanced": best_balance, "related at": best_at, "disagree at": best_dat,
         "leave_one_article_out_macro_f1": {k: v[0] for k, v in scores.items()},
         "stages": _fit_stages(x, y, best_c, best_balance),
     }
@@ -1183,7 +1185,7 @@ def _quote_layer() -> dict:
 def quote_predictions(x) -> tuple[list[str], "np.ndarray"]:
     """Labels and p(agree), p(disagree), p(discuss), p(unrelated) from quote-layer feature rows."""
     layer = _quote_layer()
-    return _decide(_stage_probabilities(layer["stages"], x), layer.get("related at", 0.5))
+    return _decide(_stage_probabilities(layer["stages"], x), layer.get("related at", 0.5), layer.get("disagree at", 0.5))
 
 
 def _evidence(ctx: QuoteContext, claim: str, q) -> str:
