@@ -3,7 +3,7 @@
     python -m lib.evaluate quotes DIR          PolNeAR-format folder (DIR/text, DIR/attributions): ours vs textacy
     python -m lib.evaluate seed [GOLD.json]    quotes against our gold annotation of the seed
     python -m lib.evaluate certainty FILE      Pearson r with human certainty ratings (Pei and Jurgens format)
-    python -m lib.evaluate stance              claim-stance accuracy on the seed gold
+    python -m lib.evaluate stance [--quick]    claim stance: FNC-1 dev split, hand-labelled PolNeAR dev quotes, the seed
     python -m lib.evaluate sentiment FILE.tsv  Pearson r of every polarity method (VADER's NYT format)
     python -m lib.evaluate targets FILE.jsonl  macro-F1 of every target-sentiment method (NewsMTSC format)
 """
@@ -285,7 +285,9 @@ def quotes_table(folder: str | Path) -> pd.DataFrame:
 
 
 def certainty_table(path: str | Path) -> pd.DataFrame:
-    """Pearson r of lib.stance.certainty and of a hedge-count baseline with the human ratings, per split."""
+    """Pearson r of lib.stance.certainty (over the sentences it scores, with the share scored) and of a hedge-count baseline, per split."""
+    import math
+
     from scipy.stats import pearsonr
 
     from lib.stance import certainty, certainty_cues
@@ -296,41 +298,50 @@ def certainty_table(path: str | Path) -> pd.DataFrame:
         sub = [r for r in rows if r.get("split", "all") == split]
         gold = [float(r["sentence-level-certainty"]) for r in sub]
         texts = [r["finding"] for r in sub]
-        ours_r = pearsonr(certainty(texts), gold)[0]
+        scores = certainty(texts)
+        kept = [(s, g) for s, g in zip(scores, gold) if not math.isnan(s)]
+        ours_r = pearsonr([s for s, _ in kept], [g for _, g in kept])[0] if len(kept) > 2 else math.nan
         hedges = [-sum(1 for c in certainty_cues(t) if c.sign < 0) for t in texts]
-        out[split] = {"rows": len(sub), "lib.stance.certainty r": ours_r, "hedge count r (baseline)": pearsonr(hedges, gold)[0]}
+        out[split] = {"rows": len(sub), "scored": len(kept) / len(sub), "lib.stance.certainty r": ours_r,
+                      "hedge count r (baseline)": pearsonr(hedges, gold)[0]}
     table = pd.DataFrame(out).T
     table["rows"] = table["rows"].astype(int)
     return table
 
 
 def stance_table(gold_quotes: str | Path | None = None, gold_stance: str | Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Claim stance on the seed: per gold attribution and claim, the gold and predicted labels; and a summary."""
+    """Claim stance on the seed: per gold attribution and claim, the gold and predicted labels; and macro-F1 beside the majority class.
+
+    The gold labels (tests/data/seed_stance.json) were written by the project: a sanity check, not an independent test.
+    """
+    from lib.claims import load_claims
     from lib.quotes import extract_quotes
-    from lib.stance import load_claims, stance
+    from lib.stance import _scores_table, stance
 
     data_dir = Path(__file__).resolve().parent.parent / "tests" / "data"
     gold_quotes = Path(gold_quotes or data_dir / "seed_quotes.json")
     text, _, records = read_gold_json(gold_quotes)
     gold = json.loads(Path(gold_stance or data_dir / "seed_stance.json").read_text(encoding="utf-8"))
     quotes = extract_quotes(text)
-    article_file = json.loads(gold_quotes.read_text(encoding="utf-8"))["file"]
+    root = Path(__file__).resolve().parent.parent
+    article_file = root / json.loads(gold_quotes.read_text(encoding="utf-8"))["file"]
     claims = [c for c in load_claims(article_file) if c.id in gold["claims"]]
+    for c in claims:
+        if c.statement != gold["claims"][c.id]:
+            raise ValueError(f"{gold_stance or 'seed_stance.json'}: claim {c.id} is {gold['claims'][c.id]!r} but the claims file says {c.statement!r}")
     table = stance(quotes, claims, text)
     rows = []
     for rec in records:
-        over = [i for i, q in enumerate(quotes) if any(q.start < c["end"] and c["start"] < q.end for c in rec["content"])]
-        for claim in gold["claims"]:
-            preds = table[(table["quote"].isin(over)) & (table["claim"] == claim) & (table["stance"] != "unrelated")]
-            pred = preds.loc[preds["score"].abs().idxmax(), "stance"] if len(preds) else "unrelated"
-            rows.append({"id": rec["id"], "speaker": rec["speaker"], "claim": claim, "gold": gold["labels"][rec["id"]][claim], "predicted": pred})
+        spans = [(c["start"], c["end"]) for c in rec["content"]]
+        overlap = [sum(max(0, min(q.end, e) - max(q.start, s)) for s, e in spans) for q in quotes]
+        k = max(range(len(quotes)), key=overlap.__getitem__) if quotes and max(overlap) > 0 else None
+        for c in claims:
+            pred = table[(table["quote"] == f"Q{k + 1}") & (table["claim"] == c.id)] if k is not None else table.iloc[0:0]
+            rows.append({"id": rec["id"], "speaker": rec["speaker"], "claim": c.id, "gold": gold["labels"][rec["id"]][c.id],
+                         "predicted": pred["stance"].iloc[0] if len(pred) else "unrelated", "found": k is not None})
     detail = pd.DataFrame(rows)
     detail["correct"] = detail["gold"] == detail["predicted"]
-    related = detail[detail["gold"] != "unrelated"]
-    summary = pd.DataFrame({
-        "pairs": [len(detail), len(related)],
-        "accuracy": [detail["correct"].mean(), related["correct"].mean()],
-    }, index=["all quote x claim pairs", "pairs whose gold is not 'unrelated'"])
+    summary = _scores_table(detail["gold"].tolist(), {"lib.stance": detail["predicted"].tolist()})
     return detail, summary
 
 
@@ -389,7 +400,8 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument("gold", type=Path, nargs="?", default=Path(__file__).resolve().parent.parent / "tests" / "data" / "seed_quotes.json")
     c = sub.add_parser("certainty", help="Pearson r of certainty with human ratings (Pei and Jurgens format)")
     c.add_argument("file", type=Path)
-    sub.add_parser("stance", help="claim-stance accuracy on the seed gold (tests/data/seed_stance.json)")
+    st = sub.add_parser("stance", help="claim stance: FNC-1 dev split, PolNeAR dev quote labels, the seed (needs ../shared)")
+    st.add_argument("--quick", action="store_true", help="score only the first 60 dev bodies of FNC-1")
     se = sub.add_parser("sentiment", help="Pearson r of every polarity method with human ratings (VADER's NYT format)")
     se.add_argument("file", type=Path)
     ta = sub.add_parser("targets", help="macro-F1 of every method's target sentiment (NewsMTSC format)")
@@ -410,10 +422,24 @@ def main(argv: list[str] | None = None) -> int:
         print(table.to_string(formatters={"rows": "{:.0f}".format}, float_format="{:.3f}".format))
         return 0
     if args.what == "stance":
-        detail, summary = stance_table()
-        print(pd.crosstab(detail["gold"], detail["predicted"]).to_string())
-        print()
-        with pd.option_context("display.float_format", "{:.3f}".format):
+        from lib.stance import FNC_DIR, LABELS_DIR, POLNEAR_DIR, STANCES, fnc_dev_table, label_table
+
+        fmt = {"display.float_format": "{:.3f}".format, "display.width": 200}
+        for path in (FNC_DIR, POLNEAR_DIR / "dev" / "text"):
+            if not path.exists():
+                print(f"error: {path}: not found (the evaluation data lives in ../shared)", file=sys.stderr)
+                return 2
+        table, conf = fnc_dev_table(max_bodies=60 if args.quick else None)
+        with pd.option_context(*[x for kv in fmt.items() for x in kv]):
+            print("FNC-1, held-out 20% of the training stories (split by Body ID), model fitted on the other 80%:")
+            print(table.to_string())
+            print(pd.DataFrame(conf).T.loc[list(STANCES), list(STANCES)].rename_axis("gold \\ predicted").to_string())
+            detail, summary = label_table(LABELS_DIR / "polnear_dev_stance.json", POLNEAR_DIR / "dev" / "text")
+            print("\nQuotes of 11 PolNeAR dev articles toward a claim per article (labels by the project, written before any prediction):")
+            print(summary.to_string())
+            print(pd.crosstab(detail["gold"], detail["predicted"]).to_string())
+            detail, summary = stance_table()
+            print("\nThe seed's gold attributions toward its four claims (labels by the project: a sanity check, not a test):")
             print(summary.to_string())
         return 0
     if args.what == "seed":

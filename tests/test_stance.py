@@ -1,16 +1,25 @@
-"""Stance: certainty cues and scores, the fitted mapping, and claim stance on the seed gold."""
+"""Stance: certainty cues and scores, the FNC-1 stance model, quote stance toward plain-sentence claims, the commands."""
+import csv
 import json
+import math
+import subprocess
+import sys
+import time
 
 import pytest
 
+from lib import stance as S
+from lib.claims import Claim, load_claims
 from lib.evaluate import certainty_table, stance_table
-from lib.stance import MODEL_PATH, certainty, certainty_cues, claim_stance, fit_certainty, load_claims
-from tests.helpers import SEED, shared_path
+from lib.quotes import extract_quotes
+from tests.helpers import ROOT, SEED, shared_path
 
 
 def _cats(text):
-    return [(c.text.lower(), c.category, c.sign) for c in certainty_cues(text)]
+    return [(c.text.lower(), c.category, c.sign) for c in S.certainty_cues(text)]
 
+
+# ----------------------------------------------------------------------------- certainty
 
 def test_cues_categories_negation_first_person_conditionals():
     assert ("may", "modal", -1) in _cats("The drug may reduce deaths.")
@@ -19,51 +28,213 @@ def test_cues_categories_negation_first_person_conditionals():
     assert ("i think", "first person", -1) in _cats("I think it largely depends on how the war goes.")
     assert ("whether", "conditional", -1) in _cats("But whether the deal would actually materialize bears further watching.")
     assert ("no reason to", "booster", 1) in _cats("North Korea has no reason to reject the offer.")
-    cue = certainty_cues("They remain skeptical of it.")[0]
+    assert ("insisted", "booster", 1) in _cats("She insisted that the plan works.")
+    assert ("claimed", "epistemic verb", -1) in _cats("He claimed that the plan works.")
+    cue = S.certainty_cues("They remain skeptical of it.")[0]
     assert "They remain skeptical of it."[cue.start : cue.end] == "skeptical"
 
 
-def test_certainty_orders_hedged_below_boosted():
-    hedged, plain, boosted = certainty([
+def test_certainty_orders_hedged_below_boosted_and_validates_input():
+    hedged, plain, boosted = S.certainty([
         "It might possibly suggest that the drug could reduce deaths in some patients.",
         "The drug reduces deaths.",
         "The trial clearly demonstrated that the drug reduces deaths.",
     ])
     assert 1.0 <= hedged < plain <= 6.0 and 1.0 <= boosted <= 6.0
     assert hedged < boosted
+    assert math.isnan(S.certainty(["", "  ..."])[0]) and math.isnan(S.certainty(["  ..."])[0])
+    with pytest.raises(TypeError, match=r"^text 1: expected a str, got NoneType: None$"):
+        S.certainty([None])
+    with pytest.raises(TypeError, match=r"text 2: expected a str, got int: 3"):
+        S.certainty(["fine", 3])
     with pytest.raises(TypeError):
-        certainty("a single string")
+        S.certainty("a single string")
 
 
 def test_certainty_target_on_val_rows():
     path = shared_path("data", "certainty", "sentence_level_certainty_train_val.jsonl")
     table = certainty_table(path)
     assert table.loc["val", "lib.stance.certainty r"] >= 0.60
+    assert table.loc["val", "scored"] >= 0.90
     assert table.loc["val", "lib.stance.certainty r"] > table.loc["val", "hedge count r (baseline)"]
 
 
-def test_committed_model_is_reproducible():
+def test_committed_certainty_model_is_reproducible():
     path = shared_path("data", "certainty", "sentence_level_certainty_train_val.jsonl")
-    committed = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    refit = fit_certainty(path)
+    committed = json.loads(S.MODEL_PATH.read_text(encoding="utf-8"))
+    refit = S.fit_certainty(path)
     assert refit["items"].keys() == committed["items"].keys()
     assert refit["coef"] == pytest.approx(committed["coef"], abs=1e-5)
     assert refit["intercept"] == pytest.approx(committed["intercept"], abs=1e-5)
 
 
-def test_claim_stance_rules():
-    deal = next(c for c in load_claims(SEED.name) if c.id == "arms deal")
-    assert claim_stance('it is "very likely" that the two leaders would sign a big deal', deal)[0] == "support"
-    assert claim_stance("allegations that it provided arms to Russia", deal, cue="denied")[0] == "oppose"
-    assert claim_stance("But whether the deal would actually materialize bears further watching.", deal)[0] == "uncertain"
-    assert claim_stance("This used to be unthinkable.", deal, context="They will trade ammunition for technology.")[0] == "support"
-    assert claim_stance("This used to be unthinkable.", deal, context="The weather was fine.")[0] == "unrelated"
-    assert claim_stance("The weather was fine.", deal)[0] == "unrelated"
-    assert load_claims("some-other-article.txt") == []
+def test_cue_weights_show_total_effects():
+    table = S.cue_weights().set_index("cue")
+    assert {"category", "category weight", "cue weight", "total effect"} <= set(table.columns)
+    row = table.loc["can"]
+    assert row["total effect"] == pytest.approx(row["category weight"] + row["cue weight"])
+    assert table.loc["can", "total effect"] < 0 and table.loc["would", "total effect"] < 0  # modals lower certainty in total
+    assert table.loc["might", "total effect"] < 0 < table.loc["clearly", "total effect"] + 1.0
+    assert table.loc["insisted", "total effect"] > table.loc["claimed", "total effect"]
 
 
-def test_stance_accuracy_on_the_seed_gold():
-    detail, summary = stance_table()
-    assert len(detail) == 25 * 4
-    assert summary.loc["all quote x claim pairs", "accuracy"] >= 0.9
-    assert summary.loc["pairs whose gold is not 'unrelated'", "accuracy"] >= 0.8
+def _quote(text, content, cue, speaker="X"):
+    from lib.quotes import Quote
+
+    s = text.index(content)
+    c = text.index(cue)
+    return Quote(s, s + len(content), content, "indirect", cue, cue, speaker, None, None, cue_start=c, cue_end=c + len(cue))
+
+
+def test_quote_certainty_fragments_use_their_sentence_or_nan():
+    text = ("Experts remain skeptical of the effectiveness of the drills. North Korea expressed support for the Kremlin. "
+            "The minister said the deal will be signed next week.")
+    skeptical = _quote(text, "the effectiveness of the drills", "remain skeptical of")
+    support = _quote(text, "support for the Kremlin", "expressed")
+    clause = _quote(text, "the deal will be signed next week", "said")
+    frag, bare, assertion = S.quote_certainty([skeptical, support, clause], text)
+    assert frag == pytest.approx(S.certainty(["Experts remain skeptical of the effectiveness of the drills."])[0])
+    assert frag < S.certainty(["The drills are effective."])[0]  # the reporting cue lowers it, no intercept-only score
+    assert math.isnan(bare)  # a fragment whose sentence has no certainty cue: no evidence
+    assert not math.isnan(assertion) and assertion > frag
+    assert S.is_assertion(["the effectiveness of the drills", "the deal will be signed"]) == [False, True]
+    with pytest.raises(TypeError, match="quote 1"):
+        S.quote_certainty(["not a quote"], text)
+
+
+# ----------------------------------------------------------------------------- claim stance: interface
+
+def test_labels_and_no_regex_claims():
+    assert S.STANCES == ("agree", "disagree", "discuss", "unrelated")
+    assert S.STANCE_LABELS == {"agree": "supports", "disagree": "doubts or denies",
+                               "discuss": "reports without taking a side", "unrelated": "not about it"}
+    assert not (ROOT / "lib" / "data" / "claims.json").exists()
+    source = (ROOT / "lib" / "stance.py").read_text(encoding="utf-8")
+    for seed_phrase in ("claims.json", "changed everything", "such a deal", "set to", "beginning"):
+        assert seed_phrase not in source.lower()
+    words = json.loads((ROOT / "lib" / "data" / "stance_words.json").read_text(encoding="utf-8"))
+    assert all(not any(ch in item for ch in "\\[]()*+?{}|^$") for k, v in words.items() if k != "_about" for item in v)
+
+
+def test_stance_table_interface_on_the_seed():
+    text = SEED.read_text(encoding="utf-8")
+    quotes = extract_quotes(text)
+    claims = load_claims(SEED)
+    assert len(claims) == 4
+    start = time.time()
+    table = S.stance(quotes, claims, text)
+    assert time.time() - start < 60  # seconds, not minutes, for one article (notebooks run under a time budget)
+    assert list(table.columns) == S.STANCE_COLUMNS
+    assert len(table) == len(quotes) * len(claims)
+    assert table["quote"].tolist()[: len(claims)] == ["Q1"] * len(claims)
+    assert set(table["stance"]) <= set(S.STANCES)
+    probs = table[["p_agree", "p_disagree", "p_discuss", "p_unrelated"]].sum(axis=1)
+    assert probs.to_numpy() == pytest.approx(1.0)
+    assert all(table.apply(lambda r: r["probability"] == pytest.approx(r[f"p_{r['stance']}"]), axis=1))
+    assert table["evidence"].str.contains("sentence: “").all()
+
+
+def test_stance_empty_and_bad_input():
+    text = "Nothing here."
+    empty = S.stance([], [Claim("C1", "A claim.", "given")], text)
+    assert empty.empty and list(empty.columns) == S.STANCE_COLUMNS
+    assert S.stance(extract_quotes(SEED.read_text(encoding="utf-8"))[:1], [], SEED.read_text(encoding="utf-8")).empty
+    with pytest.raises(TypeError, match="claim 1"):
+        S.stance([], ["a plain string"], text)
+    with pytest.raises(TypeError, match="quote 1"):
+        S.stance([object()], [Claim("C1", "A claim.", "given")], text)
+
+
+def test_committed_stance_model_names_its_data_and_refit_command():
+    info = S.model_info()
+    assert "FNC-1" in info["about"] and "python -m lib.stance train-claims" in info["about"]
+    assert info["report"]["dev model"]["macro-F1"] >= 0.60
+    assert info["report"]["dev model"]["macro-F1"] > info["report"]["majority class (unrelated)"]["macro-F1"] + 0.3
+    assert S.STANCE_MODEL_PATH.stat().st_size < 3_000_000
+    layer = json.loads(S.QUOTE_LAYER_PATH.read_text(encoding="utf-8"))
+    assert "PolNeAR" in layer["_about"] and set(layer["stages"]) == {"related", "disagree", "agree"}
+
+
+# ----------------------------------------------------------------------------- claim stance: measured on held-out data
+
+def test_fnc_dev_split_is_by_story_and_beats_the_majority_class():
+    shared_path("data", "stance", "fnc1_train_stances.csv")
+    bodies, rows = S.read_fnc(S.FNC_DIR / "fnc1_train_bodies.csv", S.FNC_DIR / "fnc1_train_stances.csv")
+    dev = S.dev_split(rows)
+    assert 0.18 <= len(dev) / len(bodies) <= 0.25
+    related_heads_dev = {r["Headline"] for r in rows if r["Body ID"] in dev and r["Stance"] != "unrelated"}
+    related_heads_fit = {r["Headline"] for r in rows if r["Body ID"] not in dev and r["Stance"] != "unrelated"}
+    assert not related_heads_dev & related_heads_fit  # no story straddles the split
+    table, _ = S.fnc_dev_table(max_bodies=40)
+    ours, majority = table.iloc[0], table.iloc[1]
+    assert ours["macro-F1"] >= 0.55 and ours["FNC score"] >= 0.75
+    assert ours["macro-F1"] > majority["macro-F1"] + 0.3
+
+
+def test_quote_stance_on_hand_labelled_dev_quotes_beats_baselines():
+    text_dir = shared_path("data", "polnear", "dev", "text")
+    _, summary = S.label_table(S.LABELS_DIR / "polnear_dev_stance.json", text_dir)
+    ours = summary.loc["lib.stance (quote layer)", "macro-F1"]
+    assert summary.loc["lib.stance (quote layer)", "pairs"] == 191
+    assert ours > summary.loc["FNC-1 model alone (quote's sentence)", "macro-F1"]
+    assert ours > summary.filter(like="majority", axis=0)["macro-F1"].iloc[0] + 0.1
+
+
+def test_seed_check_runs_with_four_labels():
+    detail, summary = stance_table()  # labels by the project: a sanity check of the plumbing, not a measure of accuracy
+    assert len(detail) == 25 * 4 and set(detail["gold"]) <= set(S.STANCES) and set(detail["predicted"]) <= set(S.STANCES)
+    assert detail["found"].mean() >= 0.9  # gold attributions the extractor misses count as predicted 'unrelated'
+    assert list(summary.index) == ["lib.stance", "majority class (unrelated)"]
+    assert 0.0 <= summary.loc["lib.stance", "macro-F1"] <= 1.0
+
+
+# ----------------------------------------------------------------------------- commands
+
+def _run(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "lib.stance", *args], capture_output=True, text=True, cwd=cwd, timeout=600)
+
+
+def test_fnc1_command_writes_every_row_in_order(tmp_path):
+    bodies, stances, out = tmp_path / "b.csv", tmp_path / "s.csv", tmp_path / "pred.csv"
+    with bodies.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Body ID", "articleBody"])
+        w.writerow(["7", "Police said on Monday that the story about the giant spider is a hoax.\nThe photo was fake, they said."])
+        w.writerow(["9", "The city council approved a new budget for parks.\nMembers voted six to one."])
+    with stances.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Headline", "Body ID", "Stance"])
+        w.writerows([["Giant spider found in a house", "7", "disagree"], ["Council approves parks budget", "9", "agree"],
+                     ["Giant spider found in a house", "9", "unrelated"]])
+    r = _run("fnc1", str(bodies), str(stances), "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [(x["Headline"], x["Body ID"]) for x in rows] == [("Giant spider found in a house", "7"),
+                                                              ("Council approves parks budget", "9"),
+                                                              ("Giant spider found in a house", "9")]
+    assert all(x["Stance"] in S.STANCES for x in rows)
+    assert rows[2]["Stance"] == "unrelated"
+    assert "macro-F1" in r.stdout and "majority class" in r.stdout
+
+
+def test_commands_fail_with_one_line(tmp_path):
+    r = _run("fnc1", str(tmp_path / "missing.csv"), str(tmp_path / "missing2.csv"), "--out", str(tmp_path / "o.csv"))
+    assert r.returncode == 2 and r.stderr.strip().count("\n") == 0 and "no such file" in r.stderr
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,text\n1,hello\n", encoding="utf-8")
+    r = _run("fnc1", str(bad), str(bad), "--out", str(tmp_path / "o.csv"))
+    assert r.returncode == 2 and r.stderr.strip().count("\n") == 0 and "expected columns" in r.stderr
+    r = _run("quotes", str(tmp_path / "nope.txt"))
+    assert r.returncode == 1 and "error:" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_quotes_command_prints_one_json_line_per_quote_and_claim():
+    r = _run("quotes", str(SEED), "--claim", "North Korea and Russia will sign an arms deal.")
+    assert r.returncode == 0, r.stderr
+    lines = [json.loads(x) for x in r.stdout.splitlines()]
+    text = SEED.read_text(encoding="utf-8")
+    assert len(lines) == len(extract_quotes(text))
+    for x in lines:
+        assert {"file", "start", "end", "speaker", "claim", "stance", "probability"} <= set(x)
+        assert x["file"] == SEED.name and x["claim"] == "North Korea and Russia will sign an arms deal."
+        assert x["stance"] in S.STANCES and 0.0 <= x["probability"] <= 1.0
