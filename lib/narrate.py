@@ -252,6 +252,16 @@ def stance_summary(stances: pd.DataFrame, claims: list) -> str:
         for label in ("agree", "disagree", "discuss"):
             who = sub.loc[sub["stance"] == label, "speaker"].fillna("no speaker")
             if len(who):
-                parts.append(f"{_n(len(who), 'quote')} {STANCE_LABELS[label]} ({_list(sorted(set(who)))})")
+                parts.append(f"{STANCE_LABELS[label]}: {_n(len(who), 'quote')} ({_list(sorted(set(who)))})")
         lines.append(f"* **{c.id}**: " + "; ".join(parts) + ".")
     return "\n".join(lines)
+
+
+def stance_model_summary(report: dict) -> str:
+    """The FNC-1 model's held-out figures in a sentence, from the report saved with the fitted weights."""
+    dev, base = report["dev model"], report["majority class (unrelated)"]
+    split = report["dev split"]
+    return (f"On the held-out stories ({split['bodies']} article bodies, {split['pairs']:,} headline–body pairs the model never saw), "
+            f"macro-F1 is **{dev['macro-F1']:.2f}** (majority class {base['macro-F1']:.2f}) and the official FNC score "
+            f"{dev['FNC score']:.0%} of the best possible ({base['FNC score']:.0%}). Per class: agree {dev['F1 agree']:.2f}, "
+            f"**disagree {dev['F1 disagree']:.2f}**, discuss {dev['F1 discuss']:.2f}, unrelated {dev['F1 unrelated']:.2f}.")
