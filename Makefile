@@ -31,12 +31,13 @@ notebooks: $(STAMP)
 
 figures: notebooks
 
+# Both use the two cores (pytest-xdist); --dist loadfile keeps a test module (or a notebook and its kernel) on one worker.
 unit: $(STAMP)
-	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest tests -n 2 --dist loadfile
 
 nbval: $(STAMP)
 	$(BIN)/python -m pytest -p no:python --nbval --nbval-current-env \
-		--nbval-sanitize-with tests/nbval-sanitize.cfg notebooks
+		--nbval-sanitize-with tests/nbval-sanitize.cfg -n 2 --dist loadfile notebooks
 
 # Unit tests, then nbval in strict mode, then the figures must equal the committed ones byte for byte.
 test: unit nbval
