@@ -89,16 +89,16 @@ def read_polnear(folder: str | Path) -> dict[str, tuple[str, list[GoldAttributio
         rels = []
         last = None
         for line in anns[0].read_text(encoding="utf-8").splitlines():
-            if line.startswith("T"):
+            if re.match(r"T\d+\t", line):
                 tid, info, *rest = line.split("\t")
                 typ, offs = info.split(" ", 1)
                 spans[tid] = (typ, _spans(offs), rest[0] if rest else "")
                 last = tid
-            elif line.startswith("E"):
+            elif re.match(r"E\d+\t", line):
                 _, args = line.split("\t", 1)
                 rels.append(dict(a.split(":") for a in args.split()))
                 last = None
-            elif line.startswith("#"):
+            elif re.match(r"#\d*\t", line):
                 last = None
             elif last is not None:
                 typ, sp, t = spans[last]

@@ -75,6 +75,10 @@ class _Attribution:
     org: str | None = None
     follow_on: bool = False
     label: str | None = None  # a transcript speaker label ('PENCE')
+    route: str = "cue"  # how the candidate was found: cue, adjacent, inverted, fragment, follow_on, dash, label, ...
+    lemma: str | None = None
+    category: str | None = None
+    flags: tuple[str, ...] = ()  # hand rules that would drop it (the learned filter weighs them instead)
 
 
 @dataclass
@@ -501,11 +505,11 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, bool]], ctx: _Context) -> list[_Attribution]:
-    """Find every attribution in one paragraph (local offsets), speakers resolved with the article context."""
+def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, bool]], ctx: _Context,
+                  keep: Callable[[_Attribution], bool] = lambda a: not a.flags) -> list[_Attribution]:
+    """Find every attribution in one paragraph (local offsets): rule candidates, each kept or dropped by `keep`."""
     base = _base(sp)
     out: list[_Attribution] = []
-    used_quotes: set[int] = set()
     for tok in sp:
         local = tok.idx - base
         if _in_any(local, qspans):
@@ -516,6 +520,8 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
         cue_toks, lemma, cat = found
         content: list[Token] | None
         subject: Token | None
+        route = "cue"
+        flags: list[str] = []
         if cat == "according_to":
             to = cue_toks[-1]
             subject = next((c for c in to.children if c.dep_ == "pobj"), None) or next((c for c in tok.children if c.dep_ == "pobj"), None)
@@ -525,6 +531,7 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
             while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
                 clause = clause.head
             content = [t for t in (clause.subtree if clause.i != tok.i else tok.sent) if t.i not in skip]
+            route = "according"
         elif lemma == "cite" and tok.lower_ == "citing":
             subject = None
             content = None
@@ -537,16 +544,19 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
                 # inverted or parenthetical cue: '"...," he said' or 'This, they added, would ...'
                 skip = {t.i for t in tok.subtree}
                 content = [t for t in tok.head.subtree if t.i not in skip]
+                route = "inverted"
             if subject is not None and subject.lemma_.lower() in _NOT_SOURCES:
-                continue
+                flags.append("not_source")
         if content is None and cat == "speech" and subject is not None and tok.dep_ == "ROOT":
             content = _before_final_cue(tok, subject)
+            route = "before_final" if content is not None else route
         if content is None:
             # a quote right next to the cue phrase: 'X said: "..."' or '"...," said X'
             near = _adjacent_quote(tok, subject, text, base, qspans)
             if near is not None:
                 s, e = qspans[near][:2]
                 content_span = (s, e)
+                route = "adjacent"
             else:
                 continue
         else:
@@ -556,11 +566,9 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
             content_span = (block[0].idx - base, block[-1].idx + len(block[-1]) - base)
         s, e = content_span
         # extend to the quote marks the content touches
-        for k, (qs, qe, _, _) in enumerate(qspans):
+        for qs, qe, _, _ in qspans:
             if qs < e and s < qe:
-                if qs - 1 <= s or qe + 1 >= e or (qe - qs) > 0:
-                    s, e = min(s, qs), max(e, qe)
-                used_quotes.add(k)
+                s, e = min(s, qs), max(e, qe)
         s, e = _trim(text, s, e)
         if e - s < 3:
             continue
@@ -568,34 +576,38 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
             continue
         quoted = any(qs < e and s < qe for qs, qe, _, _ in qspans)
         if not quoted and (cat == "action" or (cat != "speech" and content is not None and not _clausal(content))) and not _source_like(subject):
-            continue
+            flags.append("unsourced")
         if not quoted and sum(1 for t in sp if s <= t.idx - base < e and (t.is_alpha or t.like_num)) < 2:
             continue
-        if not any(qs < e and s < qe for qs, qe, _, _ in qspans) and _hypothetical(tok, subject):
-            continue
+        if not quoted and _hypothetical(tok, subject):
+            flags.append("hypothetical")
         if cat in ("cognition", "evidence") and content is None:
-            continue
-        out.append(_Attribution(s, e, cue_toks, subject))
-    # drop attributions nested in a longer one with the same span start (e.g. 'said' inside 'according to')
+            flags.append("belief_next_to_quote")
+        a = _Attribution(s, e, cue_toks, subject, route=route, lemma=lemma, category=cat, flags=tuple(flags))
+        if keep(a):
+            out.append(a)
+    # drop attributions with the same span as an earlier one (e.g. 'said' inside 'according to')
     out.sort(key=lambda a: (a.start, -(a.end - a.start)))
     kept: list[_Attribution] = []
     for a in out:
         if any(k.start == a.start and k.end == a.end for k in kept):
             continue
         kept.append(a)
-    # follow-on quotes in this paragraph: attributed to the nearest attribution before (else after)
+    # quotes no cue claimed: a quoted fragment inside someone's sentence, else a follow-on of the nearest attribution
     for k, (qs, qe, _, _) in enumerate(qspans):
         if any(a.start < qe and qs < a.end for a in kept):
             continue
         fragment = _fragment_attribution(sp, text, qs, qe, qspans)
-        if fragment is not None:
+        if fragment is not None and keep(fragment):
             kept.append(fragment)
             continue
         before = [a for a in kept if a.end <= qs and not a.follow_on]
         after = [a for a in kept if a.start >= qe and not a.follow_on]
         src = before[-1] if before else (after[0] if after else None)
         if src is not None and (qe - qs) > 15 and _starts_sentence(sp, qs):
-            kept.append(_Attribution(qs, qe, src.cue, src.subject, follow_on=True))
+            a = _Attribution(qs, qe, src.cue, src.subject, follow_on=True, route="follow_on", lemma=src.lemma, category=src.category)
+            if keep(a):
+                kept.append(a)
     kept.sort(key=lambda a: a.start)
     return kept
 
@@ -681,7 +693,9 @@ def _fragment_attribution(sp: Doc | Span, text: str, qs: int, qe: int, qspans: l
             s0, e0 = (block[0].idx - base, block[-1].idx + len(block[-1]) - base) if block else (qs, qe)
             if not (s0 <= qs < e0 or s0 < qe <= e0):
                 s0, e0 = qs, qe
-            return _Attribution(min(s0, qs), max(e0, qe), [head], subj)
+            found = _cue_at(head)
+            return _Attribution(min(s0, qs), max(e0, qe), [head], subj, route="fragment", lemma=head.lemma_.lower(),
+                                category=found[2] if found else "other")
         tok = head
         inside = [head]
     return None
@@ -823,18 +837,135 @@ def _register_people(sp: Doc | Span, ctx: _Context) -> None:
             _describe_org(ent.root, _strip_det(ent.text), ctx)
 
 
-def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[int, int]], str]], source_text: str) -> list[Quote]:
+_MODALS = {"would", "will", "could", "might", "may", "can", "should", "must", "'ll", "’ll", "wo", "ca", "shall"}
+_FIRST_WORDS = {"that", "to", "if", "whether", "how", "what", "why", "when", "where", "who", "for", "about", "of", "on", "the", "a", "an", "it", "i", "we", "he", "she", "they"}
+_NAMING = {"called", "named", "dubbed", "titled", "entitled", "nicknamed", "labeled", "labelled", "branded", "book", "film", "movie",
+           "song", "show", "album", "program", "programme", "slogan", "hashtag", "word", "words", "phrase", "term", "headline", "series", "magazine", "newspaper"}
+
+
+def _subject_type(tok: Token | None) -> str:
+    """A coarse type of a cue's subject: a pronoun (by word), an entity label, a source noun, another noun, or none."""
+    if tok is None:
+        return "none"
+    tok = _relative_antecedent(tok)
+    low = tok.lower_
+    if tok.pos_ == "PRON" or low in PRONOUNS_SINGULAR | PRONOUNS_PLURAL | PRONOUNS_OTHER:
+        return f"pron_{low}" if low in PRONOUNS_SINGULAR | PRONOUNS_PLURAL | PRONOUNS_OTHER | {"everyone", "nobody", "someone"} else "pron_other"
+    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return tok.ent_type_.lower()
+    if tok.pos_ == "PROPN":
+        return "propn"
+    if tok.lemma_.lower() in cue_lexicon()["source_nouns"] or low in cue_lexicon()["source_nouns"]:
+        return "source_noun"
+    return "noun"
+
+
+def _bucket(n: int, edges: tuple[int, ...] = (1, 3, 7, 15, 30, 60)) -> str:
+    """A count as a coarse bucket label: '<=3', '<=7', ..., '>60'."""
+    for e in edges:
+        if n <= e:
+            return f"<={e}"
+    return f">{edges[-1]}"
+
+
+def candidate_features(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, bool]], section: str, index: int) -> list[str]:
+    """The symbolic features the learned filter sees for one candidate attribution (paragraph-local offsets)."""
+    base = _base(sp)
+    kind = "direct" if a.label is not None else _kind(text, a.start, a.end, qspans)
+    lemma, cat = a.lemma or "?", a.category or "?"
+    subj = _subject_type(a.subject)
+    toks = [t for t in sp if a.start <= t.idx - base < a.end]
+    words = [t for t in toks if t.is_alpha or t.like_num]
+    f = [f"route={a.route}", f"lemma={lemma}", f"cat={cat}", f"kind={kind}", f"section={section}", f"subj={subj}",
+         f"route|kind={a.route}|{kind}", f"lemma|kind={lemma}|{kind}", f"cat|kind={cat}|{kind}", f"lemma|subj={lemma}|{subj}",
+         f"cat|subj={cat}|{subj}", f"kind|subj={kind}|{subj}", f"route|subj={a.route}|{subj}", f"len={_bucket(len(words))}",
+         f"kind|len={kind}|{_bucket(len(words))}", f"paragraph={_bucket(index, (0, 1, 2, 4, 8))}"]
+    f += [f"rule={x}" for x in a.flags]
+    if a.subject is not None and a.subject.pos_ in ("NOUN", "PROPN") and subj in ("noun", "source_noun", "propn"):
+        f.append(f"subj_lemma={a.subject.lemma_.lower()}")
+    cue = a.cue[0] if a.cue else None
+    if cue is not None:
+        f += [f"tag={cue.tag_}", f"dep={cue.dep_}", f"cat|dep={cat}|{cue.dep_}", f"lemma|tag={lemma}|{cue.tag_}"]
+        for c in cue.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS:
+                f.append(f"modal={c.lower_}")
+            elif c.dep_ == "neg":
+                f.append("negated")
+            elif c.dep_ in ("dobj", "dative") and c.i != cue.i and a.route != "according":
+                f.append(f"has_{c.dep_}")
+        if cue.sent.text.rstrip().rstrip("\"'”’").endswith("?"):
+            f.append("question_sentence")
+        if cue.i > 0 and cue.doc[cue.i - 1].lower_ in _NAMING:
+            f.append("cue_after_naming")
+    if toks:
+        first = toks[0].lower_
+        f.append(f"first={first if first in _FIRST_WORDS else toks[0].pos_}")
+        if any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in toks):
+            f.append("clausal")
+        if any(t.pos_ in ("VERB", "AUX") for t in toks):
+            f.append("has_verb")
+        if text[a.start : a.end].rstrip("\"'”’ ").endswith("?"):
+            f.append("content_question")
+        alpha = [t for t in toks if t.is_alpha]
+        if alpha and len(alpha) <= 8 and all(t.is_title or t.is_stop or t.is_upper for t in alpha) and alpha[0].is_title:
+            f.append(f"titlecase|kind={kind}")
+        before = [t for t in sp if t.idx - base < a.start and not t.is_punct and not t.is_space]
+        if before and before[-1].lower_ in _NAMING:
+            f.append(f"after_naming|kind={kind}")
+        if toks[0].is_sent_start or (toks[0].i > 0 and toks[0].doc[toks[0].i - 1].is_sent_start and toks[0].doc[toks[0].i - 1].is_quote):
+            f.append("starts_sentence")
+    if a.start <= 1 + len(text) - len(text.lstrip()):
+        f.append("opens_paragraph")
+    return f
+
+
+class _Selector:
+    """Keeps or drops candidates: the learned filter when its weights exist, else the hand rules; or records them for training."""
+
+    def __init__(self, model=None, collect: list | None = None):
+        self.model = model
+        self.collect = collect
+        self.section, self.index, self.to_orig = "body", 0, None
+        self.sp, self.text, self.qspans = None, "", []
+
+    def paragraph(self, sp: Doc | Span, text: str, qspans: list, section: str, index: int, to_orig: Callable[[int, int], tuple[int, int]]) -> None:
+        """Set the paragraph the next candidates come from."""
+        self.sp, self.text, self.qspans, self.section, self.index, self.to_orig = sp, text, qspans, section, index, to_orig
+
+    def keep(self, a: _Attribution) -> bool:
+        """Whether to keep this candidate."""
+        if self.model is None and self.collect is None:
+            return not a.flags
+        feats = candidate_features(a, self.sp, self.text, self.qspans, self.section, self.index)
+        if self.collect is not None:
+            self.collect.append((*self.to_orig(a.start, a.end), feats))
+            return True
+        return self.model.probability(feats) >= self.model.threshold
+
+
+def _default_selector() -> _Selector:
+    """The selector used by the public functions: the committed learned filter."""
+    from lib.quote_filter import load_model
+
+    return _Selector(load_model())
+
+
+def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[int, int]], str]], source_text: str, selector: _Selector | None = None) -> list[Quote]:
     """Quotes from (parsed paragraph, offset mapper to the source text, section) units in article order."""
+    selector = selector or _default_selector()
     ctx = _Context()
     quotes: list[Quote] = []
     prev: Quote | None = None  # the last attributed quote of the previous paragraph
     prev_open_chain = prev_colon = False
     pending: list[tuple[int, int, str, str]] = []  # open quote paragraphs still waiting for their cue
-    for sp, to_orig, section in units:
+    for index, (sp, to_orig, section) in enumerate(units):
         text = sp.text
         qspans = quote_spans(text, headline=section == "title")
         _register_people(sp, ctx)
-        attrs = _attributions(sp, text, qspans, ctx) + _dash_attributions(sp, text, qspans) + _label_attributions(sp, text, ctx)
+        selector.paragraph(sp, text, qspans, section, index, to_orig)
+        keep = selector.keep
+        attrs = _attributions(sp, text, qspans, ctx, keep)
+        attrs += [a for a in _dash_attributions(sp, text, qspans) + _label_attributions(sp, text, ctx) if keep(a)]
         own: list[Quote] = []
         for a in attrs:
             _finish(a, sp, text, qspans, ctx)
@@ -843,8 +974,9 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
         # (a quote continued over paragraphs, a paragraph after 'He said:', or after a direct quote)
         inherited: list[Quote] = []
         if prev is not None and not attrs and (prev_open_chain or prev_colon or prev.kind != "indirect"):
+            route = "continued" if prev_open_chain else "after_colon" if prev_colon else "after_direct"
             for qs, qe, _, _ in qspans:
-                if qe - qs > 15:
+                if qe - qs > 15 and keep(_Attribution(qs, qe, [], None, route=route, lemma=prev.cue_lemma, category="inherited")):
                     start, end = to_orig(qs, qe)
                     inherited.append(replace(prev, start=start, end=end, text=source_text[start:end], kind=_kind(text, qs, qe, qspans), section=section))
         opens = bool(qspans) and qspans[0][0] <= 1 + len(text) - len(text.lstrip())
@@ -907,7 +1039,7 @@ def _dash_attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, b
     if dash is None or not name:
         return []
     head = next((t for t in name if t.head.i == t.i or not (name[0].i <= t.head.i <= name[-1].i)), name[-1])
-    return [_Attribution(qspans[0][0], qe, [dash], head)]
+    return [_Attribution(qspans[0][0], qe, [dash], head, route="dash", lemma="—", category="speech")]
 
 
 _LABEL_RE = re.compile(r"^\s*[\"“]?(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s+(?P<rest>\S)")
@@ -928,7 +1060,7 @@ def _label_attributions(sp: Doc | Span, text: str, ctx: _Context) -> list[_Attri
     end = len(text.rstrip())
     if text[end - 1 : end] in "\"”":
         end -= 1
-    a = _Attribution(m.start("rest"), end, [colon], name_toks[-1], kind="direct", label=m.group("name"))
+    a = _Attribution(m.start("rest"), end, [colon], name_toks[-1], kind="direct", label=m.group("name"), route="label", lemma=":", category="speech")
     a.speaker_span = (m.start("name"), m.end("name"))
     return [a]
 

@@ -1,0 +1,101 @@
+"""The learned step of quote extraction: a logistic classifier that keeps or drops each rule candidate.
+
+The rules in lib/quotes.py over-generate candidate attributions; each carries a few dozen symbolic
+features (cue lemma and category, subject type, dependency shape, content shape, quote marks, position).
+The weights in lib/data/quote_filter.json are fitted on the PolNeAR train split only
+(Newell, Margolin and Ruths, LREC 2018) by
+
+    python -m lib.quotes train [--folder ../shared/data/polnear/train]
+
+A candidate is a positive example when at least half of its characters lie inside gold content spans,
+which is exactly the precision criterion of the PolNeAR scoring convention (lib/evaluate.py).
+"""
+from __future__ import annotations
+
+import json
+import math
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+DATA_DIR = Path(__file__).parent / "data"
+WEIGHTS = DATA_DIR / "quote_filter.json"
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+TRAIN_DIR = SHARED / "polnear" / "train"
+CACHE_DIR = Path(__file__).resolve().parent.parent / "out" / "cache"
+
+
+@dataclass(frozen=True)
+class FilterModel:
+    """A fitted keep-or-drop model: feature weights, bias and the probability threshold to keep a candidate."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    def probability(self, features: Iterable[str]) -> float:
+        """The probability that a candidate with these features is a real attribution."""
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=1)
+def load_model(path: str | None = None) -> FilterModel | None:
+    """The committed model from lib/data/quote_filter.json, or None when no weights file exists."""
+    p = Path(path) if path else WEIGHTS
+    if not p.exists():
+        return None
+    data = json.loads(p.read_text(encoding="utf-8"))
+    return FilterModel(weights=data["weights"], bias=float(data["bias"]), threshold=float(data["threshold"]))
+
+
+def strongest_features(n: int = 15, path: str | None = None) -> "pd.DataFrame":
+    """The n features that most raise and the n that most lower a candidate's odds of being kept, from the committed weights."""
+    import pandas as pd
+
+    model = load_model(path)
+    if model is None:
+        raise FileNotFoundError(f"{path or WEIGHTS}: no fitted weights; run `python -m lib.quotes train`")
+    items = sorted(model.weights.items(), key=lambda kv: kv[1])
+    rows = [{"feature": f, "weight": w, "direction": "keep"} for f, w in reversed(items[-n:])]
+    rows += [{"feature": f, "weight": w, "direction": "drop"} for f, w in items[:n]]
+    return pd.DataFrame(rows, columns=["feature", "weight", "direction"])
+
+
+# ----------------------------------------------------------------------------- parsed corpora, cached
+
+def parsed_split(folder: str | Path, cache: str | Path | None = CACHE_DIR, nlp=None) -> Iterator[tuple[str, "Article", list, list]]:
+    """(name, Article, paragraph Docs, gold attributions) per article of a PolNeAR-format folder, parsing once and caching DocBins."""
+    from spacy.tokens import DocBin
+
+    from lib.article import parse_article
+    from lib.evaluate import read_polnear
+    from lib.nlp import load_pipeline, pipe_paragraphs
+
+    folder = Path(folder)
+    nlp = nlp or load_pipeline()
+    golds = read_polnear(folder)
+    names = sorted(golds)
+    store = None
+    if cache is not None:
+        key = f"{folder.resolve().parent.name}-{folder.name}-{len(names)}"
+        store = Path(cache) / f"{key}.spacy"
+        index = Path(cache) / f"{key}.json"
+    articles = {n: parse_article(golds[n][0], source=n) for n in names}
+    if store is not None and store.exists() and index.exists() and json.loads(index.read_text()) == [[n, len(articles[n].paragraphs)] for n in names]:
+        docs = list(DocBin().from_disk(store).get_docs(nlp.vocab))
+    else:
+        t0 = time.perf_counter()
+        docs = list(pipe_paragraphs((p.text for n in names for p in articles[n].paragraphs), nlp))
+        print(f"parsed {len(names)} articles ({len(docs)} paragraphs) in {time.perf_counter() - t0:.0f} s")
+        if store is not None:
+            store.parent.mkdir(parents=True, exist_ok=True)
+            DocBin(docs=docs).to_disk(store)
+            index.write_text(json.dumps([[n, len(articles[n].paragraphs)] for n in names]))
+    k = 0
+    for n in names:
+        m = len(articles[n].paragraphs)
+        yield n, articles[n], docs[k : k + m], golds[n][1]
+        k += m
