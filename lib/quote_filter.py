@@ -99,3 +99,62 @@ def parsed_split(folder: str | Path, cache: str | Path | None = CACHE_DIR, nlp=N
         m = len(articles[n].paragraphs)
         yield n, articles[n], docs[k : k + m], golds[n][1]
         k += m
+
+
+# ----------------------------------------------------------------------------- training
+
+Example = tuple[str, list[str], int]  # article name, candidate features, 1 when the candidate is inside gold content
+
+
+def _gold_mask(text: str, golds: list) -> list[bool]:
+    """Characters inside any gold content span."""
+    mask = [False] * len(text)
+    for g in golds:
+        for s, e in g.content:
+            for i in range(max(0, s), min(len(text), e)):
+                mask[i] = True
+    return mask
+
+
+def candidates(data: list) -> list[Example]:
+    """Every rule candidate of every article with its features and its label (at least half its characters in gold content)."""
+    from lib.quotes import SECTIONS, _Selector, _unit_quotes
+
+    rows: list[Example] = []
+    for name, article, docs, golds in data:
+        found: list = []
+        units = ((doc, p.span_to_original, SECTIONS[p.kind]) for p, doc in zip(article.paragraphs, docs))
+        _unit_quotes(units, article.text, _Selector(collect=found))
+        mask = _gold_mask(article.text, golds)
+        for s, e, feats in found:
+            inside = sum(mask[s:e]) / max(1, e - s)
+            rows.append((name, sorted(set(feats)), int(inside >= 0.5)))
+    return rows
+
+
+def fit(rows: list[Example], c: float = 1.0) -> FilterModel:
+    """A logistic regression over binary features (L2, strength 1/c), as plain weights; threshold 0.5 until chosen."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    x = vec.fit_transform([{f: 1 for f in feats} for _, feats, _ in rows])
+    y = [label for _, _, label in rows]
+    clf = LogisticRegression(C=c, max_iter=3000)
+    clf.fit(x, y)
+    weights = {f: round(float(w), 4) for f, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) >= 1e-3}
+    return FilterModel(weights=weights, bias=round(float(clf.intercept_[0]), 4), threshold=0.5)
+
+
+def score_split(data: list, model: FilterModel | None) -> dict[str, float]:
+    """PolNeAR scores of the extractor on parsed articles, with this filter (None: the hand rules)."""
+    from lib.evaluate import Prediction, score
+    from lib.quotes import SECTIONS, _Selector, _unit_quotes
+
+    preds = {}
+    for name, article, docs, golds in data:
+        units = ((doc, p.span_to_original, SECTIONS[p.kind]) for p, doc in zip(article.paragraphs, docs))
+        quotes = _unit_quotes(units, article.text, _Selector(model))
+        preds[name] = [Prediction(q.start, q.end, q.speaker, q.speaker_start, q.speaker_end) for q in quotes]
+    texts = {article.text: name for name, article, _, _ in data}
+    return score({n: (a.text, g) for n, a, _, g in data}, lambda t: preds[texts[t]], label="scoring")

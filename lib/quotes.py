@@ -597,6 +597,10 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
     for k, (qs, qe, _, _) in enumerate(qspans):
         if any(a.start < qe and qs < a.end for a in kept):
             continue
+        nearby = _quote_first(sp, text, qs, qe, qspans)
+        if nearby is not None and keep(nearby):
+            kept.append(nearby)
+            continue
         fragment = _fragment_attribution(sp, text, qs, qe, qspans)
         if fragment is not None and keep(fragment):
             kept.append(fragment)
@@ -610,6 +614,59 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
                 kept.append(a)
     kept.sort(key=lambda a: a.start)
     return kept
+
+
+def _open_cue(verb: Token, subject: Token | None, qs: int, qe: int, route: str) -> _Attribution | None:
+    """A candidate whose cue is any verb next to a quote ('"...," he fumed'), with the lexicon's category when it has one."""
+    if subject is None:
+        return None
+    found = _cue_at(verb)
+    lemma, cat = (found[1], found[2]) if found else (verb.lemma_.lower(), "open")
+    cue = found[0] if found else [verb] + [c for c in verb.children if c.dep_ == "prt"]
+    return _Attribution(qs, qe, sorted(cue, key=lambda t: t.i), subject, route=route, lemma=lemma, category=cat)
+
+
+def _quote_first(sp: Doc | Span, text: str, qs: int, qe: int, qspans: list[tuple[int, int, bool, bool]]) -> _Attribution | None:
+    """A quote no lexicon cue claimed, next to any verb with a subject: '"...," he fumed', 'X went further: "..."',
+    or a round-up paragraph 'Name, Outlet: "..."'."""
+    base = _base(sp)
+    toks = list(sp)
+    inside = lambda t: _in_any(t.idx - base, qspans)
+    close = qe + 1 if qe < len(text) and text[qe] in _MARKS + "’'" else qe
+    after = [t for t in toks if t.idx - base >= close and not inside(t)][:14]
+    while after and after[0].is_punct and after[0].text in ",;—–-":
+        after = after[1:]
+    ends_open = text[qs:qe].rstrip()[-1:] in ",?!—–-…" or re.fullmatch(r"[\s,;—–-]*", text[close : after[0].idx - base] if after else "x")
+    if after and ends_open and not after[0].is_punct:
+        t0 = after[0]
+        for v in after[:10]:
+            if v.pos_ != "VERB" or v.sent.start != t0.sent.start:
+                continue
+            subj = _subject(v)
+            if subj is None and v.i == t0.i:  # '"...," blurted out the minister': the parser may call it an object
+                subj = next((c for c in v.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+            if subj is not None and not inside(subj) and (v.i == t0.i and subj.i > v.i or subj.left_edge.i == t0.i):
+                return _open_cue(v, subj, qs, qe, "quote_after")
+            break
+    opening = qs - 1 if qs > 0 and text[qs - 1] in _MARKS + "‘'" else qs
+    lead = text[:opening].rstrip()
+    if lead[-1:] in (":", ","):
+        before = [t for t in toks if t.idx - base < len(lead) - 1 and not inside(t)]
+        sent_start = next((t.sent.start for t in toks if t.idx - base >= len(lead) - 1), None)
+        before = [t for t in before if sent_start is None or t.i >= sent_start][-14:]
+        verbs = [t for t in before if t.pos_ == "VERB"]
+        if verbs:
+            v = verbs[-1]
+            return _open_cue(v, _subject(v), qs, qe, "quote_before")
+        if lead[-1] == ":" and before and before[0].i == (toks[0].i if toks else -1) and len(before) <= 12:
+            # a round-up: 'Rep. Trey Gowdy (R-S.C.): "..."' or 'Jane Doe, The Times: "..."'
+            head = next((t for t in before if t.ent_type_ == "PERSON"), None) or next((t for t in before if t.pos_ in ("PROPN", "NOUN")), None)
+            if head is not None:
+                ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+                head = ent.root if ent is not None else head
+                colon = next((t for t in toks if t.idx - base == len(lead) - 1), before[-1])
+                return _Attribution(qs, qe, [colon], head, route="roundup", lemma=":", category="speech")
+    return None
 
 
 def _before_final_cue(cue: Token, subject: Token) -> list[Token] | None:
@@ -897,9 +954,22 @@ def candidate_features(a: _Attribution, sp: Doc | Span, text: str, qspans: list[
             f.append("question_sentence")
         if cue.i > 0 and cue.doc[cue.i - 1].lower_ in _NAMING:
             f.append("cue_after_naming")
+        if cue.dep_ in ("xcomp", "ccomp", "advcl", "conj") and cue.head.i != cue.i:
+            f.append(f"cue_head={cue.head.lemma_.lower()}|{cue.dep_}")
+        if cue.i + 1 < len(cue.doc):
+            f.append(f"lemma|next={lemma}|{cue.doc[cue.i + 1].lower_ if cue.doc[cue.i + 1].is_alpha else cue.doc[cue.i + 1].text[:1]}")
+        link = next((t for t in toks if t.head.i == cue.i and t.i != cue.i), None)
+        if link is not None:
+            f.append(f"link={link.dep_}")
+            f.append(f"lemma|link={lemma}|{link.dep_}")
     if toks:
         first = toks[0].lower_
-        f.append(f"first={first if first in _FIRST_WORDS else toks[0].pos_}")
+        f.append(f"first={first if first in _FIRST_WORDS else toks[0].tag_}")
+        f.append(f"lemma|first={lemma}|{first if first in _FIRST_WORDS else toks[0].tag_}")
+        root = next((t for t in toks if not (a.start <= t.head.idx - base < a.end) or t.head.i == t.i), toks[0])
+        f.append(f"root={root.tag_}|{root.dep_}")
+        if len(words) <= 4:
+            f += [f"short_word={t.lemma_.lower()}" for t in words]
         if any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in toks):
             f.append("clausal")
         if any(t.pos_ in ("VERB", "AUX") for t in toks):
