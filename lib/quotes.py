@@ -29,10 +29,6 @@ if TYPE_CHECKING:
 DATA_DIR = Path(__file__).parent / "data"
 SECTIONS = {"title": "title", "subtitle": "title", "caption": "caption", "body": "body"}
 
-OPEN_DOUBLE = "“„«"
-CLOSE_DOUBLE = "”»"
-OPEN_SINGLE = "‘"
-CLOSE_SINGLE = "’"
 PRONOUNS_SINGULAR = {"he", "she", "him", "her"}
 PRONOUNS_PLURAL = {"they", "them"}
 PRONOUNS_OTHER = {"i", "we", "you", "it", "us", "me", "who", "that", "which", "this", "one"}
@@ -111,25 +107,30 @@ def cue_lexicon() -> dict[str, set[str]]:
 
 # ----------------------------------------------------------------------------- quote marks
 
+# an opening mark -> the marks that close it: English “…”, German „…“ and Polish „…”, French «…», German »…«,
+# single guillemets ‹…› and ›…‹, Swedish ”…”, straight "…"
+_PAIRS = {"“": "”\"", "„": "“”\"", "‟": "”\"", '"': '"”', "«": "»", "»": "«", "‹": "›", "›": "‹", "”": "”"}
+_GUILLEMETS = "«»‹›"
+DOUBLE_MARKS = "“”„‟\"«»‹›"
+
+
 def quote_spans(text: str, headline: bool = False) -> list[tuple[int, int, bool, bool]]:
     """Pair quote marks in one paragraph: (content start, content end, opened, closed) per quote.
 
-    Double marks (curly or straight) delimit quotes; single marks only in headlines, where they
-    are the convention. Apostrophes never pair. A quote left open runs to the end of the paragraph
+    Double marks of any convention (“…”, "…", „…“, «…», »…«, ‹…›) delimit quotes, each closed only by its own
+    partner; a quote nested in the same marks stays inside its outer quote. Single marks count only in headlines,
+    where they are the convention; apostrophes never pair. A quote left open runs to the end of the paragraph
     only when it opens the paragraph (a quote continued over paragraphs); other stray marks are ignored.
     """
-    marks = []
-    for i, ch in enumerate(text):
-        if ch in OPEN_DOUBLE or ch in CLOSE_DOUBLE or ch == '"' or (headline and ch in "'‘’"):
-            marks.append((i, ch))
+    marks = [(i, ch) for i, ch in enumerate(text) if ch in DOUBLE_MARKS or (headline and ch in "'‘’")]
     spans: list[tuple[int, int, bool, bool]] = []
     open_at: int | None = None
     open_ch = ""
-    for i, ch in marks:
+    depth = 0
+    for n, (i, ch) in enumerate(marks):
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < len(text) else " "
-        single = ch in "'‘’"
-        if single:
+        if ch in "'‘’":
             if ch == "’" or ch == "'":
                 # apostrophe inside a word (don't, Russia's) or after a plural possessive never closes
                 if before.isalnum() and after.isalnum():
@@ -138,34 +139,80 @@ def quote_spans(text: str, headline: bool = False) -> list[tuple[int, int, bool,
             can_close = (after.isspace() or after in ".,;:!?)]}—–-\"”") and not before.isspace() and ch in "'’"
             if open_at is None:
                 if can_open:
-                    open_at, open_ch = i, ch
+                    open_at, open_ch, depth = i, ch, 1
             elif open_ch in "'‘" and can_close:
                 spans.append((open_at + 1, i, True, True))
                 open_at = None
             continue
-        if ch in OPEN_DOUBLE:
-            is_open = not (open_at is not None and (after.isspace() or i + 1 == len(text)))
-        elif ch in CLOSE_DOUBLE:
-            is_open = open_at is None and before.isspace() and not after.isspace()
-        else:  # straight mark: direction from its neighbours, else toggle
-            looks_open = before.isspace() or before in "([{—–-" or i == 0
-            looks_close = after.isspace() or after in ".,;:!?)]}—–-" or i + 1 == len(text)
-            if looks_open and not looks_close:
-                is_open = open_at is None or text[open_at] in "'‘"
-            elif looks_close and not looks_open:
-                is_open = False
-            else:
-                is_open = open_at is None
-        if is_open:
-            if open_at is None or text[open_at] in "'‘":
-                open_at, open_ch = i, ch
-            # an opener while a double quote is open: the earlier mark was stray; keep the earlier one
-        elif open_at is not None and open_ch not in "'‘":
-            spans.append((open_at + 1, i, True, True))
-            open_at = None
-    if open_at is not None and open_ch not in "'‘" and not text[:open_at].strip():
+        if open_at is not None and open_ch in "'‘":
+            open_at = None  # a double mark while a single headline quote is open: the single one was an apostrophe
+        edge_before = i == 0 or before.isspace() or before in "([{—–-/>"
+        edge_after = i + 1 == len(text) or after.isspace()
+        looks_open = edge_before and not edge_after
+        looks_close = not before.isspace() and (edge_after or after in ".,;:!?)]}—–-…")
+        if open_at is None:
+            if ch in _GUILLEMETS:
+                opens = edge_before and (ch in "«‹" or not edge_after)  # '« French »' has inner spaces; '»German«' has none
+            elif ch == '"':
+                opens = looks_open or not looks_close
+            elif ch == "”":
+                opens = looks_open and not looks_close
+            else:  # “ „ ‟: an opener unless it plainly closes (a German closing “ with nothing open)
+                opens = not (looks_close and not looks_open)
+            if opens:
+                open_at, open_ch, depth = i, ch, 1
+            continue
+        closers = _PAIRS[open_ch]
+        if open_ch in _GUILLEMETS:
+            closes, nests = ch in closers, ch == open_ch and edge_before
+        else:
+            closes = ch in closers and (looks_close or not looks_open)
+            nests = not closes and ch in (open_ch, "“", "„") and looks_open and not looks_close
+        if closes:
+            depth -= 1
+            if depth == 0:
+                spans.append((open_at + 1, i, True, True))
+                open_at = None
+        elif nests and sum(1 for _, c in marks[n + 1 :] if c in closers) >= depth + 1:
+            depth += 1  # a quote inside the quote, in the same marks: it closes before the outer one does
+        # any other mark inside an open quote (another convention, or a stray one) stays part of its text
+    if open_at is not None and open_ch not in "'‘" and not text[:open_at].strip().strip(">").strip():
         spans.append((open_at + 1, len(text.rstrip()), True, False))
     return [s for s in spans if text[s[0] : s[1]].strip()]
+
+
+_DIALOGUE_RE = re.compile(r"^\s*[―—–]\s*(?=\S)")
+_RESUME_RE = re.compile(r"[.,;:!?…]?\s+[―—–]\s+(?=\S)")
+
+
+def dialogue_spans(sp: Doc | Span, text: str) -> list[tuple[int, int, bool, bool]]:
+    """Em-dash dialogue ('— We will fight, said the minister. — But not today.'): the spoken parts of a paragraph that opens with a dash.
+
+    The speech runs from the dash to the punctuation before a speech cue and its speaker ('said the minister',
+    'she said'), and resumes after a later dash; without such a cue the whole line is speech.
+    """
+    m = _DIALOGUE_RE.match(text)
+    if not m or text[m.end() :].lstrip()[:1].islower():
+        return []
+    base = _base(sp)
+    start = m.end()
+    end = len(text.rstrip())
+    for tok in sp:
+        if tok.idx - base <= start + 1 or _cue_at(tok) is None or _cue_at(tok)[2] != "speech":
+            continue
+        subject = _subject(tok)
+        first = min(tok.i, subject.left_edge.i) if subject is not None and subject.i < tok.i else tok.i
+        prev = tok.doc[first - 1] if first > 0 else None
+        if subject is None or prev is None or not (prev.is_punct and prev.text[:1] in ",!?…—–―"):
+            continue
+        stop = prev.idx - base + (len(prev) if prev.text[:1] in "!?…" else 0)
+        spans = [(start, stop, True, True)]
+        clause_end = max(t.idx + len(t) for t in [tok, *subject.subtree]) - base
+        resume = _RESUME_RE.search(text, clause_end)
+        if resume is not None:
+            spans.append((resume.end(), end, True, False))
+        return [(a, b, o, c) for a, b, o, c in spans if text[a:b].strip()]
+    return [(start, end, True, False)]
 
 
 # ----------------------------------------------------------------------------- parse helpers
@@ -488,7 +535,7 @@ def _in_any(i: int, spans: list[tuple[int, int, bool, bool]]) -> bool:
     return any(s <= i < e for s, e, _, _ in spans)
 
 
-_MARKS = "\"“”„«»"
+_MARKS = DOUBLE_MARKS
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -836,7 +883,7 @@ def _adjacent_quote(tok: Token, subject: Token | None, text: str, base: int, qsp
 def _kind(text: str, s: int, e: int, qspans: list[tuple[int, int, bool, bool]]) -> str:
     """direct when the content is all inside quote marks, mixed when partly, indirect when not at all."""
     inside = sum(1 for i in range(s, e) if not text[i].isspace() and _in_any(i, qspans))
-    total = sum(1 for i in range(s, e) if not text[i].isspace() and text[i] not in "\"“”„«»'‘’,.")
+    total = sum(1 for i in range(s, e) if not text[i].isspace() and text[i] not in DOUBLE_MARKS + "'‘’,.")
     if inside == 0:
         return "indirect"
     return "direct" if inside >= 0.9 * total else "mixed"
@@ -1030,7 +1077,7 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
     pending: list[tuple[int, int, str, str]] = []  # open quote paragraphs still waiting for their cue
     for index, (sp, to_orig, section) in enumerate(units):
         text = sp.text
-        qspans = quote_spans(text, headline=section == "title")
+        qspans = quote_spans(text, headline=section == "title") or dialogue_spans(sp, text)
         _register_people(sp, ctx)
         selector.paragraph(sp, text, qspans, section, index, to_orig)
         keep = selector.keep
@@ -1238,8 +1285,30 @@ def displacy_data(text: str, quotes: list[Quote], start: int = 0, end: int | Non
 DISPLACY_COLORS = {"DIRECT": "#E69F00", "MIXED": "#F0E442", "INDIRECT": "#56B4E9", "CUE": "#CC79A7", "SPEAKER": "#009E73"}
 
 
+def train_main(argv: list[str]) -> int:
+    """CLI: refit the learned filter (lib/data/quote_filter.json) on a PolNeAR-format train folder."""
+    from lib.quote_filter import TRAIN_DIR, WEIGHTS, train
+
+    parser = argparse.ArgumentParser(prog="python -m lib.quotes train", description="Refit the learned quote filter on PolNeAR train (never dev).")
+    parser.add_argument("--folder", type=Path, default=TRAIN_DIR, help="PolNeAR-format folder with text/ and attributions/")
+    parser.add_argument("--out", type=Path, default=WEIGHTS, help="where to write the weights (JSON)")
+    args = parser.parse_args(argv)
+    if not (args.folder / "text").is_dir():
+        print(f"error: {args.folder}: expected a PolNeAR-format folder with text/ and attributions/", file=sys.stderr)
+        return 2
+    res = train(args.folder, args.out)
+    b = res["best"]
+    print(f"chose c={b['c']} threshold={b['threshold']} by grouped 5-fold CV on {args.folder} "
+          f"(CV precision {b['precision 30%']:.3f}, recall {b['recall 30%']:.3f}, F1 {b['F1']:.3f}, direct {b['direct recall']:.3f}); "
+          f"{res['features']} features; wrote {args.out} in {res['seconds']} s")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    """CLI: print one JSON object per quote per line for each file."""
+    """CLI: print one JSON object per quote per line for each file (or `train` to refit the learned filter)."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["train"]:
+        return train_main(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m lib.quotes", description="Extract quotes from news articles (UTF-8 text files).")
     parser.add_argument("files", nargs="+", type=Path)
     args = parser.parse_args(argv)
