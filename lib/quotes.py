@@ -10,6 +10,7 @@ article to a full name or the fullest noun phrase.
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import re
 import sys
@@ -222,6 +223,30 @@ def _base(sp: Doc | Span) -> int:
     return sp.start_char if isinstance(sp, Span) else 0
 
 
+def _length(sp: Doc | Span) -> int:
+    """Characters in a Doc or Span (without rebuilding its text, which Doc.text does token by token)."""
+    if isinstance(sp, Span):
+        return sp.end_char - sp.start_char
+    return sp[-1].idx + len(sp[-1].text_with_ws) if len(sp) else 0
+
+
+def _tokens_in(sp: Doc | Span, s: int, e: int) -> list[Token]:
+    """The tokens that start inside the paragraph-local character range [s, e) (a binary search, not a scan)."""
+    s, e = max(0, s), min(e, _length(sp))
+    if e <= s:
+        return []
+    base = _base(sp)
+    doc = sp.doc if isinstance(sp, Span) else sp
+    span = doc.char_span(base + s, base + e, alignment_mode="expand")
+    return [t for t in span if s <= t.idx - base < e] if span is not None else []
+
+
+def _first_token_from(sp: Doc | Span, offset: int) -> int | None:
+    """The Doc index of the paragraph's first token starting at or after a local offset, or None."""
+    toks = _tokens_in(sp, offset, _length(sp))
+    return toks[0].i if toks else None
+
+
 def _cue_at(tok: Token) -> tuple[list[Token], str, str] | None:
     """The cue starting at this token, as (tokens, lemma, category), or None."""
     lex = cue_lexicon()
@@ -343,6 +368,32 @@ def _subject(cue: Token) -> Token | None:
     return None
 
 
+def _ent_of(tok: Token, labels: tuple[str, ...] | None = None) -> Span | None:
+    """The named-entity span a token is part of (optionally only with these labels), found from its neighbours."""
+    if not tok.ent_type_ or (labels is not None and tok.ent_type_ not in labels):
+        return None
+    doc, lo, hi = tok.doc, tok.i, tok.i + 1
+    while lo > 0 and doc[lo].ent_iob_ == "I":
+        lo -= 1
+    while hi < len(doc) and doc[hi].ent_iob_ == "I":
+        hi += 1
+    return Span(doc, lo, hi, label=tok.ent_type_)
+
+
+def _ents_in(doc: Doc, lo: int, hi: int) -> list[Span]:
+    """The named entities wholly inside tokens [lo, hi) of a Doc."""
+    out, k = [], max(0, lo)
+    while k < min(hi, len(doc)):
+        if doc[k].ent_iob_ == "B":
+            ent = _ent_of(doc[k])
+            if ent is not None and ent.end <= hi:
+                out.append(ent)
+            k = ent.end if ent is not None else k + 1
+        else:
+            k += 1
+    return out
+
+
 def _relative_antecedent(tok: Token) -> Token:
     """'... Trump, who has pledged ...': the noun a relative pronoun stands for."""
     if tok.lower_ in ("who", "which", "that", "whom") and tok.head.dep_ == "relcl":
@@ -354,7 +405,7 @@ def _mention(head: Token) -> Span:
     """The speaker mention around a subject head: a name's full entity, or the noun phrase without appositives."""
     doc = head.doc
     if head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
-        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        ent = _ent_of(head)
         if ent is not None and head.pos_ == "PROPN":
             start = ent.start
             # keep a courtesy title: "Mr. Obama"
@@ -400,7 +451,7 @@ def _role_org(head: Token, ctx: _Context) -> tuple[str | None, str | None]:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is None:
                 continue
-            ent = next((e for e in doc.ents if e.start <= pobj.i < e.end and e.label_ in ("ORG", "GPE", "NORP", "FAC")), None)
+            ent = _ent_of(pobj, ("ORG", "GPE", "NORP", "FAC"))
             if ent is not None and ent.label_ == "ORG":
                 org = _strip_det(ent.text)
                 _describe_org(pobj, org, ctx)
@@ -412,16 +463,16 @@ def _role_org(head: Token, ctx: _Context) -> tuple[str | None, str | None]:
             if prep.head.i == appos.i and (prep.lower_ == "on" or (ent is not None and ent.label_ in ("GPE", "NORP"))):
                 role = f"{role} {prep.text} {' '.join(t.text for t in pobj.subtree)}"
         if org is None:
-            ent = next((e for e in doc.ents if appos.left_edge.i <= e.start and e.end <= appos.right_edge.i + 1 and e.label_ == "ORG"), None)
+            ent = next((e for e in _ents_in(doc, appos.left_edge.i, appos.right_edge.i + 1) if e.label_ == "ORG"), None)
             if ent is not None:
                 org = _strip_det(ent.text)
     else:
         # preposed: "National Intelligence Service Director Kim Kyou-hyun"
-        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        ent = _ent_of(head)
         if ent is not None:
             pre = [t for t in head.subtree if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod", "poss")]
             if pre:
-                org_ent = next((e for e in doc.ents if e.label_ == "ORG" and e.end <= ent.start and e.start >= pre[0].i), None)
+                org_ent = next((e for e in _ents_in(doc, pre[0].i, ent.start) if e.label_ == "ORG"), None)
                 role_toks = [t for t in pre if org_ent is None or t.i >= org_ent.end]
                 role_toks = [t for t in role_toks if t.ent_type_ not in ("GPE", "NORP") or t.pos_ != "PROPN"]
                 if role_toks:
@@ -437,7 +488,7 @@ def _role_org(head: Token, ctx: _Context) -> tuple[str | None, str | None]:
         # 'An official at the Ministry of Unification'
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "of", "for", "from", "with", "in")):
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            ent = next((e for e in doc.ents if pobj is not None and e.start <= pobj.i < e.end and e.label_ == "ORG"), None)
+            ent = _ent_of(pobj, ("ORG",)) if pobj is not None else None
             if ent is not None:
                 role, org = head.lemma_.lower(), _strip_det(ent.text)
                 break
@@ -470,8 +521,7 @@ def _name_text(span: Span) -> str:
         toks = toks[:-1]
     if not toks:
         return ""
-    doc = span.doc
-    return doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])]
+    return span.doc[toks[0].i : toks[-1].i + 1].text
 
 
 def _common_np(mention: Span) -> str:
@@ -531,8 +581,9 @@ def _resolve(head: Token, mention: Span, ctx: _Context) -> _Entity:
 # ----------------------------------------------------------------------------- extraction
 
 def _in_any(i: int, spans: list[tuple[int, int, bool, bool]]) -> bool:
-    """Whether a local character offset lies inside one of the quote spans."""
-    return any(s <= i < e for s, e, _, _ in spans)
+    """Whether a local character offset lies inside one of the quote spans (sorted, not overlapping)."""
+    k = bisect.bisect_right(spans, i, key=lambda sp: sp[0]) - 1
+    return k >= 0 and spans[k][0] <= i < spans[k][1]
 
 
 _MARKS = DOUBLE_MARKS
@@ -624,7 +675,7 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
         quoted = any(qs < e and s < qe for qs, qe, _, _ in qspans)
         if not quoted and (cat == "action" or (cat != "speech" and content is not None and not _clausal(content))) and not _source_like(subject):
             flags.append("unsourced")
-        if not quoted and sum(1 for t in sp if s <= t.idx - base < e and (t.is_alpha or t.like_num)) < 2:
+        if not quoted and sum(1 for t in _tokens_in(sp, s, e) if t.is_alpha or t.like_num) < 2:
             continue
         if not quoted and _hypothetical(tok, subject):
             flags.append("hypothetical")
@@ -677,10 +728,13 @@ def _quote_first(sp: Doc | Span, text: str, qs: int, qe: int, qspans: list[tuple
     """A quote no lexicon cue claimed, next to any verb with a subject: '"...," he fumed', 'X went further: "..."',
     or a round-up paragraph 'Name, Outlet: "..."'."""
     base = _base(sp)
-    toks = list(sp)
+    doc = sp.doc if isinstance(sp, Span) else sp
+    end_i = sp.end if isinstance(sp, Span) else len(doc)
+    first_i = sp.start if isinstance(sp, Span) else 0
     inside = lambda t: _in_any(t.idx - base, qspans)
     close = qe + 1 if qe < len(text) and text[qe] in _MARKS + "’'" else qe
-    after = [t for t in toks if t.idx - base >= close and not inside(t)][:14]
+    k = _first_token_from(sp, close)
+    after = [t for t in doc[k : min(end_i, k + 40)] if not inside(t)][:14] if k is not None else []
     while after and after[0].is_punct and after[0].text in ",;—–-":
         after = after[1:]
     ends_open = text[qs:qe].rstrip()[-1:] in ",?!—–-…" or re.fullmatch(r"[\s,;—–-]*", text[close : after[0].idx - base] if after else "x")
@@ -698,20 +752,22 @@ def _quote_first(sp: Doc | Span, text: str, qs: int, qe: int, qspans: list[tuple
     opening = qs - 1 if qs > 0 and text[qs - 1] in _MARKS + "‘'" else qs
     lead = text[:opening].rstrip()
     if lead[-1:] in (":", ","):
-        before = [t for t in toks if t.idx - base < len(lead) - 1 and not inside(t)]
-        sent_start = next((t.sent.start for t in toks if t.idx - base >= len(lead) - 1), None)
+        k = _first_token_from(sp, len(lead) - 1)
+        sent_start = doc[k].sent.start if k is not None else None
+        k = end_i if k is None else k
+        before = [t for t in doc[max(first_i, k - 40) : k] if not inside(t)]
         before = [t for t in before if sent_start is None or t.i >= sent_start][-14:]
         verbs = [t for t in before if t.pos_ == "VERB"]
         if verbs:
             v = verbs[-1]
             return _open_cue(v, _subject(v), qs, qe, "quote_before")
-        if lead[-1] == ":" and before and before[0].i == (toks[0].i if toks else -1) and len(before) <= 12:
+        if lead[-1] == ":" and before and before[0].i == first_i and len(before) <= 12:
             # a round-up: 'Rep. Trey Gowdy (R-S.C.): "..."' or 'Jane Doe, The Times: "..."'
             head = next((t for t in before if t.ent_type_ == "PERSON"), None) or next((t for t in before if t.pos_ in ("PROPN", "NOUN")), None)
             if head is not None:
-                ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+                ent = _ent_of(head)
                 head = ent.root if ent is not None else head
-                colon = next((t for t in toks if t.idx - base == len(lead) - 1), before[-1])
+                colon = next((t for t in doc[k : k + 1] if t.idx - base == len(lead) - 1), before[-1])
                 return _Attribution(qs, qe, [colon], head, route="roundup", lemma=":", category="speech")
     return None
 
@@ -751,9 +807,10 @@ def _inverted(tok: Token) -> bool:
 def _starts_sentence(sp: Doc | Span, offset: int) -> bool:
     """Whether only punctuation precedes this local offset in its sentence (a quote that is a whole sentence)."""
     base = _base(sp)
-    tok = next((t for t in sp if t.idx - base >= offset), None)
-    if tok is None:
+    k = _first_token_from(sp, offset)
+    if k is None:
         return False
+    tok = sp.doc[k] if isinstance(sp, Span) else sp[k]
     return all(t.is_punct or t.is_space for t in tok.sent if t.idx - base < offset)
 
 
@@ -764,7 +821,7 @@ def _fragment_attribution(sp: Doc | Span, text: str, qs: int, qe: int, qspans: l
     what that verb governs besides its subject. Quoted titles ('"Fox News Sunday"') are skipped.
     """
     base = _base(sp)
-    inside = [t for t in sp if qs <= t.idx - base < qe]
+    inside = _tokens_in(sp, qs, qe)
     words = [t for t in inside if t.is_alpha]
     if not words:
         return None
@@ -882,7 +939,7 @@ def _adjacent_quote(tok: Token, subject: Token | None, text: str, base: int, qsp
 
 def _kind(text: str, s: int, e: int, qspans: list[tuple[int, int, bool, bool]]) -> str:
     """direct when the content is all inside quote marks, mixed when partly, indirect when not at all."""
-    inside = sum(1 for i in range(s, e) if not text[i].isspace() and _in_any(i, qspans))
+    inside = sum(1 for qs, qe, _, _ in qspans if qs < e and s < qe for i in range(max(s, qs), min(e, qe)) if not text[i].isspace())
     total = sum(1 for i in range(s, e) if not text[i].isspace() and text[i] not in DOUBLE_MARKS + "'‘’,.")
     if inside == 0:
         return "indirect"
@@ -978,7 +1035,7 @@ def candidate_features(a: _Attribution, sp: Doc | Span, text: str, qspans: list[
     kind = "direct" if a.label is not None else _kind(text, a.start, a.end, qspans)
     lemma, cat = a.lemma or "?", a.category or "?"
     subj = _subject_type(a.subject)
-    toks = [t for t in sp if a.start <= t.idx - base < a.end]
+    toks = _tokens_in(sp, a.start, a.end)
     words = [t for t in toks if t.is_alpha or t.like_num]
     f = [f"route={a.route}", f"lemma={lemma}", f"cat={cat}", f"kind={kind}", f"section={section}", f"subj={subj}",
          f"route|kind={a.route}|{kind}", f"lemma|kind={lemma}|{kind}", f"cat|kind={cat}|{kind}", f"lemma|subj={lemma}|{subj}",
@@ -1026,7 +1083,7 @@ def candidate_features(a: _Attribution, sp: Doc | Span, text: str, qspans: list[
         alpha = [t for t in toks if t.is_alpha]
         if alpha and len(alpha) <= 8 and all(t.is_title or t.is_stop or t.is_upper for t in alpha) and alpha[0].is_title:
             f.append(f"titlecase|kind={kind}")
-        before = [t for t in sp if t.idx - base < a.start and not t.is_punct and not t.is_space]
+        before = [t for t in toks[0].doc[max(0, toks[0].i - 3) : toks[0].i] if t.idx - base >= 0 and not t.is_punct and not t.is_space]
         if before and before[-1].lower_ in _NAMING:
             f.append(f"after_naming|kind={kind}")
         if toks[0].is_sent_start or (toks[0].i > 0 and toks[0].doc[toks[0].i - 1].is_sent_start and toks[0].doc[toks[0].i - 1].is_quote):
@@ -1309,7 +1366,11 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["train"]:
         return train_main(argv[1:])
-    parser = argparse.ArgumentParser(prog="python -m lib.quotes", description="Extract quotes from news articles (UTF-8 text files).")
+    parser = argparse.ArgumentParser(
+        prog="python -m lib.quotes", description="Extract quotes from news articles (text files), one JSON object per quote per line.",
+        epilog="Offsets are character offsets into the decoded text of the file, read without newline translation "
+               "(in Python: open(path, encoding=ENCODING, newline='').read(), ENCODING from the 'encoding' field). "
+               "`python -m lib.quotes train` refits the learned filter on PolNeAR train.")
     parser.add_argument("files", nargs="+", type=Path)
     args = parser.parse_args(argv)
     from lib.nlp import load_pipeline
@@ -1319,12 +1380,17 @@ def main(argv: list[str] | None = None) -> int:
     for path in args.files:
         try:
             article = load_article(path)
-        except (OSError, ValueError) as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            rows = [{"file": path.name, "path": str(path), "encoding": getattr(article, "encoding", None) or "utf-8", **asdict(q)}
+                    for q in article_quotes(article, nlp)]
+        except Exception as exc:  # one bad file never stops the others
+            reason = str(exc) or type(exc).__name__
+            reason = reason[len(str(path)) + 2 :] if reason.startswith(f"{path}: ") else reason
+            print(f"error: {path}: {reason}", file=sys.stderr, flush=True)
             status = 1
             continue
-        for q in article_quotes(article, nlp):
-            print(json.dumps({"file": path.name, **asdict(q)}, ensure_ascii=False))
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        sys.stdout.flush()
     return status
 
 
