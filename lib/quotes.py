@@ -88,6 +88,7 @@ class _Entity:
     head: str = ""
     plural: bool = False
     person: bool = False
+    gender: str | None = None  # 'he' or 'she', learned from the pronouns that refer to it or a courtesy title
 
 
 @dataclass
@@ -506,6 +507,9 @@ def _describe_org(tok: Token, org: str, ctx: _Context) -> None:
         if c.dep_ == "appos":
             ctx.orgs[_np_key(c)] = org
     ctx.orgs[org.lower()] = org
+    words = org.split()
+    if len(words) > 1 and tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.lower_ not in ("party", "house", "state", "states", "news"):
+        ctx.orgs.setdefault(tok.lower_, org)  # 'the institute' for the Chartered Institute of ...
 
 
 def _np_key(tok: Token) -> str:
@@ -538,7 +542,35 @@ def _strip_det(s: str) -> str:
     return re.sub(r"^(?:the|The)\s+", "", s)
 
 
-def _resolve(head: Token, mention: Span, ctx: _Context) -> _Entity:
+def _compatible(ent: _Entity, pronoun: str) -> bool:
+    """Whether a he/she pronoun can refer to this entity (a person whose known gender does not clash)."""
+    return ent.person and not ent.plural and ent.gender in (None, pronoun if pronoun in ("he", "she") else {"him": "he", "her": "she"}[pronoun])
+
+
+def _person(name: str, ctx: _Context) -> _Entity | None:
+    """The known person with this full name or with this name as a part ('Cho' for 'Cho Han-bum')."""
+    words = name.split()
+    for ent in reversed(ctx.people):
+        parts = ent.name.split()
+        if name == ent.name or (len(words) == 1 and words[0] in parts) or (0 < len(words) < len(parts) and all(w in parts for w in words)):
+            return ent
+    return None
+
+
+def _subject_before(pronoun: Token, sp: Doc | Span | None, ctx: _Context) -> _Entity | None:
+    """The last person named as a subject earlier in the same paragraph ('Jenny Flahaut ... was inspired ... "...," she said')."""
+    if sp is None:
+        return None
+    doc = pronoun.doc
+    lo = sp.start if isinstance(sp, Span) else 0
+    for tok in reversed(doc[lo : pronoun.i]):
+        if tok.ent_type_ == "PERSON" and tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN":
+            ent = _ent_of(tok)
+            return _person(_name_text(ent), ctx) if ent is not None else None
+    return None
+
+
+def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = None) -> _Entity:
     """Resolve a speaker mention to a known entity: full names, pronouns, collective and definite references."""
     low = head.lower_
     if head.pos_ == "PRON" or low in PRONOUNS_SINGULAR | PRONOUNS_PLURAL:
@@ -547,34 +579,63 @@ def _resolve(head: Token, mention: Span, ctx: _Context) -> _Entity:
                 if ent.plural:
                     return ent
         elif low in PRONOUNS_SINGULAR:
-            for ent in reversed(ctx.speakers):
-                if not ent.plural:
+            gender = low if low in ("he", "she") else {"him": "he", "her": "she"}[low]
+            near = _subject_before(head, sp, ctx)
+            last = next((e for e in reversed(ctx.speakers) if _compatible(e, low)), None)
+            ent = near if near is not None and _compatible(near, low) and (last is None or near is not last) else last
+            if ent is None:
+                ent = next((e for e in reversed(ctx.people) if _compatible(e, low)), None)
+            if ent is not None:
+                ent.gender = ent.gender or gender
+                return ent
+        elif low == "it":
+            for ent in reversed(ctx.speakers[-3:]):
+                if not ent.person and not ent.plural and ent.name and ent.name.lower() not in PRONOUNS_OTHER:
                     return ent
-            if ctx.people:
-                return ctx.people[-1]
         return _Entity(mention.text, head=low, plural=low in PRONOUNS_PLURAL)
     is_name = head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "") and not head.ent_type_ == "ORG"
     if is_name or head.ent_type_ == "PERSON":
         words = [t.text for t in mention if t.lower_ not in _TITLES and not t.is_punct]
         name = _name_text(mention)
-        for ent in reversed(ctx.people):
-            parts = ent.name.split()
-            if name == ent.name or (len(words) == 1 and words[0] in parts) or (len(words) < len(parts) and all(w in parts for w in words)):
-                return ent
+        known = _person(" ".join(words), ctx) if words else None
+        if known is not None:
+            return known
         ent = _Entity(name, head=low, person=True)
+        title = mention[0].lower_ if len(mention) else ""
+        ent.gender = "he" if title in ("mr.", "mr") else "she" if title in ("mrs.", "ms.", "mrs", "ms") else None
         if name and head.ent_type_ == "PERSON":
             ctx.people.append(ent)
         return ent
     if head.ent_type_ == "ORG":
-        return _Entity(_strip_det(mention.text), head=low)
+        name = _strip_det(mention.text)
+        return _Entity(ctx.orgs.get(name.lower(), name), head=low)
+    lex = cue_lexicon()
+    if head.pos_ == "NOUN" and head.lemma_.lower() in lex["finding_nouns"]:
+        # 'the CIPD research', 'the institute's figures', 'an investigation by Reuters': the organisation behind the finding
+        for c in head.children:
+            if c.dep_ in ("compound", "poss") and c.i < head.i or c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+                who = c if c.dep_ != "prep" else next((x for x in c.children if x.dep_ == "pobj"), None)
+                if who is None:
+                    continue
+                ent = _ent_of(who, ("ORG", "PERSON", "GPE"))
+                if ent is not None:
+                    name = _strip_det(_name_text(ent))
+                    return _Entity(ctx.orgs.get(name.lower(), name), head=head.lemma_.lower())
+                if _np_key(who) in ctx.orgs:
+                    return _Entity(ctx.orgs[_np_key(who)], head=head.lemma_.lower())
     key = _np_key(head)
     determiner = next((t.lower_ for t in head.children if t.dep_ == "det"), "")
-    if determiner in ("the", "this", "that", "these", "those") and not any(c.dep_ == "prep" for c in head.children):
+    if determiner in ("the", "this", "that", "these", "those") and not any(c.dep_ in ("prep", "relcl", "acl") for c in head.children):
         for ent in reversed(ctx.speakers):
             if ent.head == head.lemma_.lower() or (ent.role and ent.role.lower().endswith(head.lemma_.lower())):
                 return ent
         if key in ctx.orgs:
             return _Entity(ctx.orgs[key], head=head.lemma_.lower())
+        if determiner == "the" and head.tag_ in ("NN", "NNP") and (head.lemma_.lower() in lex["person_nouns"] or head.ent_type_ == "NORP"):
+            # a description standing for the person just quoted or named: 'the teenager continued', 'the Swiss said'
+            ent = next((e for e in reversed(ctx.speakers) if e.person and not e.plural), None) or (ctx.people[-1] if ctx.people else None)
+            if ent is not None:
+                return ent
     return _Entity(_common_np(mention), head=head.lemma_.lower(), plural=head.tag_ in ("NNS", "NNPS"))
 
 
@@ -961,9 +1022,11 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
     mention = _mention(a.subject)
     target = _relative_antecedent(a.subject)
     if target.i == a.subject.i:
-        target = _antecedent_in_sentence(a) or a.subject
-    ent = _resolve(target, mention if target.i == a.subject.i else _mention(target), ctx)
+        target = _antecedent_in_sentence(a) or _named_in_apposition(a.subject) or a.subject
+    ent = _resolve(target, mention if target.i == a.subject.i else _mention(target), ctx, sp)
     role, org = _role_org(a.subject, ctx)
+    if target.i != a.subject.i and a.subject.pos_ == "NOUN" and target.dep_ == "appos" and not role:
+        role = _strip_det(" ".join(t.text for t in a.subject.subtree if t.i <= a.subject.i and t.dep_ in ("compound", "amod", "nmod", "det") or t.i == a.subject.i))
     if role and not ent.role:
         ent.role = role
     if org and not ent.org:
@@ -972,6 +1035,18 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
     a.speaker = ent.name or None
     a.speaker_span = (mention.start_char - base, mention.end_char - base)
     a.role, a.org = ent.role, ent.org
+
+
+def _named_in_apposition(subject: Token) -> Token | None:
+    """'The Prime Minister, David Cameron, said' or 'David Cameron, the prime minister, said' parsed the other way round: the name."""
+    if subject.pos_ != "NOUN":
+        return None
+    for c in subject.children:
+        if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG") and (c.dep_ == "appos" or c.i > subject.i):
+            return c
+    if subject.dep_ == "appos" and subject.head.ent_type_ in ("PERSON", "ORG") and subject.head.pos_ == "PROPN":
+        return subject.head
+    return None
 
 
 def _antecedent_in_sentence(a: _Attribution) -> Token | None:

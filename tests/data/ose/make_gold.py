@@ -34,7 +34,7 @@ GOLD = {
     ], []),
     "zero-hours.txt": ([
         ("indirect", ["More than one million British workers might be employed on zero-hours contracts"], "new figures", "reveal", "new figures", ""),
-        ("indirect", ["that 38% of zero-hours contract workers describe themselves as employed full-time, typically working 30 hours or more a week"], "The CIPD", "found", "CIPD", ""),
+        ("indirect", ["that 38% of zero-hours contract workers describe themselves as employed full-time, typically working 30 hours or more a week"], "The CIPD", "found", "Chartered Institute of Personnel and Development", ""),
         ("direct", ["There does need to be a closer look at what is meant by a zero-hours contract, the different forms that they take and clearer guidance on what good and bad practice in their use looks like. And this needs to consider both the advantages and disadvantages in practice for businesses and employees."], "Peter Cheese, the chief executive of the CIPD", "said", "Peter Cheese", ""),
         ("direct", ["If it’s true that there are around one million people on zero-hours contracts, then that would be a substantial portion of the workforce – this could no longer be dismissed as an issue affecting only a tiny minority.",
                     "The new estimate underlines the urgent need for a deep and thorough review of zero-hours by the government, which takes into account not only the scale of the problem but the effect these contracts have on workers’ employment rights, earning capacity and personal well-being."],
@@ -46,8 +46,8 @@ GOLD = {
         ("indirect", ["the contracts should be the exception to the rule"], "Politician Chuka Umunna", "said", "Chuka Umunna", ""),
         ("direct", ["While some employees welcome the flexibility of such contracts, for many, zero-hours contracts leave them insecure and unsure of when work will come,"], "he", "said", "Chuka Umunna", "come,”"),
         ("indirect", ["that the flexibility of zero-hours contracts may have allowed the UK to avoid higher levels of unemployment during the economic downturn"], "Some people", "have argued", "Some people", ""),
-        ("indirect", ["that only 16% of those on zero-hours contracts report that their employer frequently fails to provide them with sufficient hours each week"], "the CIPD research", "suggests", "CIPD", ""),
-        ("indirect", ["that 17% of employers in the private sector made use of zero- hours contracts, considerably lower than the 34% of organizations in the voluntary sector and 24% in the public sector"], "The institute’s figures", "also suggest", "CIPD", ""),
+        ("indirect", ["that only 16% of those on zero-hours contracts report that their employer frequently fails to provide them with sufficient hours each week"], "the CIPD research", "suggests", "Chartered Institute of Personnel and Development", ""),
+        ("indirect", ["that 17% of employers in the private sector made use of zero- hours contracts, considerably lower than the 34% of organizations in the voluntary sector and 24% in the public sector"], "The institute’s figures", "also suggest", "Chartered Institute of Personnel and Development", ""),
     ], []),
     "swedish-prisons.txt": ([
         ("mixed", ["that four Swedish prisons are to be closed due to an “out of the ordinary” decline in prisoner numbers"], "The head of Sweden’s prison and probation service, Nils Oberg", "announced", "Nils Oberg", ""),
