@@ -122,7 +122,8 @@ def quote_spans(text: str, headline: bool = False) -> list[tuple[int, int, bool,
     Double marks of any convention (“…”, "…", „…“, «…», »…«, ‹…›) delimit quotes, each closed only by its own
     partner; a quote nested in the same marks stays inside its outer quote. Single marks count only in headlines,
     where they are the convention; apostrophes never pair. A quote left open runs to the end of the paragraph
-    only when it opens the paragraph (a quote continued over paragraphs); other stray marks are ignored.
+    when it opens the paragraph or a capitalised sentence (a quote continued over paragraphs, whose next paragraph
+    opens with a mark again); other stray marks are ignored.
     """
     marks = [(i, ch) for i, ch in enumerate(text) if ch in DOUBLE_MARKS or (headline and ch in "'‘’")]
     spans: list[tuple[int, int, bool, bool]] = []
@@ -178,8 +179,11 @@ def quote_spans(text: str, headline: bool = False) -> list[tuple[int, int, bool,
         elif nests and sum(1 for _, c in marks[n + 1 :] if c in closers) >= depth + 1:
             depth += 1  # a quote inside the quote, in the same marks: it closes before the outer one does
         # any other mark inside an open quote (another convention, or a stray one) stays part of its text
-    if open_at is not None and open_ch not in "'‘" and not text[:open_at].strip().strip(">").strip():
-        spans.append((open_at + 1, len(text.rstrip()), True, False))
+    if open_at is not None and open_ch not in "'‘":
+        starts = text[open_at + 1 :].lstrip()[:1]
+        if not text[:open_at].strip().strip(">").strip() or (depth == 1 and (starts.isupper() or starts.isdigit())):
+            # a quote continued over paragraphs: it opens the paragraph, or opens a sentence and runs to its end
+            spans.append((open_at + 1, len(text.rstrip()), True, False))
     return [s for s in spans if text[s[0] : s[1]].strip()]
 
 
@@ -632,8 +636,8 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
         if key in ctx.orgs:
             return _Entity(ctx.orgs[key], head=head.lemma_.lower())
         if determiner == "the" and head.tag_ in ("NN", "NNP") and (head.lemma_.lower() in lex["person_nouns"] or head.ent_type_ == "NORP"):
-            # a description standing for the person just quoted or named: 'the teenager continued', 'the Swiss said'
-            ent = next((e for e in reversed(ctx.speakers) if e.person and not e.plural), None) or (ctx.people[-1] if ctx.people else None)
+            # a description standing for the person just quoted: 'the teenager continued', 'the Swiss said'
+            ent = next((e for e in reversed(ctx.speakers) if e.person and not e.plural), None)
             if ent is not None:
                 return ent
     return _Entity(_common_np(mention), head=head.lemma_.lower(), plural=head.tag_ in ("NNS", "NNPS"))
@@ -798,8 +802,11 @@ def _quote_first(sp: Doc | Span, text: str, qs: int, qe: int, qspans: list[tuple
     after = [t for t in doc[k : min(end_i, k + 40)] if not inside(t)][:14] if k is not None else []
     while after and after[0].is_punct and after[0].text in ",;—–-":
         after = after[1:]
-    ends_open = text[qs:qe].rstrip()[-1:] in ",?!—–-…" or re.fullmatch(r"[\s,;—–-]*", text[close : after[0].idx - base] if after else "x")
-    if after and ends_open and not after[0].is_punct:
+    last = text[qs:qe].rstrip()[-1:]
+    ends_open = last in ",?!—–-…" or (last != "." or (after and after[0].is_lower)) and re.fullmatch(r"[\s,;—–-]*", text[close : after[0].idx - base] if after else "x")
+    opening = qs - 1 if qs > 0 and text[qs - 1] in _MARKS + "‘'" else qs
+    lead = text[:opening].rstrip()
+    if after and ends_open and not after[0].is_punct and lead[-1:] != ":":
         t0 = after[0]
         for v in after[:10]:
             if v.pos_ != "VERB" or v.sent.start != t0.sent.start:
@@ -810,8 +817,6 @@ def _quote_first(sp: Doc | Span, text: str, qs: int, qe: int, qspans: list[tuple
             if subj is not None and not inside(subj) and (v.i == t0.i and subj.i > v.i or subj.left_edge.i == t0.i):
                 return _open_cue(v, subj, qs, qe, "quote_after")
             break
-    opening = qs - 1 if qs > 0 and text[qs - 1] in _MARKS + "‘'" else qs
-    lead = text[:opening].rstrip()
     if lead[-1:] in (":", ","):
         k = _first_token_from(sp, len(lead) - 1)
         sent_start = doc[k].sent.start if k is not None else None
@@ -1039,8 +1044,12 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
 
 def _named_in_apposition(subject: Token) -> Token | None:
     """'The Prime Minister, David Cameron, said' or 'David Cameron, the prime minister, said' parsed the other way round: the name."""
-    if subject.pos_ != "NOUN":
+    if subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ == "PERSON":
         return None
+    left = subject.left_edge.i
+    doc = subject.doc
+    if subject.pos_ == "NOUN" and left >= 2 and doc[left - 1].text == "," and doc[left - 2].ent_type_ == "PERSON":
+        return doc[left - 2]  # 'Ban Ki-moon, the UN secretary-general, described' with the name parsed elsewhere
     for c in subject.children:
         if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG") and (c.dep_ == "appos" or c.i > subject.i):
             return c
