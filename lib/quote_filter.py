@@ -132,13 +132,17 @@ def candidates(data: list) -> list[Example]:
     return rows
 
 
-def fit(rows: list[Example], c: float = 1.0) -> FilterModel:
-    """A logistic regression over binary features (L2, strength 1/c), as plain weights; threshold 0.5 until chosen."""
+def fit(rows: list[Example], c: float = 1.0, min_count: int = 3) -> FilterModel:
+    """A logistic regression over binary features seen at least min_count times (L2, strength 1/c), as plain weights; threshold 0.5 until chosen."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
+    counts: dict[str, int] = {}
+    for _, feats, _ in rows:
+        for f in feats:
+            counts[f] = counts.get(f, 0) + 1
     vec = DictVectorizer()
-    x = vec.fit_transform([{f: 1 for f in feats} for _, feats, _ in rows])
+    x = vec.fit_transform([{f: 1 for f in feats if counts[f] >= min_count} for _, feats, _ in rows])
     y = [label for _, _, label in rows]
     clf = LogisticRegression(C=c, max_iter=3000)
     clf.fit(x, y)
@@ -185,8 +189,8 @@ def cross_validate(data: list, rows: list[Example], cs: tuple[float, ...], thres
     return out
 
 
-def train(folder: str | Path = TRAIN_DIR, out: str | Path = WEIGHTS, cs: tuple[float, ...] = (0.03, 0.1, 0.3),
-          thresholds: tuple[float, ...] = tuple(round(0.3 + 0.05 * i, 2) for i in range(13)), cache: str | Path | None = CACHE_DIR) -> dict:
+def train(folder: str | Path = TRAIN_DIR, out: str | Path = WEIGHTS, cs: tuple[float, ...] = (0.1, 0.3),
+          thresholds: tuple[float, ...] = tuple(round(0.4 + 0.05 * i, 2) for i in range(9)), cache: str | Path | None = CACHE_DIR) -> dict:
     """Fit the filter on a PolNeAR-format train folder: c and threshold by grouped 5-fold CV (best F0.5), then refit on all of it."""
     t0 = time.perf_counter()
     data = list(parsed_split(folder, cache))
@@ -212,6 +216,6 @@ def train(folder: str | Path = TRAIN_DIR, out: str | Path = WEIGHTS, cs: tuple[f
         "threshold": best["threshold"],
         "weights": dict(sorted(model.weights.items())),
     }
-    Path(out).write_text(json.dumps(data_out, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+    Path(out).write_text(json.dumps(data_out, indent=0, ensure_ascii=False, sort_keys=False) + "\n", encoding="utf-8")
     load_model.cache_clear()
     return {"best": best, "grid": grid, "rules on train": rules, "seconds": data_out["_fit"]["seconds"], "features": len(model.weights)}

@@ -723,7 +723,7 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
             else:
                 continue
         else:
-            block = _largest_block(_drop_asides(content))
+            block = _largest_block(_drop_asides(content), cue_toks if cat == "according_to" else None)
             if not block:
                 continue
             content_span = (block[0].idx - base, block[-1].idx + len(block[-1]) - base)
@@ -974,8 +974,9 @@ def _drop_asides(tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if t.i in keep]
 
 
-def _largest_block(tokens: list[Token]) -> list[Token]:
-    """The longest run of consecutive tokens (by characters), ignoring gaps left by removed cue phrases."""
+def _largest_block(tokens: list[Token], near: list[Token] | None = None) -> list[Token]:
+    """The longest run of consecutive tokens (by characters), ignoring gaps left by removed cue phrases; with `near`,
+    the run right beside those tokens ('X, according to Y – Z': X, the clause the cue phrase closes)."""
     toks = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
     runs: list[list[Token]] = []
     for t in toks:
@@ -986,6 +987,11 @@ def _largest_block(tokens: list[Token]) -> list[Token]:
     runs = [r for r in runs if any(not t.is_punct for t in r)]
     if not runs:
         return []
+    if near:
+        lo, hi = min(t.i for t in near), max(t.i for t in near)
+        beside = [r for r in runs if r[-1].i in (lo - 1, lo - 2) or r[0].i in (hi + 1, hi + 2)]
+        if beside:
+            return max(beside, key=lambda r: r[-1].idx + len(r[-1]) - r[0].idx)
     return max(runs, key=lambda r: r[-1].idx + len(r[-1]) - r[0].idx)
 
 
@@ -1192,6 +1198,8 @@ class _Selector:
 
     def keep(self, a: _Attribution) -> bool:
         """Whether to keep this candidate."""
+        if _never(a, self.sp, self.text, self.qspans):
+            return False
         if self.model is None and self.collect is None:
             return not a.flags
         feats = candidate_features(a, self.sp, self.text, self.qspans, self.section, self.index)
@@ -1199,6 +1207,31 @@ class _Selector:
             self.collect.append((*self.to_orig(a.start, a.end), feats))
             return True
         return self.model.probability(feats) >= self.model.threshold
+
+
+_INTENTIONS = {"want", "wish", "hope", "plan", "intend", "decide", "prefer", "hate", "love", "like", "favour", "favor", "aim", "try", "seek"}
+
+
+def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, bool]]) -> str | None:
+    """Why a candidate is never an attribution, whatever the learned filter says: an intention or desire ('plans to
+    turn', 'wants to win'), or a name or title in quote marks ('the jungle', "Zimarco's school", 'Stand with Malala')."""
+    toks = _tokens_in(sp, a.start, a.end)
+    quoted = any(qs < a.end and a.start < qe for qs, qe, _, _ in qspans)
+    cue = a.cue[0] if a.cue else None
+    if not quoted and a.lemma in _INTENTIONS and toks and cue is not None and any(t.head.i == cue.i and t.dep_ == "xcomp" for t in toks):
+        return "intention"
+    if quoted and a.label is None:
+        inside = [t for t in toks if _in_any(t.idx - _base(sp), qspans)]
+        words = [t for t in inside if t.is_alpha]
+        outside = [t for t in toks if t.is_alpha and not _in_any(t.idx - _base(sp), qspans)]
+        if words and len(words) <= 5 and not outside and not any(t.pos_ in ("VERB", "AUX") for t in inside):
+            closing = text[a.start : a.end].rstrip(_MARKS + "’' ")[-1:]
+            name_like = all(t.is_title or t.is_stop for t in words) and words[0].is_title or any(t.pos_ == "PROPN" or t.tag_ == "POS" for t in inside)
+            before = inside[0].doc[max(0, inside[0].i - 4) : inside[0].i]
+            naming = any(t.lower_ in _NAMING or t.lemma_ in ("call", "name", "dub", "title", "nickname", "label", "brand") for t in before)
+            if closing not in ",.!?…;" and (name_like or naming or a.category not in ("speech", "according_to", "stance")):
+                return "name_or_title"
+    return None
 
 
 def _default_selector() -> _Selector:
