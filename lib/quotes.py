@@ -98,6 +98,8 @@ class _Context:
     people: list[_Entity] = field(default_factory=list)
     orgs: dict[str, str] = field(default_factory=dict)  # description ("think tank") -> organisation
     speakers: list[_Entity] = field(default_factory=list)
+    fresh: _Entity | None = None  # a person just introduced as a subject, after the last attribution ('Peter Soderlund served ...')
+    org_mentions: list[str] = field(default_factory=list)  # organisations named so far, in order
 
 
 @lru_cache(maxsize=1)
@@ -561,17 +563,24 @@ def _person(name: str, ctx: _Context) -> _Entity | None:
     return None
 
 
-def _subject_before(pronoun: Token, sp: Doc | Span | None, ctx: _Context) -> _Entity | None:
-    """The last person named as a subject earlier in the same paragraph ('Jenny Flahaut ... was inspired ... "...," she said')."""
-    if sp is None:
-        return None
-    doc = pronoun.doc
-    lo = sp.start if isinstance(sp, Span) else 0
-    for tok in reversed(doc[lo : pronoun.i]):
-        if tok.ent_type_ == "PERSON" and tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN":
+def _person_subject(toks: Iterable[Token], ctx: _Context) -> _Entity | None:
+    """The first known person among these tokens that is a subject (or joined to one: 'The teachers and Zimarco are')."""
+    for tok in toks:
+        if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and (tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass")):
             ent = _ent_of(tok)
-            return _person(_name_text(ent), ctx) if ent is not None else None
+            found = _person(_name_text(ent), ctx) if ent is not None else None
+            if found is not None:
+                return found
     return None
+
+
+def _subject_before(pronoun: Token, sp: Doc | Span | None, ctx: _Context) -> _Entity | None:
+    """The last person named as a subject earlier in the same paragraph ('Jenny Flahaut ... was inspired ... "...," she said'),
+    else one introduced at the end of the previous paragraph after its last quote."""
+    if sp is None:
+        return ctx.fresh
+    lo = sp.start if isinstance(sp, Span) else 0
+    return _person_subject(reversed(pronoun.doc[lo : pronoun.i]), ctx) or ctx.fresh
 
 
 def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = None) -> _Entity:
@@ -637,9 +646,16 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
             return _Entity(ctx.orgs[key], head=head.lemma_.lower())
         if determiner == "the" and head.tag_ in ("NN", "NNP") and (head.lemma_.lower() in lex["person_nouns"] or head.ent_type_ == "NORP"):
             # a description standing for the person just quoted: 'the teenager continued', 'the Swiss said'
-            ent = next((e for e in reversed(ctx.speakers) if e.person and not e.plural), None)
+            ent = ctx.fresh or next((e for e in reversed(ctx.speakers) if e.person and not e.plural), None)
             if ent is not None:
                 return ent
+        if determiner == "the" and head.tag_ == "NN" and head.lemma_.lower() in lex["organisation_nouns"]:
+            # 'the coffee store chain insists': the organisation named last
+            lo = head.sent.start
+            here = [e for e in _ents_in(head.doc, lo, head.i) if e.label_ == "ORG"]
+            name = _strip_det(_name_text(here[-1])) if here else (ctx.org_mentions[-1] if ctx.org_mentions else None)
+            if name:
+                return _Entity(ctx.orgs.get(name.lower(), name), head=head.lemma_.lower())
     return _Entity(_common_np(mention), head=head.lemma_.lower(), plural=head.tag_ in ("NNS", "NNPS"))
 
 
@@ -1085,7 +1101,15 @@ def _register_people(sp: Doc | Span, ctx: _Context) -> None:
             if len(words) >= 2 and not any(p.name == name for p in ctx.people):
                 ctx.people.append(_Entity(name, head=ent.root.lower_, person=True))
         elif ent.label_ == "ORG":
-            _describe_org(ent.root, _strip_det(ent.text), ctx)
+            org = _strip_det(_name_text(ent))
+            _describe_org(ent.root, org, ctx)
+            doc = ent.doc
+            if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 1].is_upper and doc[ent.end + 2].text == ")":
+                ctx.orgs[doc[ent.end + 1].lower_] = org  # 'Chartered Institute of Personnel and Development (CIPD)'
+            name = ctx.orgs.get(org.lower(), org)
+            if name in ctx.org_mentions:
+                ctx.org_mentions.remove(name)
+            ctx.org_mentions.append(name)
 
 
 _MODALS = {"would", "will", "could", "might", "may", "can", "should", "must", "'ll", "’ll", "wo", "ca", "shall"}
@@ -1283,6 +1307,10 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
             pending.append((s0, e0, _kind(text, qs, qe, qspans), section))
         para = sorted(own + inherited, key=lambda q: q.start)
         quotes.extend(para)
+        after = max((a.cue[-1].i for a in attrs if a.cue), default=None)
+        doc_toks = sp if after is None else (sp.doc if isinstance(sp, Span) else sp)[after + 1 : sp.end if isinstance(sp, Span) else len(sp)]
+        newest = _person_subject(reversed(list(doc_toks)), ctx)
+        ctx.fresh = newest if newest is not None or attrs else ctx.fresh
         with_speaker = [q for q in para if q.speaker]
         if with_speaker:
             prev = with_speaker[-1]
