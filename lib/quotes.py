@@ -208,7 +208,7 @@ def dialogue_spans(sp: Doc | Span, text: str) -> list[tuple[int, int, bool, bool
     for tok in sp:
         if tok.idx - base <= start + 1 or _cue_at(tok) is None or _cue_at(tok)[2] != "speech":
             continue
-        subject = _subject(tok)
+        subject = _subject(tok) or next((c for c in tok.children if c.dep_ in ("dobj", "npadvmod", "attr") and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
         first = min(tok.i, subject.left_edge.i) if subject is not None and subject.i < tok.i else tok.i
         prev = tok.doc[first - 1] if first > 0 else None
         if subject is None or prev is None or not (prev.is_punct and prev.text[:1] in ",!?…—–―"):
@@ -235,6 +235,32 @@ def _length(sp: Doc | Span) -> int:
     if isinstance(sp, Span):
         return sp.end_char - sp.start_char
     return sp[-1].idx + len(sp[-1].text_with_ws) if len(sp) else 0
+
+
+def _name_span(sp: Doc | Span, text: str, qs: int, qe: int) -> bool:
+    """Whether a quoted span is a name or title, not someone's words: 'the book "Hillbilly Elegy"', 'the "jungle" camp',
+    'on ABC's "This Week"', 'calls it "Zimarco's school"' (short, verbless, and named, title-cased or used as a modifier)."""
+    toks = _tokens_in(sp, qs, qe)
+    words = [t for t in toks if t.is_alpha]
+    if not words or len(words) > 6 or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in toks):
+        return False
+    if text[qs:qe].rstrip()[-1:] in ",.!?…;:":
+        return False
+    first = toks[0]
+    doc = first.doc
+    lo = sp.start if isinstance(sp, Span) else 0
+    before = [t for t in doc[max(lo, first.i - 5) : first.i] if not t.is_punct][-3:]
+    if any(t.lower_ in _NAMING for t in before[-2:]) or (
+        any(t.lemma_.lower() in ("call", "name", "dub", "title", "nickname", "label", "brand", "term") for t in before) and before[-1].lower_ not in ("a", "an")
+    ):
+        return True
+    if all(t.is_title or t.is_stop or t.is_upper or not t.is_alpha for t in words) and words[0].is_title and not (before and before[-1].lower_ in ("a", "an")):
+        return bool(before) and (before[-1].pos_ in ("ADP", "DET", "PROPN") or before[-1].tag_ == "POS" or before[-1].lower_ in _NAMING)
+    last = toks[-1]
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    while nxt is not None and nxt.is_punct and nxt.is_quote and nxt.i + 1 < len(doc):
+        nxt = doc[nxt.i + 1]
+    return nxt is not None and nxt.pos_ == "NOUN" and nxt.dep_ != "nsubj" and text[qe : qe + 2].strip(_MARKS + " ") == "" and len(words) <= 3
 
 
 def _tokens_in(sp: Doc | Span, s: int, e: int) -> list[Token]:
@@ -566,7 +592,7 @@ def _person(name: str, ctx: _Context) -> _Entity | None:
 def _person_subject(toks: Iterable[Token], ctx: _Context) -> _Entity | None:
     """The first known person among these tokens that is a subject (or joined to one: 'The teachers and Zimarco are')."""
     for tok in toks:
-        if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and (tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass")):
+        if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and (tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ in ("conj", "appos") and tok.head.dep_ in ("nsubj", "nsubjpass")):
             ent = _ent_of(tok)
             found = _person(_name_text(ent), ctx) if ent is not None else None
             if found is not None:
@@ -668,11 +694,14 @@ def _in_any(i: int, spans: list[tuple[int, int, bool, bool]]) -> bool:
 
 
 _MARKS = DOUBLE_MARKS
+_NAMING = {"called", "named", "dubbed", "titled", "entitled", "nicknamed", "labeled", "labelled", "branded", "book", "film", "movie",
+           "song", "show", "album", "program", "programme", "slogan", "hashtag", "word", "words", "phrase", "term", "headline", "series",
+           "magazine", "newspaper", "petition", "campaign", "novel", "play", "documentary", "podcast", "blog", "app", "game", "exhibition"}
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     """Trim whitespace, edge punctuation and quote marks that open or close the whole content span."""
-    while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
+    while s < e and (text[s].isspace() or text[s] in ",;:—–->"):
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
         e -= 1
@@ -710,6 +739,8 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
             while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
                 clause = clause.head
             content = [t for t in (clause.subtree if clause.i != tok.i else tok.sent) if t.i not in skip]
+            if tok.i > 0 and tok.doc[tok.i - 1].text == "," and not any(t.i == tok.i - 2 for t in content):
+                content = [t for t in tok.sent if t.i not in skip]  # 'X, according to Y – Z': X, though the parser hung the phrase on Z
             route = "according"
         elif lemma == "cite" and tok.lower_ == "citing":
             subject = None
@@ -1005,9 +1036,11 @@ def _largest_block(tokens: list[Token], near: list[Token] | None = None) -> list
         return []
     if near:
         lo, hi = min(t.i for t in near), max(t.i for t in near)
-        beside = [r for r in runs if r[-1].i in (lo - 1, lo - 2) or r[0].i in (hi + 1, hi + 2)]
-        if beside:
-            return max(beside, key=lambda r: r[-1].idx + len(r[-1]) - r[0].idx)
+        clause = lambda r: sum(1 for t in r if t.is_alpha) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in r)
+        before = [r for r in runs if r[-1].i in (lo - 1, lo - 2) and clause(r)]
+        after = [r for r in runs if r[0].i in (hi + 1, hi + 2) and clause(r)]
+        if before or after:
+            return (before or after)[0]
     return max(runs, key=lambda r: r[-1].idx + len(r[-1]) - r[0].idx)
 
 
@@ -1045,6 +1078,18 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
         ent = next((p for p in reversed(ctx.people) if word in p.name.split()), None) or _Entity(word, head=word.lower(), person=True)
         ctx.speakers.append(ent)
         a.speaker, a.role, a.org = ent.name, ent.role, ent.org
+        return
+    if a.route == "roundup":
+        mention = _mention(a.subject)
+        ent = _resolve(a.subject, mention, ctx, sp)
+        between = [t for t in a.subject.doc[mention.end : a.cue[0].i] if not t.is_punct]
+        if between and len(between) <= 6 and between[0].is_title and all(t.is_title or t.is_stop for t in between) and not ent.org:
+            ent.org = _strip_det(a.subject.doc[between[0].i : between[-1].i + 1].text)  # 'Jane Smith, The Guardian:'
+            if ent.role == ent.org:
+                ent.role = None
+        ctx.speakers.append(ent)
+        a.speaker, a.role, a.org = ent.name or None, ent.role, ent.org
+        a.speaker_span = (mention.start_char - base, mention.end_char - base)
         return
     mention = _mention(a.subject)
     target = _relative_antecedent(a.subject)
@@ -1114,8 +1159,6 @@ def _register_people(sp: Doc | Span, ctx: _Context) -> None:
 
 _MODALS = {"would", "will", "could", "might", "may", "can", "should", "must", "'ll", "’ll", "wo", "ca", "shall"}
 _FIRST_WORDS = {"that", "to", "if", "whether", "how", "what", "why", "when", "where", "who", "for", "about", "of", "on", "the", "a", "an", "it", "i", "we", "he", "she", "they"}
-_NAMING = {"called", "named", "dubbed", "titled", "entitled", "nicknamed", "labeled", "labelled", "branded", "book", "film", "movie",
-           "song", "show", "album", "program", "programme", "slogan", "hashtag", "word", "words", "phrase", "term", "headline", "series", "magazine", "newspaper"}
 
 
 def _subject_type(tok: Token | None) -> str:
@@ -1224,7 +1267,7 @@ class _Selector:
         """Whether to keep this candidate."""
         if _never(a, self.sp, self.text, self.qspans):
             return False
-        if self.model is None and self.collect is None:
+        if self.model is None and self.collect is None or a.route in _RULE_ROUTES and self.collect is None:
             return not a.flags
         feats = candidate_features(a, self.sp, self.text, self.qspans, self.section, self.index)
         if self.collect is not None:
@@ -1233,6 +1276,7 @@ class _Selector:
         return self.model.probability(feats) >= self.model.threshold
 
 
+_RULE_ROUTES = {"roundup", "label", "dash", "prev_subject"}  # layouts too rare in PolNeAR train to learn: kept by rule
 _INTENTIONS = {"want", "wish", "hope", "plan", "intend", "decide", "prefer", "hate", "love", "like", "favour", "favor", "aim", "try", "seek"}
 
 
@@ -1244,6 +1288,12 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
     cue = a.cue[0] if a.cue else None
     if not quoted and a.lemma in _INTENTIONS and toks and cue is not None and any(t.head.i == cue.i and t.dep_ == "xcomp" for t in toks):
         return "intention"
+    if (a.category == "evidence" or a.lemma in ("respond", "react", "reveal", "demonstrate", "show")) and a.route in ("cue", "inverted", "before_final") and _subject_type(a.subject) == "noun":
+        lex = cue_lexicon()
+        head = _relative_antecedent(a.subject)
+        lemma = head.lemma_.lower()
+        if not any(lemma in lex[k] or head.lower_ in lex[k] for k in ("finding_nouns", "source_nouns", "person_nouns", "organisation_nouns")):
+            return "inanimate"  # 'a new atlas reveals', 'the region responds': a thing, not a source
     if quoted and a.label is None:
         inside = [t for t in toks if _in_any(t.idx - _base(sp), qspans)]
         words = [t for t in inside if t.is_alpha]
@@ -1271,11 +1321,12 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
     ctx = _Context()
     quotes: list[Quote] = []
     prev: Quote | None = None  # the last attributed quote of the previous paragraph
-    prev_open_chain = prev_colon = False
+    prev_open_chain = prev_colon = prev_fresh = False
     pending: list[tuple[int, int, str, str]] = []  # open quote paragraphs still waiting for their cue
     for index, (sp, to_orig, section) in enumerate(units):
         text = sp.text
         qspans = quote_spans(text, headline=section == "title") or dialogue_spans(sp, text)
+        qspans = [q for q in qspans if not _name_span(sp, text, q[0], q[1])]
         _register_people(sp, ctx)
         selector.paragraph(sp, text, qspans, section, index, to_orig)
         keep = selector.keep
@@ -1299,6 +1350,14 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
             # a quote run over paragraphs whose cue comes at its end: earlier paragraphs get the same speaker
             first = min(own, key=lambda q: q.start)
             inherited = [replace(first, start=s0, end=e0, text=source_text[s0:e0], kind=k, section=sec) for s0, e0, k, sec in pending]
+        if opens and not own and not inherited and not pending and qspans[0][3] and ctx.fresh is not None and prev_fresh:
+            # '... Peter Hall, was blunt.' then a paragraph that is only a quote: the person just introduced says it
+            qs, qe = qspans[0][0], qspans[0][1]
+            if keep(_Attribution(qs, qe, [], None, route="prev_subject", lemma=None, category="inherited")):
+                s0, e0 = to_orig(qs, qe)
+                ent = ctx.fresh
+                inherited = [Quote(s0, e0, source_text[s0:e0], _kind(text, qs, qe, qspans), None, None, ent.name, None, None, ent.role, ent.org, section)]
+                ctx.speakers.append(ent)
         if not (opens and not own and not inherited and not qspans[0][3]) and not (opens and pending and not own):
             pending = []
         if opens and not own and not inherited:
@@ -1311,6 +1370,7 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
         doc_toks = sp if after is None else (sp.doc if isinstance(sp, Span) else sp)[after + 1 : sp.end if isinstance(sp, Span) else len(sp)]
         newest = _person_subject(reversed(list(doc_toks)), ctx)
         ctx.fresh = newest if newest is not None or attrs else ctx.fresh
+        prev_fresh = newest is not None
         with_speaker = [q for q in para if q.speaker]
         if with_speaker:
             prev = with_speaker[-1]
