@@ -131,7 +131,7 @@ def quote_spans(text: str, headline: bool = False) -> list[tuple[int, int, bool,
     spans: list[tuple[int, int, bool, bool]] = []
     open_at: int | None = None
     open_ch = ""
-    depth = 0
+    stack: list[str] = []  # the opening marks of the quote and of the quotes nested in it
     for n, (i, ch) in enumerate(marks):
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < len(text) else " "
@@ -144,7 +144,7 @@ def quote_spans(text: str, headline: bool = False) -> list[tuple[int, int, bool,
             can_close = (after.isspace() or after in ".,;:!?)]}—–-\"”") and not before.isspace() and ch in "'’"
             if open_at is None:
                 if can_open:
-                    open_at, open_ch, depth = i, ch, 1
+                    open_at, open_ch, stack = i, ch, [ch]
             elif open_ch in "'‘" and can_close:
                 spans.append((open_at + 1, i, True, True))
                 open_at = None
@@ -165,25 +165,26 @@ def quote_spans(text: str, headline: bool = False) -> list[tuple[int, int, bool,
             else:  # “ „ ‟: an opener unless it plainly closes (a German closing “ with nothing open)
                 opens = not (looks_close and not looks_open)
             if opens:
-                open_at, open_ch, depth = i, ch, 1
+                open_at, open_ch, stack = i, ch, [ch]
             continue
-        closers = _PAIRS[open_ch]
-        if open_ch in _GUILLEMETS:
-            closes, nests = ch in closers, ch == open_ch and edge_before
+        top = stack[-1]
+        closers = _PAIRS[top]
+        if top in _GUILLEMETS:
+            closes = ch in closers
         else:
             closes = ch in closers and (looks_close or not looks_open)
-            nests = not closes and ch in (open_ch, "“", "„") and looks_open and not looks_close
+        opens_inner = not closes and ch in _PAIRS and (looks_open and not looks_close or ch in "«‹" and edge_before)
         if closes:
-            depth -= 1
-            if depth == 0:
+            stack.pop()
+            if not stack:
                 spans.append((open_at + 1, i, True, True))
                 open_at = None
-        elif nests and sum(1 for _, c in marks[n + 1 :] if c in closers) >= depth + 1:
-            depth += 1  # a quote inside the quote, in the same marks: it closes before the outer one does
+        elif opens_inner and sum(1 for _, c in marks[n + 1 :] if c in _PAIRS[ch] or c in _PAIRS[stack[0]]) >= len(stack) + 1:
+            stack.append(ch)  # a quote inside the quote: it closes before the outer one does
         # any other mark inside an open quote (another convention, or a stray one) stays part of its text
     if open_at is not None and open_ch not in "'‘":
         starts = text[open_at + 1 :].lstrip()[:1]
-        if not text[:open_at].strip().strip(">").strip() or (depth == 1 and (starts.isupper() or starts.isdigit())):
+        if not text[:open_at].strip().strip(">").strip() or (len(stack) == 1 and (starts.isupper() or starts.isdigit())):
             # a quote continued over paragraphs: it opens the paragraph, or opens a sentence and runs to its end
             spans.append((open_at + 1, len(text.rstrip()), True, False))
     return [s for s in spans if text[s[0] : s[1]].strip()]
@@ -208,7 +209,7 @@ def dialogue_spans(sp: Doc | Span, text: str) -> list[tuple[int, int, bool, bool
     for tok in sp:
         if tok.idx - base <= start + 1 or _cue_at(tok) is None or _cue_at(tok)[2] != "speech":
             continue
-        subject = _subject(tok) or next((c for c in tok.children if c.dep_ in ("dobj", "npadvmod", "attr") and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        subject = _subject(tok) or _inverted_subject(tok)
         first = min(tok.i, subject.left_edge.i) if subject is not None and subject.i < tok.i else tok.i
         prev = tok.doc[first - 1] if first > 0 else None
         if subject is None or prev is None or not (prev.is_punct and prev.text[:1] in ",!?…—–―"):
@@ -276,8 +277,16 @@ def _tokens_in(sp: Doc | Span, s: int, e: int) -> list[Token]:
 
 def _first_token_from(sp: Doc | Span, offset: int) -> int | None:
     """The Doc index of the paragraph's first token starting at or after a local offset, or None."""
-    toks = _tokens_in(sp, offset, _length(sp))
-    return toks[0].i if toks else None
+    end = _length(sp)
+    if offset >= end:
+        return None
+    base = _base(sp)
+    doc = sp.doc if isinstance(sp, Span) else sp
+    span = doc.char_span(base + max(0, offset), base + end, alignment_mode="expand")
+    for tok in span[:2] if span is not None else []:
+        if tok.idx - base >= offset:
+            return tok.i
+    return None
 
 
 def _cue_at(tok: Token) -> tuple[list[Token], str, str] | None:
@@ -425,6 +434,19 @@ def _ents_in(doc: Doc, lo: int, hi: int) -> list[Span]:
         else:
             k += 1
     return out
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The speaker after a verb that follows its quote, when the parser gave it no subject: '"...," blurted out the
+    minister' (an object to the parser), '"...," chimed in Maria Lopez' (a prepositional object)."""
+    for c in verb.children:
+        if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            return c
+        if c.i == verb.i + 1 and c.dep_ in ("prep", "prt") and c.lower_ in ("in", "up", "out", "back", "on"):
+            pobj = next((x for x in c.children if x.dep_ == "pobj" and x.pos_ in ("PROPN", "NOUN", "PRON")), None)
+            if pobj is not None:
+                return pobj
+    return None
 
 
 def _relative_antecedent(tok: Token) -> Token:
@@ -749,6 +771,8 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
             if any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
                 continue  # 'was charged with', 'is expected to': a passive cue names no source
             subject = _subject(cue_toks[0] if cat == "stance" else tok)
+            if subject is None and tok.i > 0 and (tok.doc[tok.i - 1].is_quote or tok.doc[tok.i - 1].text in ",?!"):
+                subject = _inverted_subject(tok)
             content = _complement(tok, lemma, cat)
             if content is None and _inverted(tok):
                 # inverted or parenthetical cue: '"...," he said' or 'This, they added, would ...'
@@ -859,8 +883,8 @@ def _quote_first(sp: Doc | Span, text: str, qs: int, qe: int, qspans: list[tuple
             if v.pos_ != "VERB" or v.sent.start != t0.sent.start:
                 continue
             subj = _subject(v)
-            if subj is None and v.i == t0.i:  # '"...," blurted out the minister': the parser may call it an object
-                subj = next((c for c in v.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+            if subj is None and v.i == t0.i:
+                subj = _inverted_subject(v)
             if subj is not None and not inside(subj) and (v.i == t0.i and subj.i > v.i or subj.left_edge.i == t0.i):
                 return _open_cue(v, subj, qs, qe, "quote_after")
             break
@@ -1257,15 +1281,16 @@ class _Selector:
         self.model = model
         self.collect = collect
         self.section, self.index, self.to_orig = "body", 0, None
-        self.sp, self.text, self.qspans = None, "", []
+        self.sp, self.text, self.qspans, self.names = None, "", [], []
 
-    def paragraph(self, sp: Doc | Span, text: str, qspans: list, section: str, index: int, to_orig: Callable[[int, int], tuple[int, int]]) -> None:
-        """Set the paragraph the next candidates come from."""
+    def paragraph(self, sp: Doc | Span, text: str, qspans: list, section: str, index: int, to_orig: Callable[[int, int], tuple[int, int]], names: list = ()) -> None:
+        """Set the paragraph the next candidates come from (names: quote marks that hold a name or title, not words)."""
         self.sp, self.text, self.qspans, self.section, self.index, self.to_orig = sp, text, qspans, section, index, to_orig
+        self.names = list(names)
 
     def keep(self, a: _Attribution) -> bool:
         """Whether to keep this candidate."""
-        if _never(a, self.sp, self.text, self.qspans):
+        if _never(a, self.sp, self.text, self.qspans, self.names):
             return False
         if self.model is None and self.collect is None or a.route in _RULE_ROUTES and self.collect is None:
             return not a.flags
@@ -1280,12 +1305,14 @@ _RULE_ROUTES = {"roundup", "label", "dash", "prev_subject"}  # layouts too rare 
 _INTENTIONS = {"want", "wish", "hope", "plan", "intend", "decide", "prefer", "hate", "love", "like", "favour", "favor", "aim", "try", "seek"}
 
 
-def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, bool]]) -> str | None:
+def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, bool]], names: list[tuple[int, int, bool, bool]] = ()) -> str | None:
     """Why a candidate is never an attribution, whatever the learned filter says: an intention or desire ('plans to
     turn', 'wants to win'), or a name or title in quote marks ('the jungle', "Zimarco's school", 'Stand with Malala')."""
     toks = _tokens_in(sp, a.start, a.end)
     quoted = any(qs < a.end and a.start < qe for qs, qe, _, _ in qspans)
     cue = a.cue[0] if a.cue else None
+    if a.lemma in ("call", "name", "dub", "nickname", "label", "term", "title") and len(a.cue) == 1 and any(ns < a.end and a.start < ne for ns, ne, _, _ in names):
+        return "naming"  # 'everyone calls it "Zimarco's school"': a name given, not words said
     if not quoted and a.lemma in _INTENTIONS and toks and cue is not None and any(t.head.i == cue.i and t.dep_ == "xcomp" for t in toks):
         return "intention"
     if (a.category == "evidence" or a.lemma in ("respond", "react", "reveal", "demonstrate", "show")) and a.route in ("cue", "inverted", "before_final") and _subject_type(a.subject) == "noun":
@@ -1326,9 +1353,10 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
     for index, (sp, to_orig, section) in enumerate(units):
         text = sp.text
         qspans = quote_spans(text, headline=section == "title") or dialogue_spans(sp, text)
-        qspans = [q for q in qspans if not _name_span(sp, text, q[0], q[1])]
+        names = [q for q in qspans if _name_span(sp, text, q[0], q[1])]
+        qspans = [q for q in qspans if q not in names]
         _register_people(sp, ctx)
-        selector.paragraph(sp, text, qspans, section, index, to_orig)
+        selector.paragraph(sp, text, qspans, section, index, to_orig, names)
         keep = selector.keep
         attrs = _attributions(sp, text, qspans, ctx, keep)
         attrs += [a for a in _dash_attributions(sp, text, qspans) + _label_attributions(sp, text, ctx) if keep(a)]
