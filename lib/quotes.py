@@ -115,26 +115,39 @@ def cue_lexicon() -> dict[str, set[str]]:
 # single guillemets ‹…› and ›…‹, Swedish ”…”, straight "…"
 _PAIRS = {"“": "”\"", "„": "“”\"", "‟": "”\"", '"': '"”', "«": "»", "»": "«", "‹": "›", "›": "‹", "”": "”"}
 _GUILLEMETS = "«»‹›"
+TWO_APOSTROPHES = "''"
 DOUBLE_MARKS = "“”„‟\"«»‹›"
 
 
 def quote_spans(text: str, headline: bool = False) -> list[tuple[int, int, bool, bool]]:
     """Pair quote marks in one paragraph: (content start, content end, opened, closed) per quote.
 
-    Double marks of any convention (“…”, "…", „…“, «…», »…«, ‹…›) delimit quotes, each closed only by its own
+    Double marks of any convention (“…”, "…", „…“, «…», »…«, ‹…›, and two apostrophes for ") delimit quotes, each closed only by its own
     partner; a quote nested in the same marks stays inside its outer quote. Single marks count only in headlines,
     where they are the convention; apostrophes never pair. A quote left open runs to the end of the paragraph
     when it opens the paragraph or a capitalised sentence (a quote continued over paragraphs, whose next paragraph
     opens with a mark again); other stray marks are ignored.
     """
-    marks = [(i, ch) for i, ch in enumerate(text) if ch in DOUBLE_MARKS or (headline and ch in "'‘’")]
+    marks: list[tuple[int, str]] = []
+    width: dict[int, int] = {}  # a two-character mark: two apostrophes, the old newspaper convention for a double quote
+    i = 0
+    while i < len(text):
+        if text.startswith(TWO_APOSTROPHES, i) and not text.startswith(TWO_APOSTROPHES + "'", i):
+            marks.append((i, '"'))
+            width[i] = 2
+            i += 2
+            continue
+        if text[i] in DOUBLE_MARKS or (headline and text[i] in "'‘’"):
+            marks.append((i, text[i]))
+        i += 1
     spans: list[tuple[int, int, bool, bool]] = []
     open_at: int | None = None
     open_ch = ""
     stack: list[str] = []  # the opening marks of the quote and of the quotes nested in it
     for n, (i, ch) in enumerate(marks):
+        w = width.get(i, 1)
         before = text[i - 1] if i > 0 else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
+        after = text[i + w] if i + w < len(text) else " "
         if ch in "'‘’":
             if ch == "’" or ch == "'":
                 # apostrophe inside a word (don't, Russia's) or after a plural possessive never closes
@@ -152,7 +165,7 @@ def quote_spans(text: str, headline: bool = False) -> list[tuple[int, int, bool,
         if open_at is not None and open_ch in "'‘":
             open_at = None  # a double mark while a single headline quote is open: the single one was an apostrophe
         edge_before = i == 0 or before.isspace() or before in "([{—–-/>"
-        edge_after = i + 1 == len(text) or after.isspace()
+        edge_after = i + w == len(text) or after.isspace()
         looks_open = edge_before and not edge_after
         looks_close = not before.isspace() and (edge_after or after in ".,;:!?)]}—–-…")
         if open_at is None:
@@ -177,16 +190,16 @@ def quote_spans(text: str, headline: bool = False) -> list[tuple[int, int, bool,
         if closes:
             stack.pop()
             if not stack:
-                spans.append((open_at + 1, i, True, True))
+                spans.append((open_at + width.get(open_at, 1), i, True, True))
                 open_at = None
         elif opens_inner and sum(1 for _, c in marks[n + 1 :] if c in _PAIRS[ch] or c in _PAIRS[stack[0]]) >= len(stack) + 1:
             stack.append(ch)  # a quote inside the quote: it closes before the outer one does
         # any other mark inside an open quote (another convention, or a stray one) stays part of its text
     if open_at is not None and open_ch not in "'‘":
-        starts = text[open_at + 1 :].lstrip()[:1]
+        starts = text[open_at + width.get(open_at, 1) :].lstrip()[:1]
         if not text[:open_at].strip().strip(">").strip() or (len(stack) == 1 and (starts.isupper() or starts.isdigit())):
             # a quote continued over paragraphs: it opens the paragraph, or opens a sentence and runs to its end
-            spans.append((open_at + 1, len(text.rstrip()), True, False))
+            spans.append((open_at + width.get(open_at, 1), len(text.rstrip()), True, False))
     return [s for s in spans if text[s[0] : s[1]].strip()]
 
 
@@ -317,9 +330,26 @@ def _cue_at(tok: Token) -> tuple[list[Token], str, str] | None:
     return None
 
 
+def _open_cue_at(tok: Token) -> tuple[list[Token], str, str] | None:
+    """Over-generation for the learned filter: any other verb with a that-clause ('X conceded that ...', 'X
+    figures that ...'), or a reporting noun with one ('his claim that ...'); the filter knows which PolNeAR counts."""
+    if tok.pos_ == "VERB" and tok.lemma_.lower() not in ("be", "have", "do", "make", "get"):
+        for c in tok.children:
+            if c.dep_ == "ccomp" and c.i > tok.i and any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children) and any(x.dep_ == "mark" and x.lower_ in ("that", "whether", "if") for x in c.children):
+                return [tok], tok.lemma_.lower(), "open"
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in cue_lexicon()["noun_cues"]:
+        for c in tok.children:
+            if c.dep_ in ("acl", "ccomp", "relcl") and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children) and any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children):
+                return [tok], tok.lemma_.lower(), "noun"
+    return None
+
+
 def _complement(cue: Token, lemma: str, category: str) -> list[Token] | None:
     """The content tokens a cue verb governs: its clausal complement, or for some verbs object + complement."""
     lex = cue_lexicon()
+    if category in ("open", "noun"):
+        clause = next((c for c in cue.children if c.dep_ in ("ccomp", "acl", "relcl") and c.i > cue.i and any(x.dep_ == "mark" for x in c.children)), None)
+        return list(clause.subtree) if clause is not None else None
     if category == "stance":
         # 'raised concern over X': the noun phrase; 'remain skeptical of X': the adjective's complement
         noun = next((c for c in cue.children if c.dep_ == "dobj" and c.lower_ in lex["light_nouns"]), None)
@@ -744,7 +774,7 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
         local = tok.idx - base
         if _in_any(local, qspans):
             continue
-        found = _cue_at(tok)
+        found = _cue_at(tok) or _open_cue_at(tok)
         if found is None:
             continue
         cue_toks, lemma, cat = found
@@ -771,6 +801,9 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
             if any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
                 continue  # 'was charged with', 'is expected to': a passive cue names no source
             subject = _subject(cue_toks[0] if cat == "stance" else tok)
+            if cat == "noun":  # 'his claim that', 'a statement by X that', 'X issued a statement that'
+                by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+                subject = next((c for c in tok.children if c.dep_ == "poss"), None) or (next((x for x in by.children if x.dep_ == "pobj"), None) if by is not None else None) or (_subject(tok.head) if tok.dep_ in ("dobj", "pobj", "attr") else None)
             if subject is None and tok.i > 0 and (tok.doc[tok.i - 1].is_quote or tok.doc[tok.i - 1].text in ",?!"):
                 subject = _inverted_subject(tok)
             content = _complement(tok, lemma, cat)
