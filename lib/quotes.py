@@ -264,8 +264,9 @@ def _name_span(sp: Doc | Span, text: str, qs: int, qe: int) -> bool:
     doc = first.doc
     lo = sp.start if isinstance(sp, Span) else 0
     before = [t for t in doc[max(lo, first.i - 5) : first.i] if not t.is_punct][-3:]
-    if any(t.lower_ in _NAMING for t in before[-2:]) or (
-        any(t.lemma_.lower() in ("call", "name", "dub", "title", "nickname", "label", "brand", "term") for t in before) and before[-1].lower_ not in ("a", "an")
+    proper = any(t.pos_ == "PROPN" or t.tag_ == "POS" for t in toks) or all(t.is_title or t.is_stop for t in words) and words[0].is_title
+    if any(t.lower_ in _NAMING and t.pos_ == "NOUN" for t in before[-2:]) or (
+        any(t.lemma_.lower() in ("call", "name", "dub", "title", "nickname", "label", "brand", "term") for t in before) and before[-1].lower_ not in ("a", "an") and proper
     ):
         return True
     if all(t.is_title or t.is_stop or t.is_upper or not t.is_alpha for t in words) and words[0].is_title and not (before and before[-1].lower_ in ("a", "an")):
