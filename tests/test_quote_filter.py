@@ -71,7 +71,7 @@ class _FakeSpan:
 def dev_scores():
     from lib.evaluate import ours, read_polnear, score
 
-    articles = read_polnear(shared_path("polnear", "dev"))
+    articles = read_polnear(shared_path("data", "polnear", "dev"))
     return score(articles, ours(), label="dev")
 
 
