@@ -211,6 +211,7 @@ def train(folder: str | Path = TRAIN_DIR, out: str | Path = WEIGHTS, cs: tuple[f
         "_about": about,
         "_fit": {"articles": len(data), "candidates": len(rows), "positives": sum(r[2] for r in rows), "c": best["c"],
                  "threshold": best["threshold"], "cv": {k: best[k] for k in ("precision 30%", "recall 30%", "F1", "F0.5", "direct recall", "mixed recall", "indirect recall", "speaker accuracy")},
+                 "cv grid": [{k: g[k] for k in ("c", "threshold", "precision 30%", "recall 30%", "F1", "F0.5")} for g in grid],
                  "seconds": round(time.perf_counter() - t0)},
         "bias": model.bias,
         "threshold": best["threshold"],

@@ -1,11 +1,13 @@
 """Who said what: direct, mixed and indirect quotes with their cue and a resolved speaker.
 
-Built on spaCy's dependency parse: quote marks are paired per paragraph, reporting cues
-(lib/data/cues.json) are found in the text around them, the content is the cue's clausal
-complement (or the quoted text), and the speaker is the cue's subject, resolved within the
-article to a full name or the fullest noun phrase.
+Built on spaCy's dependency parse: quote marks are paired per paragraph (any convention), reporting cues
+(lib/data/cues.json) and any verb next to a quote propose candidate attributions, the content is the cue's
+clausal complement (or the quoted text), and the speaker is the cue's subject, resolved within the article to
+a full name or the fullest noun phrase. A learned filter fitted on PolNeAR train (lib/quote_filter.py,
+lib/data/quote_filter.json) keeps or drops each candidate; a few hand rules drop what is never an attribution.
 
     python -m lib.quotes FILE...     one JSON object per quote per line
+    python -m lib.quotes train       refit the learned filter on ../shared/data/polnear/train
 """
 from __future__ import annotations
 
