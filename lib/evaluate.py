@@ -2,6 +2,7 @@
 
     python -m lib.evaluate quotes DIR          PolNeAR-format folder (DIR/text, DIR/attributions): ours vs textacy
     python -m lib.evaluate seed [GOLD.json]    quotes against our gold annotation of the seed
+    python -m lib.evaluate gold [GOLD.json]    quotes on several annotated articles (default: five OneStopEnglish texts)
     python -m lib.evaluate certainty FILE      Pearson r with human certainty ratings (Pei and Jurgens format)
     python -m lib.evaluate stance [--quick]    claim stance: FNC-1 dev split, hand-labelled PolNeAR dev quotes, the seed
     python -m lib.evaluate sentiment FILE.tsv  Pearson r of every polarity method (VADER's NYT format)
@@ -89,16 +90,16 @@ def read_polnear(folder: str | Path) -> dict[str, tuple[str, list[GoldAttributio
         rels = []
         last = None
         for line in anns[0].read_text(encoding="utf-8").splitlines():
-            if line.startswith("T"):
+            if re.match(r"T\d+\t", line):
                 tid, info, *rest = line.split("\t")
                 typ, offs = info.split(" ", 1)
                 spans[tid] = (typ, _spans(offs), rest[0] if rest else "")
                 last = tid
-            elif line.startswith("E"):
+            elif re.match(r"E\d+\t", line):
                 _, args = line.split("\t", 1)
                 rels.append(dict(a.split(":") for a in args.split()))
                 last = None
-            elif line.startswith("#"):
+            elif re.match(r"#\d*\t", line):
                 last = None
             elif last is not None:
                 typ, sp, t = spans[last]
@@ -130,6 +131,52 @@ def read_gold_json(path: str | Path) -> tuple[str, list[GoldAttribution], list[d
         source = ((src["start"], src["end"]),) if src else ()
         golds.append(GoldAttribution(content, source, src.get("text", ""), rec["cue"]["text"], rec["kind"]))
     return text, golds, data["attributions"]
+
+
+def read_gold_articles(path: str | Path) -> dict[str, tuple[str, list[GoldAttribution], list[dict], list[dict]]]:
+    """Read a multi-article gold file like tests/data/ose_quotes.json: {file: (text, golds, raw records, must-not-quote spans)}."""
+    path = Path(path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    root = Path(__file__).resolve().parent.parent
+    out = {}
+    for art in data["articles"]:
+        text_path = Path(art["file"]) if Path(art["file"]).is_absolute() else root / art["file"]
+        text = text_path.read_text(encoding="utf-8")
+        golds = []
+        for rec in art["attributions"]:
+            content = tuple((c["start"], c["end"]) for c in rec["content"])
+            src = rec.get("source") or {}
+            source = ((src["start"], src["end"]),) if src else ()
+            golds.append(GoldAttribution(content, source, src.get("text", ""), rec["cue"]["text"], rec["kind"]))
+        out[art["file"]] = (text, golds, art["attributions"], art.get("must_not_quote", []))
+    return out
+
+
+def gold_articles_table(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Scores on a multi-article gold file (PolNeAR convention, plus full-name accuracy and nicknames quoted); and one row per gold."""
+    from lib.nlp import load_pipeline
+    from lib.quotes import extract_quotes
+
+    nlp = load_pipeline()
+    arts = read_gold_articles(path)
+    found: dict[str, list[Quote]] = {name: extract_quotes(text, nlp) for name, (text, *_rest) in arts.items()}
+    by_text = {arts[n][0]: n for n in arts}
+    res = score({n: (t, g) for n, (t, g, _, _) in arts.items()},
+                lambda text: [Prediction(q.start, q.end, q.speaker, q.speaker_start, q.speaker_end) for q in found[by_text[text]]], label="gold")
+    rows = []
+    nicknames = 0
+    for name, (text, _, records, never) in arts.items():
+        table = gold_matches(text, records, found[name])
+        table.insert(0, "file", Path(name).name)
+        rows.append(table)
+        for n in never:
+            nicknames += any(q.start < n["end"] and n["start"] < q.end and q.end - q.start <= len(n["text"]) + 3 for q in found[name])
+    detail = pd.concat(rows, ignore_index=True)
+    hits = detail[detail["found"]]
+    res["full name"] = hits["speaker right"].mean() if len(hits) else float("nan")
+    res["nicknames or titles quoted"] = nicknames
+    res["must-not-quote spans"] = sum(len(v[3]) for v in arts.values())
+    return pd.DataFrame({"lib.quotes": res}), detail
 
 
 def gold_matches(text: str, records: list[dict], quotes: list[Quote]) -> pd.DataFrame:
@@ -398,6 +445,8 @@ def main(argv: list[str] | None = None) -> int:
     q.add_argument("folder", type=Path)
     g = sub.add_parser("seed", help="score quote extraction on a gold file such as tests/data/seed_quotes.json")
     g.add_argument("gold", type=Path, nargs="?", default=Path(__file__).resolve().parent.parent / "tests" / "data" / "seed_quotes.json")
+    go = sub.add_parser("gold", help="score quote extraction on a multi-article gold file such as tests/data/ose_quotes.json")
+    go.add_argument("gold", type=Path, nargs="?", default=Path(__file__).resolve().parent.parent / "tests" / "data" / "ose_quotes.json")
     c = sub.add_parser("certainty", help="Pearson r of certainty with human ratings (Pei and Jurgens format)")
     c.add_argument("file", type=Path)
     st = sub.add_parser("stance", help="claim stance: FNC-1 dev split, PolNeAR dev quote labels, the seed (needs ../shared)")
@@ -441,6 +490,18 @@ def main(argv: list[str] | None = None) -> int:
             detail, summary = stance_table()
             print("\nThe seed's gold attributions toward its four claims (labels by the project: a sanity check, not a test):")
             print(summary.to_string())
+        return 0
+    if args.what == "gold":
+        if not args.gold.exists():
+            print(f"error: {args.gold}: no such file", file=sys.stderr)
+            return 2
+        summary, detail = gold_articles_table(args.gold)
+        with pd.option_context("display.width", 200, "display.max_colwidth", 40):
+            print(detail.drop(columns=["content"]).to_string(index=False))
+        print()
+        counts = ["predictions", "golds", "nicknames or titles quoted", "must-not-quote spans"]
+        print(summary.drop(index=counts).to_string(float_format="{:.3f}".format))
+        print(summary.loc[counts].astype(int).to_string())
         return 0
     if args.what == "seed":
         from lib.quotes import extract_quotes

@@ -1,15 +1,18 @@
 """Who said what: direct, mixed and indirect quotes with their cue and a resolved speaker.
 
-Built on spaCy's dependency parse: quote marks are paired per paragraph, reporting cues
-(lib/data/cues.json) are found in the text around them, the content is the cue's clausal
-complement (or the quoted text), and the speaker is the cue's subject, resolved within the
-article to a full name or the fullest noun phrase.
+Built on spaCy's dependency parse: quote marks are paired per paragraph (any convention), reporting cues
+(lib/data/cues.json) and any verb next to a quote propose candidate attributions, the content is the cue's
+clausal complement (or the quoted text), and the speaker is the cue's subject, resolved within the article to
+a full name or the fullest noun phrase. A learned filter fitted on PolNeAR train (lib/quote_filter.py,
+lib/data/quote_filter.json) keeps or drops each candidate; a few hand rules drop what is never an attribution.
 
     python -m lib.quotes FILE...     one JSON object per quote per line
+    python -m lib.quotes train       refit the learned filter on ../shared/data/polnear/train
 """
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import re
 import sys
@@ -29,10 +32,6 @@ if TYPE_CHECKING:
 DATA_DIR = Path(__file__).parent / "data"
 SECTIONS = {"title": "title", "subtitle": "title", "caption": "caption", "body": "body"}
 
-OPEN_DOUBLE = "“„«"
-CLOSE_DOUBLE = "”»"
-OPEN_SINGLE = "‘"
-CLOSE_SINGLE = "’"
 PRONOUNS_SINGULAR = {"he", "she", "him", "her"}
 PRONOUNS_PLURAL = {"they", "them"}
 PRONOUNS_OTHER = {"i", "we", "you", "it", "us", "me", "who", "that", "which", "this", "one"}
@@ -75,6 +74,10 @@ class _Attribution:
     org: str | None = None
     follow_on: bool = False
     label: str | None = None  # a transcript speaker label ('PENCE')
+    route: str = "cue"  # how the candidate was found: cue, adjacent, inverted, fragment, follow_on, dash, label, ...
+    lemma: str | None = None
+    category: str | None = None
+    flags: tuple[str, ...] = ()  # hand rules that would drop it (the learned filter weighs them instead)
 
 
 @dataclass
@@ -87,6 +90,7 @@ class _Entity:
     head: str = ""
     plural: bool = False
     person: bool = False
+    gender: str | None = None  # 'he' or 'she', learned from the pronouns that refer to it or a courtesy title
 
 
 @dataclass
@@ -96,6 +100,8 @@ class _Context:
     people: list[_Entity] = field(default_factory=list)
     orgs: dict[str, str] = field(default_factory=dict)  # description ("think tank") -> organisation
     speakers: list[_Entity] = field(default_factory=list)
+    fresh: _Entity | None = None  # a person just introduced as a subject, after the last attribution ('Peter Soderlund served ...')
+    org_mentions: list[str] = field(default_factory=list)  # organisations named so far, in order
 
 
 @lru_cache(maxsize=1)
@@ -107,25 +113,44 @@ def cue_lexicon() -> dict[str, set[str]]:
 
 # ----------------------------------------------------------------------------- quote marks
 
+# an opening mark -> the marks that close it: English “…”, German „…“ and Polish „…”, French «…», German »…«,
+# single guillemets ‹…› and ›…‹, Swedish ”…”, straight "…"
+_PAIRS = {"“": "”\"", "„": "“”\"", "‟": "”\"", '"': '"”', "«": "»", "»": "«", "‹": "›", "›": "‹", "”": "”"}
+_GUILLEMETS = "«»‹›"
+TWO_APOSTROPHES = "''"
+DOUBLE_MARKS = "“”„‟\"«»‹›"
+
+
 def quote_spans(text: str, headline: bool = False) -> list[tuple[int, int, bool, bool]]:
     """Pair quote marks in one paragraph: (content start, content end, opened, closed) per quote.
 
-    Double marks (curly or straight) delimit quotes; single marks only in headlines, where they
-    are the convention. Apostrophes never pair. A quote left open runs to the end of the paragraph
-    only when it opens the paragraph (a quote continued over paragraphs); other stray marks are ignored.
+    Double marks of any convention (“…”, "…", „…“, «…», »…«, ‹…›, and two apostrophes for ") delimit quotes, each closed only by its own
+    partner; a quote nested in the same marks stays inside its outer quote. Single marks count only in headlines,
+    where they are the convention; apostrophes never pair. A quote left open runs to the end of the paragraph
+    when it opens the paragraph or a capitalised sentence (a quote continued over paragraphs, whose next paragraph
+    opens with a mark again); other stray marks are ignored.
     """
-    marks = []
-    for i, ch in enumerate(text):
-        if ch in OPEN_DOUBLE or ch in CLOSE_DOUBLE or ch == '"' or (headline and ch in "'‘’"):
-            marks.append((i, ch))
+    marks: list[tuple[int, str]] = []
+    width: dict[int, int] = {}  # a two-character mark: two apostrophes, the old newspaper convention for a double quote
+    i = 0
+    while i < len(text):
+        if text.startswith(TWO_APOSTROPHES, i) and not text.startswith(TWO_APOSTROPHES + "'", i):
+            marks.append((i, '"'))
+            width[i] = 2
+            i += 2
+            continue
+        if text[i] in DOUBLE_MARKS or (headline and text[i] in "'‘’"):
+            marks.append((i, text[i]))
+        i += 1
     spans: list[tuple[int, int, bool, bool]] = []
     open_at: int | None = None
     open_ch = ""
-    for i, ch in marks:
+    stack: list[str] = []  # the opening marks of the quote and of the quotes nested in it
+    for n, (i, ch) in enumerate(marks):
+        w = width.get(i, 1)
         before = text[i - 1] if i > 0 else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
-        single = ch in "'‘’"
-        if single:
+        after = text[i + w] if i + w < len(text) else " "
+        if ch in "'‘’":
             if ch == "’" or ch == "'":
                 # apostrophe inside a word (don't, Russia's) or after a plural possessive never closes
                 if before.isalnum() and after.isalnum():
@@ -134,34 +159,84 @@ def quote_spans(text: str, headline: bool = False) -> list[tuple[int, int, bool,
             can_close = (after.isspace() or after in ".,;:!?)]}—–-\"”") and not before.isspace() and ch in "'’"
             if open_at is None:
                 if can_open:
-                    open_at, open_ch = i, ch
+                    open_at, open_ch, stack = i, ch, [ch]
             elif open_ch in "'‘" and can_close:
                 spans.append((open_at + 1, i, True, True))
                 open_at = None
             continue
-        if ch in OPEN_DOUBLE:
-            is_open = not (open_at is not None and (after.isspace() or i + 1 == len(text)))
-        elif ch in CLOSE_DOUBLE:
-            is_open = open_at is None and before.isspace() and not after.isspace()
-        else:  # straight mark: direction from its neighbours, else toggle
-            looks_open = before.isspace() or before in "([{—–-" or i == 0
-            looks_close = after.isspace() or after in ".,;:!?)]}—–-" or i + 1 == len(text)
-            if looks_open and not looks_close:
-                is_open = open_at is None or text[open_at] in "'‘"
-            elif looks_close and not looks_open:
-                is_open = False
-            else:
-                is_open = open_at is None
-        if is_open:
-            if open_at is None or text[open_at] in "'‘":
-                open_at, open_ch = i, ch
-            # an opener while a double quote is open: the earlier mark was stray; keep the earlier one
-        elif open_at is not None and open_ch not in "'‘":
-            spans.append((open_at + 1, i, True, True))
-            open_at = None
-    if open_at is not None and open_ch not in "'‘" and not text[:open_at].strip():
-        spans.append((open_at + 1, len(text.rstrip()), True, False))
+        if open_at is not None and open_ch in "'‘":
+            open_at = None  # a double mark while a single headline quote is open: the single one was an apostrophe
+        edge_before = i == 0 or before.isspace() or before in "([{—–-/>"
+        edge_after = i + w == len(text) or after.isspace()
+        looks_open = edge_before and not edge_after
+        looks_close = not before.isspace() and (edge_after or after in ".,;:!?)]}—–-…")
+        if open_at is None:
+            if ch in _GUILLEMETS:
+                opens = edge_before and (ch in "«‹" or not edge_after)  # '« French »' has inner spaces; '»German«' has none
+            elif ch == '"':
+                opens = looks_open or not looks_close
+            elif ch == "”":
+                opens = looks_open and not looks_close
+            else:  # “ „ ‟: an opener unless it plainly closes (a German closing “ with nothing open)
+                opens = not (looks_close and not looks_open)
+            if opens:
+                open_at, open_ch, stack = i, ch, [ch]
+            continue
+        top = stack[-1]
+        closers = _PAIRS[top]
+        if top in _GUILLEMETS:
+            closes = ch in closers
+        else:
+            closes = ch in closers and (looks_close or not looks_open)
+        opens_inner = not closes and ch in _PAIRS and (looks_open and not looks_close or ch in "«‹" and edge_before)
+        if closes:
+            stack.pop()
+            if not stack:
+                spans.append((open_at + width.get(open_at, 1), i, True, True))
+                open_at = None
+        elif opens_inner and sum(1 for _, c in marks[n + 1 :] if c in _PAIRS[ch] or c in _PAIRS[stack[0]]) >= len(stack) + 1:
+            stack.append(ch)  # a quote inside the quote: it closes before the outer one does
+        # any other mark inside an open quote (another convention, or a stray one) stays part of its text
+    if open_at is not None and open_ch not in "'‘":
+        starts = text[open_at + width.get(open_at, 1) :].lstrip()[:1]
+        if not text[:open_at].strip().strip(">").strip() or (len(stack) == 1 and (starts.isupper() or starts.isdigit())):
+            # a quote continued over paragraphs: it opens the paragraph, or opens a sentence and runs to its end
+            spans.append((open_at + width.get(open_at, 1), len(text.rstrip()), True, False))
     return [s for s in spans if text[s[0] : s[1]].strip()]
+
+
+_DIALOGUE_RE = re.compile(r"^\s*[―—–]\s*(?=\S)")
+_RESUME_RE = re.compile(r"[.,;:!?…]?\s+[―—–]\s+(?=\S)")
+
+
+def dialogue_spans(sp: Doc | Span, text: str) -> list[tuple[int, int, bool, bool]]:
+    """Em-dash dialogue ('— We will fight, said the minister. — But not today.'): the spoken parts of a paragraph that opens with a dash.
+
+    The speech runs from the dash to the punctuation before a speech cue and its speaker ('said the minister',
+    'she said'), and resumes after a later dash; without such a cue the whole line is speech.
+    """
+    m = _DIALOGUE_RE.match(text)
+    if not m or text[m.end() :].lstrip()[:1].islower():
+        return []
+    base = _base(sp)
+    start = m.end()
+    end = len(text.rstrip())
+    for tok in sp:
+        if tok.idx - base <= start + 1 or _cue_at(tok) is None or _cue_at(tok)[2] != "speech":
+            continue
+        subject = _subject(tok) or _inverted_subject(tok)
+        first = min(tok.i, subject.left_edge.i) if subject is not None and subject.i < tok.i else tok.i
+        prev = tok.doc[first - 1] if first > 0 else None
+        if subject is None or prev is None or not (prev.is_punct and prev.text[:1] in ",!?…—–―"):
+            continue
+        stop = prev.idx - base + (len(prev) if prev.text[:1] in "!?…" else 0)
+        spans = [(start, stop, True, True)]
+        clause_end = max(t.idx + len(t) for t in [tok, *subject.subtree]) - base
+        resume = _RESUME_RE.search(text, clause_end)
+        if resume is not None:
+            spans.append((resume.end(), end, True, False))
+        return [(a, b, o, c) for a, b, o, c in spans if text[a:b].strip()]
+    return [(start, end, True, False)]
 
 
 # ----------------------------------------------------------------------------- parse helpers
@@ -169,6 +244,65 @@ def quote_spans(text: str, headline: bool = False) -> list[tuple[int, int, bool,
 def _base(sp: Doc | Span) -> int:
     """Character offset of a Doc or Span within its Doc."""
     return sp.start_char if isinstance(sp, Span) else 0
+
+
+def _length(sp: Doc | Span) -> int:
+    """Characters in a Doc or Span (without rebuilding its text, which Doc.text does token by token)."""
+    if isinstance(sp, Span):
+        return sp.end_char - sp.start_char
+    return sp[-1].idx + len(sp[-1].text_with_ws) if len(sp) else 0
+
+
+def _name_span(sp: Doc | Span, text: str, qs: int, qe: int) -> bool:
+    """Whether a quoted span is a name or title, not someone's words: 'the book "Hillbilly Elegy"', 'the "jungle" camp',
+    'on ABC's "This Week"', 'calls it "Zimarco's school"' (short, verbless, and named, title-cased or used as a modifier)."""
+    toks = _tokens_in(sp, qs, qe)
+    words = [t for t in toks if t.is_alpha]
+    if not words or len(words) > 6 or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in toks):
+        return False
+    if text[qs:qe].rstrip()[-1:] in ",.!?…;:":
+        return False
+    first = toks[0]
+    doc = first.doc
+    lo = sp.start if isinstance(sp, Span) else 0
+    before = [t for t in doc[max(lo, first.i - 5) : first.i] if not t.is_punct][-3:]
+    proper = any(t.pos_ == "PROPN" or t.tag_ == "POS" for t in toks) or all(t.is_title or t.is_stop for t in words) and words[0].is_title
+    if any(t.lower_ in _NAMING and t.pos_ == "NOUN" for t in before[-2:]) or (
+        any(t.lemma_.lower() in ("call", "name", "dub", "title", "nickname", "label", "brand", "term") for t in before) and before[-1].lower_ not in ("a", "an") and proper
+    ):
+        return True
+    if all(t.is_title or t.is_stop or t.is_upper or not t.is_alpha for t in words) and words[0].is_title and not (before and before[-1].lower_ in ("a", "an")):
+        return bool(before) and (before[-1].pos_ in ("ADP", "DET", "PROPN") or before[-1].tag_ == "POS" or before[-1].lower_ in _NAMING)
+    last = toks[-1]
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    while nxt is not None and nxt.is_punct and nxt.is_quote and nxt.i + 1 < len(doc):
+        nxt = doc[nxt.i + 1]
+    return nxt is not None and nxt.pos_ == "NOUN" and nxt.dep_ != "nsubj" and text[qe : qe + 2].strip(_MARKS + " ") == "" and len(words) <= 3
+
+
+def _tokens_in(sp: Doc | Span, s: int, e: int) -> list[Token]:
+    """The tokens that start inside the paragraph-local character range [s, e) (a binary search, not a scan)."""
+    s, e = max(0, s), min(e, _length(sp))
+    if e <= s:
+        return []
+    base = _base(sp)
+    doc = sp.doc if isinstance(sp, Span) else sp
+    span = doc.char_span(base + s, base + e, alignment_mode="expand")
+    return [t for t in span if s <= t.idx - base < e] if span is not None else []
+
+
+def _first_token_from(sp: Doc | Span, offset: int) -> int | None:
+    """The Doc index of the paragraph's first token starting at or after a local offset, or None."""
+    end = _length(sp)
+    if offset >= end:
+        return None
+    base = _base(sp)
+    doc = sp.doc if isinstance(sp, Span) else sp
+    span = doc.char_span(base + max(0, offset), base + end, alignment_mode="expand")
+    for tok in span[:2] if span is not None else []:
+        if tok.idx - base >= offset:
+            return tok.i
+    return None
 
 
 def _cue_at(tok: Token) -> tuple[list[Token], str, str] | None:
@@ -199,9 +333,26 @@ def _cue_at(tok: Token) -> tuple[list[Token], str, str] | None:
     return None
 
 
+def _open_cue_at(tok: Token) -> tuple[list[Token], str, str] | None:
+    """Over-generation for the learned filter: any other verb with a that-clause ('X conceded that ...', 'X
+    figures that ...'), or a reporting noun with one ('his claim that ...'); the filter knows which PolNeAR counts."""
+    if tok.pos_ == "VERB" and tok.lemma_.lower() not in ("be", "have", "do", "make", "get"):
+        for c in tok.children:
+            if c.dep_ == "ccomp" and c.i > tok.i and any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children) and any(x.dep_ == "mark" and x.lower_ in ("that", "whether", "if") for x in c.children):
+                return [tok], tok.lemma_.lower(), "open"
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in cue_lexicon()["noun_cues"]:
+        for c in tok.children:
+            if c.dep_ in ("acl", "ccomp", "relcl") and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children) and any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children):
+                return [tok], tok.lemma_.lower(), "noun"
+    return None
+
+
 def _complement(cue: Token, lemma: str, category: str) -> list[Token] | None:
     """The content tokens a cue verb governs: its clausal complement, or for some verbs object + complement."""
     lex = cue_lexicon()
+    if category in ("open", "noun"):
+        clause = next((c for c in cue.children if c.dep_ in ("ccomp", "acl", "relcl") and c.i > cue.i and any(x.dep_ == "mark" for x in c.children)), None)
+        return list(clause.subtree) if clause is not None else None
     if category == "stance":
         # 'raised concern over X': the noun phrase; 'remain skeptical of X': the adjective's complement
         noun = next((c for c in cue.children if c.dep_ == "dobj" and c.lower_ in lex["light_nouns"]), None)
@@ -292,6 +443,45 @@ def _subject(cue: Token) -> Token | None:
     return None
 
 
+def _ent_of(tok: Token, labels: tuple[str, ...] | None = None) -> Span | None:
+    """The named-entity span a token is part of (optionally only with these labels), found from its neighbours."""
+    if not tok.ent_type_ or (labels is not None and tok.ent_type_ not in labels):
+        return None
+    doc, lo, hi = tok.doc, tok.i, tok.i + 1
+    while lo > 0 and doc[lo].ent_iob_ == "I":
+        lo -= 1
+    while hi < len(doc) and doc[hi].ent_iob_ == "I":
+        hi += 1
+    return Span(doc, lo, hi, label=tok.ent_type_)
+
+
+def _ents_in(doc: Doc, lo: int, hi: int) -> list[Span]:
+    """The named entities wholly inside tokens [lo, hi) of a Doc."""
+    out, k = [], max(0, lo)
+    while k < min(hi, len(doc)):
+        if doc[k].ent_iob_ == "B":
+            ent = _ent_of(doc[k])
+            if ent is not None and ent.end <= hi:
+                out.append(ent)
+            k = ent.end if ent is not None else k + 1
+        else:
+            k += 1
+    return out
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The speaker after a verb that follows its quote, when the parser gave it no subject: '"...," blurted out the
+    minister' (an object to the parser), '"...," chimed in Maria Lopez' (a prepositional object)."""
+    for c in verb.children:
+        if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            return c
+        if c.i == verb.i + 1 and c.dep_ in ("prep", "prt") and c.lower_ in ("in", "up", "out", "back", "on"):
+            pobj = next((x for x in c.children if x.dep_ == "pobj" and x.pos_ in ("PROPN", "NOUN", "PRON")), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
 def _relative_antecedent(tok: Token) -> Token:
     """'... Trump, who has pledged ...': the noun a relative pronoun stands for."""
     if tok.lower_ in ("who", "which", "that", "whom") and tok.head.dep_ == "relcl":
@@ -303,7 +493,7 @@ def _mention(head: Token) -> Span:
     """The speaker mention around a subject head: a name's full entity, or the noun phrase without appositives."""
     doc = head.doc
     if head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
-        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        ent = _ent_of(head)
         if ent is not None and head.pos_ == "PROPN":
             start = ent.start
             # keep a courtesy title: "Mr. Obama"
@@ -349,7 +539,7 @@ def _role_org(head: Token, ctx: _Context) -> tuple[str | None, str | None]:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is None:
                 continue
-            ent = next((e for e in doc.ents if e.start <= pobj.i < e.end and e.label_ in ("ORG", "GPE", "NORP", "FAC")), None)
+            ent = _ent_of(pobj, ("ORG", "GPE", "NORP", "FAC"))
             if ent is not None and ent.label_ == "ORG":
                 org = _strip_det(ent.text)
                 _describe_org(pobj, org, ctx)
@@ -361,16 +551,16 @@ def _role_org(head: Token, ctx: _Context) -> tuple[str | None, str | None]:
             if prep.head.i == appos.i and (prep.lower_ == "on" or (ent is not None and ent.label_ in ("GPE", "NORP"))):
                 role = f"{role} {prep.text} {' '.join(t.text for t in pobj.subtree)}"
         if org is None:
-            ent = next((e for e in doc.ents if appos.left_edge.i <= e.start and e.end <= appos.right_edge.i + 1 and e.label_ == "ORG"), None)
+            ent = next((e for e in _ents_in(doc, appos.left_edge.i, appos.right_edge.i + 1) if e.label_ == "ORG"), None)
             if ent is not None:
                 org = _strip_det(ent.text)
     else:
         # preposed: "National Intelligence Service Director Kim Kyou-hyun"
-        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        ent = _ent_of(head)
         if ent is not None:
             pre = [t for t in head.subtree if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod", "poss")]
             if pre:
-                org_ent = next((e for e in doc.ents if e.label_ == "ORG" and e.end <= ent.start and e.start >= pre[0].i), None)
+                org_ent = next((e for e in _ents_in(doc, pre[0].i, ent.start) if e.label_ == "ORG"), None)
                 role_toks = [t for t in pre if org_ent is None or t.i >= org_ent.end]
                 role_toks = [t for t in role_toks if t.ent_type_ not in ("GPE", "NORP") or t.pos_ != "PROPN"]
                 if role_toks:
@@ -386,7 +576,7 @@ def _role_org(head: Token, ctx: _Context) -> tuple[str | None, str | None]:
         # 'An official at the Ministry of Unification'
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "of", "for", "from", "with", "in")):
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            ent = next((e for e in doc.ents if pobj is not None and e.start <= pobj.i < e.end and e.label_ == "ORG"), None)
+            ent = _ent_of(pobj, ("ORG",)) if pobj is not None else None
             if ent is not None:
                 role, org = head.lemma_.lower(), _strip_det(ent.text)
                 break
@@ -404,6 +594,9 @@ def _describe_org(tok: Token, org: str, ctx: _Context) -> None:
         if c.dep_ == "appos":
             ctx.orgs[_np_key(c)] = org
     ctx.orgs[org.lower()] = org
+    words = org.split()
+    if len(words) > 1 and tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.lower_ not in ("party", "house", "state", "states", "news"):
+        ctx.orgs.setdefault(tok.lower_, org)  # 'the institute' for the Chartered Institute of ...
 
 
 def _np_key(tok: Token) -> str:
@@ -419,8 +612,7 @@ def _name_text(span: Span) -> str:
         toks = toks[:-1]
     if not toks:
         return ""
-    doc = span.doc
-    return doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])]
+    return span.doc[toks[0].i : toks[-1].i + 1].text
 
 
 def _common_np(mention: Span) -> str:
@@ -437,7 +629,42 @@ def _strip_det(s: str) -> str:
     return re.sub(r"^(?:the|The)\s+", "", s)
 
 
-def _resolve(head: Token, mention: Span, ctx: _Context) -> _Entity:
+def _compatible(ent: _Entity, pronoun: str) -> bool:
+    """Whether a he/she pronoun can refer to this entity (a person whose known gender does not clash)."""
+    return ent.person and not ent.plural and ent.gender in (None, pronoun if pronoun in ("he", "she") else {"him": "he", "her": "she"}[pronoun])
+
+
+def _person(name: str, ctx: _Context) -> _Entity | None:
+    """The known person with this full name or with this name as a part ('Cho' for 'Cho Han-bum')."""
+    words = name.split()
+    for ent in reversed(ctx.people):
+        parts = ent.name.split()
+        if name == ent.name or (len(words) == 1 and words[0] in parts) or (0 < len(words) < len(parts) and all(w in parts for w in words)):
+            return ent
+    return None
+
+
+def _person_subject(toks: Iterable[Token], ctx: _Context) -> _Entity | None:
+    """The first known person among these tokens that is a subject (or joined to one: 'The teachers and Zimarco are')."""
+    for tok in toks:
+        if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and (tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ in ("conj", "appos") and tok.head.dep_ in ("nsubj", "nsubjpass")):
+            ent = _ent_of(tok)
+            found = _person(_name_text(ent), ctx) if ent is not None else None
+            if found is not None:
+                return found
+    return None
+
+
+def _subject_before(pronoun: Token, sp: Doc | Span | None, ctx: _Context) -> _Entity | None:
+    """The last person named as a subject earlier in the same paragraph ('Jenny Flahaut ... was inspired ... "...," she said'),
+    else one introduced at the end of the previous paragraph after its last quote."""
+    if sp is None:
+        return ctx.fresh
+    lo = sp.start if isinstance(sp, Span) else 0
+    return _person_subject(reversed(pronoun.doc[lo : pronoun.i]), ctx) or ctx.fresh
+
+
+def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = None) -> _Entity:
     """Resolve a speaker mention to a known entity: full names, pronouns, collective and definite references."""
     low = head.lower_
     if head.pos_ == "PRON" or low in PRONOUNS_SINGULAR | PRONOUNS_PLURAL:
@@ -446,50 +673,90 @@ def _resolve(head: Token, mention: Span, ctx: _Context) -> _Entity:
                 if ent.plural:
                     return ent
         elif low in PRONOUNS_SINGULAR:
-            for ent in reversed(ctx.speakers):
-                if not ent.plural:
+            gender = low if low in ("he", "she") else {"him": "he", "her": "she"}[low]
+            near = _subject_before(head, sp, ctx)
+            last = next((e for e in reversed(ctx.speakers) if _compatible(e, low)), None)
+            ent = near if near is not None and _compatible(near, low) and (last is None or near is not last) else last
+            if ent is None:
+                ent = next((e for e in reversed(ctx.people) if _compatible(e, low)), None)
+            if ent is not None:
+                ent.gender = ent.gender or gender
+                return ent
+        elif low == "it":
+            for ent in reversed(ctx.speakers[-3:]):
+                if not ent.person and not ent.plural and ent.name and ent.name.lower() not in PRONOUNS_OTHER:
                     return ent
-            if ctx.people:
-                return ctx.people[-1]
         return _Entity(mention.text, head=low, plural=low in PRONOUNS_PLURAL)
     is_name = head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "") and not head.ent_type_ == "ORG"
     if is_name or head.ent_type_ == "PERSON":
         words = [t.text for t in mention if t.lower_ not in _TITLES and not t.is_punct]
         name = _name_text(mention)
-        for ent in reversed(ctx.people):
-            parts = ent.name.split()
-            if name == ent.name or (len(words) == 1 and words[0] in parts) or (len(words) < len(parts) and all(w in parts for w in words)):
-                return ent
+        known = _person(" ".join(words), ctx) if words else None
+        if known is not None:
+            return known
         ent = _Entity(name, head=low, person=True)
+        title = mention[0].lower_ if len(mention) else ""
+        ent.gender = "he" if title in ("mr.", "mr") else "she" if title in ("mrs.", "ms.", "mrs", "ms") else None
         if name and head.ent_type_ == "PERSON":
             ctx.people.append(ent)
         return ent
     if head.ent_type_ == "ORG":
-        return _Entity(_strip_det(mention.text), head=low)
+        name = _strip_det(mention.text)
+        return _Entity(ctx.orgs.get(name.lower(), name), head=low)
+    lex = cue_lexicon()
+    if head.pos_ == "NOUN" and head.lemma_.lower() in lex["finding_nouns"]:
+        # 'the CIPD research', 'the institute's figures', 'an investigation by Reuters': the organisation behind the finding
+        for c in head.children:
+            if c.dep_ in ("compound", "poss") and c.i < head.i or c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+                who = c if c.dep_ != "prep" else next((x for x in c.children if x.dep_ == "pobj"), None)
+                if who is None:
+                    continue
+                ent = _ent_of(who, ("ORG", "PERSON", "GPE"))
+                if ent is not None:
+                    name = _strip_det(_name_text(ent))
+                    return _Entity(ctx.orgs.get(name.lower(), name), head=head.lemma_.lower())
+                if _np_key(who) in ctx.orgs:
+                    return _Entity(ctx.orgs[_np_key(who)], head=head.lemma_.lower())
     key = _np_key(head)
     determiner = next((t.lower_ for t in head.children if t.dep_ == "det"), "")
-    if determiner in ("the", "this", "that", "these", "those") and not any(c.dep_ == "prep" for c in head.children):
+    if determiner in ("the", "this", "that", "these", "those") and not any(c.dep_ in ("prep", "relcl", "acl") for c in head.children):
         for ent in reversed(ctx.speakers):
             if ent.head == head.lemma_.lower() or (ent.role and ent.role.lower().endswith(head.lemma_.lower())):
                 return ent
         if key in ctx.orgs:
             return _Entity(ctx.orgs[key], head=head.lemma_.lower())
+        if determiner == "the" and head.tag_ in ("NN", "NNP") and (head.lemma_.lower() in lex["person_nouns"] or head.ent_type_ == "NORP"):
+            # a description standing for the person just quoted: 'the teenager continued', 'the Swiss said'
+            ent = ctx.fresh or next((e for e in reversed(ctx.speakers) if e.person and not e.plural), None)
+            if ent is not None:
+                return ent
+        if determiner == "the" and head.tag_ == "NN" and head.lemma_.lower() in lex["organisation_nouns"]:
+            # 'the coffee store chain insists': the organisation named last
+            lo = head.sent.start
+            here = [e for e in _ents_in(head.doc, lo, head.i) if e.label_ == "ORG"]
+            name = _strip_det(_name_text(here[-1])) if here else (ctx.org_mentions[-1] if ctx.org_mentions else None)
+            if name:
+                return _Entity(ctx.orgs.get(name.lower(), name), head=head.lemma_.lower())
     return _Entity(_common_np(mention), head=head.lemma_.lower(), plural=head.tag_ in ("NNS", "NNPS"))
 
 
 # ----------------------------------------------------------------------------- extraction
 
 def _in_any(i: int, spans: list[tuple[int, int, bool, bool]]) -> bool:
-    """Whether a local character offset lies inside one of the quote spans."""
-    return any(s <= i < e for s, e, _, _ in spans)
+    """Whether a local character offset lies inside one of the quote spans (sorted, not overlapping)."""
+    k = bisect.bisect_right(spans, i, key=lambda sp: sp[0]) - 1
+    return k >= 0 and spans[k][0] <= i < spans[k][1]
 
 
-_MARKS = "\"“”„«»"
+_MARKS = DOUBLE_MARKS
+_NAMING = {"called", "named", "dubbed", "titled", "entitled", "nicknamed", "labeled", "labelled", "branded", "book", "film", "movie",
+           "song", "show", "album", "program", "programme", "slogan", "hashtag", "word", "words", "phrase", "term", "headline", "series",
+           "magazine", "newspaper", "petition", "campaign", "novel", "play", "documentary", "podcast", "blog", "app", "game", "exhibition"}
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     """Trim whitespace, edge punctuation and quote marks that open or close the whole content span."""
-    while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
+    while s < e and (text[s].isspace() or text[s] in ",;:—–->"):
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
         e -= 1
@@ -501,21 +768,23 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, bool]], ctx: _Context) -> list[_Attribution]:
-    """Find every attribution in one paragraph (local offsets), speakers resolved with the article context."""
+def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, bool]], ctx: _Context,
+                  keep: Callable[[_Attribution], bool] = lambda a: not a.flags) -> list[_Attribution]:
+    """Find every attribution in one paragraph (local offsets): rule candidates, each kept or dropped by `keep`."""
     base = _base(sp)
     out: list[_Attribution] = []
-    used_quotes: set[int] = set()
     for tok in sp:
         local = tok.idx - base
         if _in_any(local, qspans):
             continue
-        found = _cue_at(tok)
+        found = _cue_at(tok) or _open_cue_at(tok)
         if found is None:
             continue
         cue_toks, lemma, cat = found
         content: list[Token] | None
         subject: Token | None
+        route = "cue"
+        flags: list[str] = []
         if cat == "according_to":
             to = cue_toks[-1]
             subject = next((c for c in to.children if c.dep_ == "pobj"), None) or next((c for c in tok.children if c.dep_ == "pobj"), None)
@@ -525,6 +794,9 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
             while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
                 clause = clause.head
             content = [t for t in (clause.subtree if clause.i != tok.i else tok.sent) if t.i not in skip]
+            if tok.i > 0 and tok.doc[tok.i - 1].text == "," and not any(t.i == tok.i - 2 for t in content):
+                content = [t for t in tok.sent if t.i not in skip]  # 'X, according to Y – Z': X, though the parser hung the phrase on Z
+            route = "according"
         elif lemma == "cite" and tok.lower_ == "citing":
             subject = None
             content = None
@@ -532,35 +804,41 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
             if any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
                 continue  # 'was charged with', 'is expected to': a passive cue names no source
             subject = _subject(cue_toks[0] if cat == "stance" else tok)
+            if cat == "noun":  # 'his claim that', 'a statement by X that', 'X issued a statement that'
+                by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+                subject = next((c for c in tok.children if c.dep_ == "poss"), None) or (next((x for x in by.children if x.dep_ == "pobj"), None) if by is not None else None) or (_subject(tok.head) if tok.dep_ in ("dobj", "pobj", "attr") else None)
+            if subject is None and tok.i > 0 and (tok.doc[tok.i - 1].is_quote or tok.doc[tok.i - 1].text in ",?!"):
+                subject = _inverted_subject(tok)
             content = _complement(tok, lemma, cat)
             if content is None and _inverted(tok):
                 # inverted or parenthetical cue: '"...," he said' or 'This, they added, would ...'
                 skip = {t.i for t in tok.subtree}
                 content = [t for t in tok.head.subtree if t.i not in skip]
+                route = "inverted"
             if subject is not None and subject.lemma_.lower() in _NOT_SOURCES:
-                continue
+                flags.append("not_source")
         if content is None and cat == "speech" and subject is not None and tok.dep_ == "ROOT":
             content = _before_final_cue(tok, subject)
+            route = "before_final" if content is not None else route
         if content is None:
             # a quote right next to the cue phrase: 'X said: "..."' or '"...," said X'
             near = _adjacent_quote(tok, subject, text, base, qspans)
             if near is not None:
                 s, e = qspans[near][:2]
                 content_span = (s, e)
+                route = "adjacent"
             else:
                 continue
         else:
-            block = _largest_block(_drop_asides(content))
+            block = _largest_block(_drop_asides(content), cue_toks if cat == "according_to" else None)
             if not block:
                 continue
             content_span = (block[0].idx - base, block[-1].idx + len(block[-1]) - base)
         s, e = content_span
         # extend to the quote marks the content touches
-        for k, (qs, qe, _, _) in enumerate(qspans):
+        for qs, qe, _, _ in qspans:
             if qs < e and s < qe:
-                if qs - 1 <= s or qe + 1 >= e or (qe - qs) > 0:
-                    s, e = min(s, qs), max(e, qe)
-                used_quotes.add(k)
+                s, e = min(s, qs), max(e, qe)
         s, e = _trim(text, s, e)
         if e - s < 3:
             continue
@@ -568,36 +846,103 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
             continue
         quoted = any(qs < e and s < qe for qs, qe, _, _ in qspans)
         if not quoted and (cat == "action" or (cat != "speech" and content is not None and not _clausal(content))) and not _source_like(subject):
+            flags.append("unsourced")
+        if not quoted and sum(1 for t in _tokens_in(sp, s, e) if t.is_alpha or t.like_num) < 2:
             continue
-        if not quoted and sum(1 for t in sp if s <= t.idx - base < e and (t.is_alpha or t.like_num)) < 2:
-            continue
-        if not any(qs < e and s < qe for qs, qe, _, _ in qspans) and _hypothetical(tok, subject):
-            continue
+        if not quoted and _hypothetical(tok, subject):
+            flags.append("hypothetical")
         if cat in ("cognition", "evidence") and content is None:
-            continue
-        out.append(_Attribution(s, e, cue_toks, subject))
-    # drop attributions nested in a longer one with the same span start (e.g. 'said' inside 'according to')
+            flags.append("belief_next_to_quote")
+        a = _Attribution(s, e, cue_toks, subject, route=route, lemma=lemma, category=cat, flags=tuple(flags))
+        if keep(a):
+            out.append(a)
+    # drop attributions with the same span as an earlier one (e.g. 'said' inside 'according to')
     out.sort(key=lambda a: (a.start, -(a.end - a.start)))
     kept: list[_Attribution] = []
     for a in out:
         if any(k.start == a.start and k.end == a.end for k in kept):
             continue
         kept.append(a)
-    # follow-on quotes in this paragraph: attributed to the nearest attribution before (else after)
+    # quotes no cue claimed: a quoted fragment inside someone's sentence, else a follow-on of the nearest attribution
     for k, (qs, qe, _, _) in enumerate(qspans):
         if any(a.start < qe and qs < a.end for a in kept):
             continue
+        nearby = _quote_first(sp, text, qs, qe, qspans)
+        if nearby is not None and keep(nearby):
+            kept.append(nearby)
+            continue
         fragment = _fragment_attribution(sp, text, qs, qe, qspans)
-        if fragment is not None:
+        if fragment is not None and keep(fragment):
             kept.append(fragment)
             continue
         before = [a for a in kept if a.end <= qs and not a.follow_on]
         after = [a for a in kept if a.start >= qe and not a.follow_on]
         src = before[-1] if before else (after[0] if after else None)
         if src is not None and (qe - qs) > 15 and _starts_sentence(sp, qs):
-            kept.append(_Attribution(qs, qe, src.cue, src.subject, follow_on=True))
+            a = _Attribution(qs, qe, src.cue, src.subject, follow_on=True, route="follow_on", lemma=src.lemma, category=src.category)
+            if keep(a):
+                kept.append(a)
     kept.sort(key=lambda a: a.start)
     return kept
+
+
+def _open_cue(verb: Token, subject: Token | None, qs: int, qe: int, route: str) -> _Attribution | None:
+    """A candidate whose cue is any verb next to a quote ('"...," he fumed'), with the lexicon's category when it has one."""
+    if subject is None:
+        return None
+    found = _cue_at(verb)
+    lemma, cat = (found[1], found[2]) if found else (verb.lemma_.lower(), "open")
+    cue = found[0] if found else [verb] + [c for c in verb.children if c.dep_ == "prt"]
+    return _Attribution(qs, qe, sorted(cue, key=lambda t: t.i), subject, route=route, lemma=lemma, category=cat)
+
+
+def _quote_first(sp: Doc | Span, text: str, qs: int, qe: int, qspans: list[tuple[int, int, bool, bool]]) -> _Attribution | None:
+    """A quote no lexicon cue claimed, next to any verb with a subject: '"...," he fumed', 'X went further: "..."',
+    or a round-up paragraph 'Name, Outlet: "..."'."""
+    base = _base(sp)
+    doc = sp.doc if isinstance(sp, Span) else sp
+    end_i = sp.end if isinstance(sp, Span) else len(doc)
+    first_i = sp.start if isinstance(sp, Span) else 0
+    inside = lambda t: _in_any(t.idx - base, qspans)
+    close = qe + 1 if qe < len(text) and text[qe] in _MARKS + "’'" else qe
+    k = _first_token_from(sp, close)
+    after = [t for t in doc[k : min(end_i, k + 40)] if not inside(t)][:14] if k is not None else []
+    while after and after[0].is_punct and after[0].text in ",;—–-":
+        after = after[1:]
+    last = text[qs:qe].rstrip()[-1:]
+    ends_open = last in ",?!—–-…" or (last != "." or (after and after[0].is_lower)) and re.fullmatch(r"[\s,;—–-]*", text[close : after[0].idx - base] if after else "x")
+    opening = qs - 1 if qs > 0 and text[qs - 1] in _MARKS + "‘'" else qs
+    lead = text[:opening].rstrip()
+    if after and ends_open and not after[0].is_punct and lead[-1:] != ":":
+        t0 = after[0]
+        for v in after[:10]:
+            if v.pos_ != "VERB" or v.sent.start != t0.sent.start:
+                continue
+            subj = _subject(v)
+            if subj is None and v.i == t0.i:
+                subj = _inverted_subject(v)
+            if subj is not None and not inside(subj) and (v.i == t0.i and subj.i > v.i or subj.left_edge.i == t0.i):
+                return _open_cue(v, subj, qs, qe, "quote_after")
+            break
+    if lead[-1:] in (":", ","):
+        k = _first_token_from(sp, len(lead) - 1)
+        sent_start = doc[k].sent.start if k is not None else None
+        k = end_i if k is None else k
+        before = [t for t in doc[max(first_i, k - 40) : k] if not inside(t)]
+        before = [t for t in before if sent_start is None or t.i >= sent_start][-14:]
+        verbs = [t for t in before if t.pos_ == "VERB"]
+        if verbs:
+            v = verbs[-1]
+            return _open_cue(v, _subject(v), qs, qe, "quote_before")
+        if lead[-1] == ":" and before and before[0].i == first_i and len(before) <= 12:
+            # a round-up: 'Rep. Trey Gowdy (R-S.C.): "..."' or 'Jane Doe, The Times: "..."'
+            head = next((t for t in before if t.ent_type_ == "PERSON"), None) or next((t for t in before if t.pos_ in ("PROPN", "NOUN")), None)
+            if head is not None:
+                ent = _ent_of(head)
+                head = ent.root if ent is not None else head
+                colon = next((t for t in doc[k : k + 1] if t.idx - base == len(lead) - 1), before[-1])
+                return _Attribution(qs, qe, [colon], head, route="roundup", lemma=":", category="speech")
+    return None
 
 
 def _before_final_cue(cue: Token, subject: Token) -> list[Token] | None:
@@ -635,9 +980,10 @@ def _inverted(tok: Token) -> bool:
 def _starts_sentence(sp: Doc | Span, offset: int) -> bool:
     """Whether only punctuation precedes this local offset in its sentence (a quote that is a whole sentence)."""
     base = _base(sp)
-    tok = next((t for t in sp if t.idx - base >= offset), None)
-    if tok is None:
+    k = _first_token_from(sp, offset)
+    if k is None:
         return False
+    tok = sp.doc[k] if isinstance(sp, Span) else sp[k]
     return all(t.is_punct or t.is_space for t in tok.sent if t.idx - base < offset)
 
 
@@ -648,7 +994,7 @@ def _fragment_attribution(sp: Doc | Span, text: str, qs: int, qe: int, qspans: l
     what that verb governs besides its subject. Quoted titles ('"Fox News Sunday"') are skipped.
     """
     base = _base(sp)
-    inside = [t for t in sp if qs <= t.idx - base < qe]
+    inside = _tokens_in(sp, qs, qe)
     words = [t for t in inside if t.is_alpha]
     if not words:
         return None
@@ -681,7 +1027,9 @@ def _fragment_attribution(sp: Doc | Span, text: str, qs: int, qe: int, qspans: l
             s0, e0 = (block[0].idx - base, block[-1].idx + len(block[-1]) - base) if block else (qs, qe)
             if not (s0 <= qs < e0 or s0 < qe <= e0):
                 s0, e0 = qs, qe
-            return _Attribution(min(s0, qs), max(e0, qe), [head], subj)
+            found = _cue_at(head)
+            return _Attribution(min(s0, qs), max(e0, qe), [head], subj, route="fragment", lemma=head.lemma_.lower(),
+                                category=found[2] if found else "other")
         tok = head
         inside = [head]
     return None
@@ -733,8 +1081,9 @@ def _drop_asides(tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if t.i in keep]
 
 
-def _largest_block(tokens: list[Token]) -> list[Token]:
-    """The longest run of consecutive tokens (by characters), ignoring gaps left by removed cue phrases."""
+def _largest_block(tokens: list[Token], near: list[Token] | None = None) -> list[Token]:
+    """The longest run of consecutive tokens (by characters), ignoring gaps left by removed cue phrases; with `near`,
+    the run right beside those tokens ('X, according to Y – Z': X, the clause the cue phrase closes)."""
     toks = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
     runs: list[list[Token]] = []
     for t in toks:
@@ -745,6 +1094,13 @@ def _largest_block(tokens: list[Token]) -> list[Token]:
     runs = [r for r in runs if any(not t.is_punct for t in r)]
     if not runs:
         return []
+    if near:
+        lo, hi = min(t.i for t in near), max(t.i for t in near)
+        clause = lambda r: sum(1 for t in r if t.is_alpha) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in r)
+        before = [r for r in runs if r[-1].i in (lo - 1, lo - 2) and clause(r)]
+        after = [r for r in runs if r[0].i in (hi + 1, hi + 2) and clause(r)]
+        if before or after:
+            return (before or after)[0]
     return max(runs, key=lambda r: r[-1].idx + len(r[-1]) - r[0].idx)
 
 
@@ -764,8 +1120,8 @@ def _adjacent_quote(tok: Token, subject: Token | None, text: str, base: int, qsp
 
 def _kind(text: str, s: int, e: int, qspans: list[tuple[int, int, bool, bool]]) -> str:
     """direct when the content is all inside quote marks, mixed when partly, indirect when not at all."""
-    inside = sum(1 for i in range(s, e) if not text[i].isspace() and _in_any(i, qspans))
-    total = sum(1 for i in range(s, e) if not text[i].isspace() and text[i] not in "\"“”„«»'‘’,.")
+    inside = sum(1 for qs, qe, _, _ in qspans if qs < e and s < qe for i in range(max(s, qs), min(e, qe)) if not text[i].isspace())
+    total = sum(1 for i in range(s, e) if not text[i].isspace() and text[i] not in DOUBLE_MARKS + "'‘’,.")
     if inside == 0:
         return "indirect"
     return "direct" if inside >= 0.9 * total else "mixed"
@@ -783,12 +1139,26 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
         ctx.speakers.append(ent)
         a.speaker, a.role, a.org = ent.name, ent.role, ent.org
         return
+    if a.route == "roundup":
+        mention = _mention(a.subject)
+        ent = _resolve(a.subject, mention, ctx, sp)
+        between = [t for t in a.subject.doc[mention.end : a.cue[0].i] if not t.is_punct]
+        if between and len(between) <= 6 and between[0].is_title and all(t.is_title or t.is_stop for t in between) and not ent.org:
+            ent.org = _strip_det(a.subject.doc[between[0].i : between[-1].i + 1].text)  # 'Jane Smith, The Guardian:'
+            if ent.role == ent.org:
+                ent.role = None
+        ctx.speakers.append(ent)
+        a.speaker, a.role, a.org = ent.name or None, ent.role, ent.org
+        a.speaker_span = (mention.start_char - base, mention.end_char - base)
+        return
     mention = _mention(a.subject)
     target = _relative_antecedent(a.subject)
     if target.i == a.subject.i:
-        target = _antecedent_in_sentence(a) or a.subject
-    ent = _resolve(target, mention if target.i == a.subject.i else _mention(target), ctx)
+        target = _antecedent_in_sentence(a) or _named_in_apposition(a.subject) or a.subject
+    ent = _resolve(target, mention if target.i == a.subject.i else _mention(target), ctx, sp)
     role, org = _role_org(a.subject, ctx)
+    if target.i != a.subject.i and a.subject.pos_ == "NOUN" and target.dep_ == "appos" and not role:
+        role = _strip_det(" ".join(t.text for t in a.subject.subtree if t.i <= a.subject.i and t.dep_ in ("compound", "amod", "nmod", "det") or t.i == a.subject.i))
     if role and not ent.role:
         ent.role = role
     if org and not ent.org:
@@ -797,6 +1167,22 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
     a.speaker = ent.name or None
     a.speaker_span = (mention.start_char - base, mention.end_char - base)
     a.role, a.org = ent.role, ent.org
+
+
+def _named_in_apposition(subject: Token) -> Token | None:
+    """'The Prime Minister, David Cameron, said' or 'David Cameron, the prime minister, said' parsed the other way round: the name."""
+    if subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ == "PERSON":
+        return None
+    left = subject.left_edge.i
+    doc = subject.doc
+    if subject.pos_ == "NOUN" and left >= 2 and doc[left - 1].text == "," and doc[left - 2].ent_type_ == "PERSON":
+        return doc[left - 2]  # 'Ban Ki-moon, the UN secretary-general, described' with the name parsed elsewhere
+    for c in subject.children:
+        if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG") and (c.dep_ == "appos" or c.i > subject.i):
+            return c
+    if subject.dep_ == "appos" and subject.head.ent_type_ in ("PERSON", "ORG") and subject.head.pos_ == "PROPN":
+        return subject.head
+    return None
 
 
 def _antecedent_in_sentence(a: _Attribution) -> Token | None:
@@ -820,21 +1206,196 @@ def _register_people(sp: Doc | Span, ctx: _Context) -> None:
             if len(words) >= 2 and not any(p.name == name for p in ctx.people):
                 ctx.people.append(_Entity(name, head=ent.root.lower_, person=True))
         elif ent.label_ == "ORG":
-            _describe_org(ent.root, _strip_det(ent.text), ctx)
+            org = _strip_det(_name_text(ent))
+            _describe_org(ent.root, org, ctx)
+            doc = ent.doc
+            if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 1].is_upper and doc[ent.end + 2].text == ")":
+                ctx.orgs[doc[ent.end + 1].lower_] = org  # 'Chartered Institute of Personnel and Development (CIPD)'
+            name = ctx.orgs.get(org.lower(), org)
+            if name in ctx.org_mentions:
+                ctx.org_mentions.remove(name)
+            ctx.org_mentions.append(name)
 
 
-def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[int, int]], str]], source_text: str) -> list[Quote]:
+_MODALS = {"would", "will", "could", "might", "may", "can", "should", "must", "'ll", "’ll", "wo", "ca", "shall"}
+_FIRST_WORDS = {"that", "to", "if", "whether", "how", "what", "why", "when", "where", "who", "for", "about", "of", "on", "the", "a", "an", "it", "i", "we", "he", "she", "they"}
+
+
+def _subject_type(tok: Token | None) -> str:
+    """A coarse type of a cue's subject: a pronoun (by word), an entity label, a source noun, another noun, or none."""
+    if tok is None:
+        return "none"
+    tok = _relative_antecedent(tok)
+    low = tok.lower_
+    if tok.pos_ == "PRON" or low in PRONOUNS_SINGULAR | PRONOUNS_PLURAL | PRONOUNS_OTHER:
+        return f"pron_{low}" if low in PRONOUNS_SINGULAR | PRONOUNS_PLURAL | PRONOUNS_OTHER | {"everyone", "nobody", "someone"} else "pron_other"
+    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return tok.ent_type_.lower()
+    if tok.pos_ == "PROPN":
+        return "propn"
+    if tok.lemma_.lower() in cue_lexicon()["source_nouns"] or low in cue_lexicon()["source_nouns"]:
+        return "source_noun"
+    return "noun"
+
+
+def _bucket(n: int, edges: tuple[int, ...] = (1, 3, 7, 15, 30, 60)) -> str:
+    """A count as a coarse bucket label: '<=3', '<=7', ..., '>60'."""
+    for e in edges:
+        if n <= e:
+            return f"<={e}"
+    return f">{edges[-1]}"
+
+
+def candidate_features(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, bool]], section: str, index: int) -> list[str]:
+    """The symbolic features the learned filter sees for one candidate attribution (paragraph-local offsets)."""
+    base = _base(sp)
+    kind = "direct" if a.label is not None else _kind(text, a.start, a.end, qspans)
+    lemma, cat = a.lemma or "?", a.category or "?"
+    subj = _subject_type(a.subject)
+    toks = _tokens_in(sp, a.start, a.end)
+    words = [t for t in toks if t.is_alpha or t.like_num]
+    f = [f"route={a.route}", f"lemma={lemma}", f"cat={cat}", f"kind={kind}", f"section={section}", f"subj={subj}",
+         f"route|kind={a.route}|{kind}", f"lemma|kind={lemma}|{kind}", f"cat|kind={cat}|{kind}", f"lemma|subj={lemma}|{subj}",
+         f"cat|subj={cat}|{subj}", f"kind|subj={kind}|{subj}", f"route|subj={a.route}|{subj}", f"len={_bucket(len(words))}",
+         f"kind|len={kind}|{_bucket(len(words))}", f"paragraph={_bucket(index, (0, 1, 2, 4, 8))}"]
+    f += [f"rule={x}" for x in a.flags]
+    if a.subject is not None and a.subject.pos_ in ("NOUN", "PROPN") and subj in ("noun", "source_noun", "propn"):
+        f.append(f"subj_lemma={a.subject.lemma_.lower()}")
+    cue = a.cue[0] if a.cue else None
+    if cue is not None:
+        f += [f"tag={cue.tag_}", f"dep={cue.dep_}", f"cat|dep={cat}|{cue.dep_}", f"lemma|tag={lemma}|{cue.tag_}"]
+        for c in cue.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS:
+                f.append(f"modal={c.lower_}")
+            elif c.dep_ == "neg":
+                f.append("negated")
+            elif c.dep_ in ("dobj", "dative") and c.i != cue.i and a.route != "according":
+                f.append(f"has_{c.dep_}")
+        if cue.sent.text.rstrip().rstrip("\"'”’").endswith("?"):
+            f.append("question_sentence")
+        if cue.i > 0 and cue.doc[cue.i - 1].lower_ in _NAMING:
+            f.append("cue_after_naming")
+        if cue.dep_ in ("xcomp", "ccomp", "advcl", "conj") and cue.head.i != cue.i:
+            f.append(f"cue_head={cue.head.lemma_.lower()}|{cue.dep_}")
+        if cue.i + 1 < len(cue.doc):
+            f.append(f"lemma|next={lemma}|{cue.doc[cue.i + 1].lower_ if cue.doc[cue.i + 1].is_alpha else cue.doc[cue.i + 1].text[:1]}")
+        link = next((t for t in toks if t.head.i == cue.i and t.i != cue.i), None)
+        if link is not None:
+            f.append(f"link={link.dep_}")
+            f.append(f"lemma|link={lemma}|{link.dep_}")
+    if toks:
+        first = toks[0].lower_
+        f.append(f"first={first if first in _FIRST_WORDS else toks[0].tag_}")
+        f.append(f"lemma|first={lemma}|{first if first in _FIRST_WORDS else toks[0].tag_}")
+        root = next((t for t in toks if not (a.start <= t.head.idx - base < a.end) or t.head.i == t.i), toks[0])
+        f.append(f"root={root.tag_}|{root.dep_}")
+        if len(words) <= 4:
+            f += [f"short_word={t.lemma_.lower()}" for t in words]
+        if any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in toks):
+            f.append("clausal")
+        if any(t.pos_ in ("VERB", "AUX") for t in toks):
+            f.append("has_verb")
+        if text[a.start : a.end].rstrip("\"'”’ ").endswith("?"):
+            f.append("content_question")
+        alpha = [t for t in toks if t.is_alpha]
+        if alpha and len(alpha) <= 8 and all(t.is_title or t.is_stop or t.is_upper for t in alpha) and alpha[0].is_title:
+            f.append(f"titlecase|kind={kind}")
+        before = [t for t in toks[0].doc[max(0, toks[0].i - 3) : toks[0].i] if t.idx - base >= 0 and not t.is_punct and not t.is_space]
+        if before and before[-1].lower_ in _NAMING:
+            f.append(f"after_naming|kind={kind}")
+        if toks[0].is_sent_start or (toks[0].i > 0 and toks[0].doc[toks[0].i - 1].is_sent_start and toks[0].doc[toks[0].i - 1].is_quote):
+            f.append("starts_sentence")
+    if a.start <= 1 + len(text) - len(text.lstrip()):
+        f.append("opens_paragraph")
+    return f
+
+
+class _Selector:
+    """Keeps or drops candidates: the learned filter when its weights exist, else the hand rules; or records them for training."""
+
+    def __init__(self, model=None, collect: list | None = None):
+        self.model = model
+        self.collect = collect
+        self.section, self.index, self.to_orig = "body", 0, None
+        self.sp, self.text, self.qspans, self.names = None, "", [], []
+
+    def paragraph(self, sp: Doc | Span, text: str, qspans: list, section: str, index: int, to_orig: Callable[[int, int], tuple[int, int]], names: list = ()) -> None:
+        """Set the paragraph the next candidates come from (names: quote marks that hold a name or title, not words)."""
+        self.sp, self.text, self.qspans, self.section, self.index, self.to_orig = sp, text, qspans, section, index, to_orig
+        self.names = list(names)
+
+    def keep(self, a: _Attribution) -> bool:
+        """Whether to keep this candidate."""
+        if _never(a, self.sp, self.text, self.qspans, self.names):
+            return False
+        if self.model is None and self.collect is None or a.route in _RULE_ROUTES and self.collect is None:
+            return not a.flags
+        feats = candidate_features(a, self.sp, self.text, self.qspans, self.section, self.index)
+        if self.collect is not None:
+            self.collect.append((*self.to_orig(a.start, a.end), feats))
+            return True
+        return self.model.probability(feats) >= self.model.threshold
+
+
+_RULE_ROUTES = {"roundup", "label", "dash", "prev_subject"}  # layouts too rare in PolNeAR train to learn: kept by rule
+_INTENTIONS = {"want", "wish", "hope", "plan", "intend", "decide", "prefer", "hate", "love", "like", "favour", "favor", "aim", "try", "seek"}
+
+
+def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, bool]], names: list[tuple[int, int, bool, bool]] = ()) -> str | None:
+    """Why a candidate is never an attribution, whatever the learned filter says: an intention or desire ('plans to
+    turn', 'wants to win'), or a name or title in quote marks ('the jungle', "Zimarco's school", 'Stand with Malala')."""
+    toks = _tokens_in(sp, a.start, a.end)
+    quoted = any(qs < a.end and a.start < qe for qs, qe, _, _ in qspans)
+    cue = a.cue[0] if a.cue else None
+    if a.lemma in ("call", "name", "dub", "nickname", "label", "term", "title") and len(a.cue) == 1 and any(ns < a.end and a.start < ne for ns, ne, _, _ in names):
+        return "naming"  # 'everyone calls it "Zimarco's school"': a name given, not words said
+    if not quoted and a.lemma in _INTENTIONS and toks and cue is not None and any(t.head.i == cue.i and t.dep_ == "xcomp" for t in toks):
+        return "intention"
+    if (a.category == "evidence" or a.lemma in ("respond", "react", "reveal", "demonstrate", "show")) and a.route in ("cue", "inverted", "before_final") and _subject_type(a.subject) == "noun":
+        lex = cue_lexicon()
+        head = _relative_antecedent(a.subject)
+        lemma = head.lemma_.lower()
+        if not any(lemma in lex[k] or head.lower_ in lex[k] for k in ("finding_nouns", "source_nouns", "person_nouns", "organisation_nouns")):
+            return "inanimate"  # 'a new atlas reveals', 'the region responds': a thing, not a source
+    if quoted and a.label is None:
+        inside = [t for t in toks if _in_any(t.idx - _base(sp), qspans)]
+        words = [t for t in inside if t.is_alpha]
+        outside = [t for t in toks if t.is_alpha and not _in_any(t.idx - _base(sp), qspans)]
+        if words and len(words) <= 5 and not outside and not any(t.pos_ in ("VERB", "AUX") for t in inside):
+            closing = text[a.start : a.end].rstrip(_MARKS + "’' ")[-1:]
+            name_like = all(t.is_title or t.is_stop for t in words) and words[0].is_title or any(t.pos_ == "PROPN" or t.tag_ == "POS" for t in inside)
+            before = inside[0].doc[max(0, inside[0].i - 4) : inside[0].i]
+            naming = any(t.lower_ in _NAMING or t.lemma_ in ("call", "name", "dub", "title", "nickname", "label", "brand") for t in before)
+            if closing not in ",.!?…;" and (name_like or naming or a.category not in ("speech", "according_to", "stance")):
+                return "name_or_title"
+    return None
+
+
+def _default_selector() -> _Selector:
+    """The selector used by the public functions: the committed learned filter."""
+    from lib.quote_filter import load_model
+
+    return _Selector(load_model())
+
+
+def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[int, int]], str]], source_text: str, selector: _Selector | None = None) -> list[Quote]:
     """Quotes from (parsed paragraph, offset mapper to the source text, section) units in article order."""
+    selector = selector or _default_selector()
     ctx = _Context()
     quotes: list[Quote] = []
     prev: Quote | None = None  # the last attributed quote of the previous paragraph
-    prev_open_chain = prev_colon = False
+    prev_open_chain = prev_colon = prev_fresh = False
     pending: list[tuple[int, int, str, str]] = []  # open quote paragraphs still waiting for their cue
-    for sp, to_orig, section in units:
+    for index, (sp, to_orig, section) in enumerate(units):
         text = sp.text
-        qspans = quote_spans(text, headline=section == "title")
+        qspans = quote_spans(text, headline=section == "title") or dialogue_spans(sp, text)
+        names = [q for q in qspans if _name_span(sp, text, q[0], q[1])]
+        qspans = [q for q in qspans if q not in names]
         _register_people(sp, ctx)
-        attrs = _attributions(sp, text, qspans, ctx) + _dash_attributions(sp, text, qspans) + _label_attributions(sp, text, ctx)
+        selector.paragraph(sp, text, qspans, section, index, to_orig, names)
+        keep = selector.keep
+        attrs = _attributions(sp, text, qspans, ctx, keep)
+        attrs += [a for a in _dash_attributions(sp, text, qspans) + _label_attributions(sp, text, ctx) if keep(a)]
         own: list[Quote] = []
         for a in attrs:
             _finish(a, sp, text, qspans, ctx)
@@ -843,8 +1404,9 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
         # (a quote continued over paragraphs, a paragraph after 'He said:', or after a direct quote)
         inherited: list[Quote] = []
         if prev is not None and not attrs and (prev_open_chain or prev_colon or prev.kind != "indirect"):
+            route = "continued" if prev_open_chain else "after_colon" if prev_colon else "after_direct"
             for qs, qe, _, _ in qspans:
-                if qe - qs > 15:
+                if qe - qs > 15 and keep(_Attribution(qs, qe, [], None, route=route, lemma=prev.cue_lemma, category="inherited")):
                     start, end = to_orig(qs, qe)
                     inherited.append(replace(prev, start=start, end=end, text=source_text[start:end], kind=_kind(text, qs, qe, qspans), section=section))
         opens = bool(qspans) and qspans[0][0] <= 1 + len(text) - len(text.lstrip())
@@ -852,6 +1414,14 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
             # a quote run over paragraphs whose cue comes at its end: earlier paragraphs get the same speaker
             first = min(own, key=lambda q: q.start)
             inherited = [replace(first, start=s0, end=e0, text=source_text[s0:e0], kind=k, section=sec) for s0, e0, k, sec in pending]
+        if opens and not own and not inherited and not pending and qspans[0][3] and ctx.fresh is not None and prev_fresh:
+            # '... Peter Hall, was blunt.' then a paragraph that is only a quote: the person just introduced says it
+            qs, qe = qspans[0][0], qspans[0][1]
+            if keep(_Attribution(qs, qe, [], None, route="prev_subject", lemma=None, category="inherited")):
+                s0, e0 = to_orig(qs, qe)
+                ent = ctx.fresh
+                inherited = [Quote(s0, e0, source_text[s0:e0], _kind(text, qs, qe, qspans), None, None, ent.name, None, None, ent.role, ent.org, section)]
+                ctx.speakers.append(ent)
         if not (opens and not own and not inherited and not qspans[0][3]) and not (opens and pending and not own):
             pending = []
         if opens and not own and not inherited:
@@ -860,6 +1430,11 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
             pending.append((s0, e0, _kind(text, qs, qe, qspans), section))
         para = sorted(own + inherited, key=lambda q: q.start)
         quotes.extend(para)
+        after = max((a.cue[-1].i for a in attrs if a.cue), default=None)
+        doc_toks = sp if after is None else (sp.doc if isinstance(sp, Span) else sp)[after + 1 : sp.end if isinstance(sp, Span) else len(sp)]
+        newest = _person_subject(reversed(list(doc_toks)), ctx)
+        ctx.fresh = newest if newest is not None or attrs else ctx.fresh
+        prev_fresh = newest is not None
         with_speaker = [q for q in para if q.speaker]
         if with_speaker:
             prev = with_speaker[-1]
@@ -907,7 +1482,7 @@ def _dash_attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, b
     if dash is None or not name:
         return []
     head = next((t for t in name if t.head.i == t.i or not (name[0].i <= t.head.i <= name[-1].i)), name[-1])
-    return [_Attribution(qspans[0][0], qe, [dash], head)]
+    return [_Attribution(qspans[0][0], qe, [dash], head, route="dash", lemma="—", category="speech")]
 
 
 _LABEL_RE = re.compile(r"^\s*[\"“]?(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s+(?P<rest>\S)")
@@ -928,7 +1503,7 @@ def _label_attributions(sp: Doc | Span, text: str, ctx: _Context) -> list[_Attri
     end = len(text.rstrip())
     if text[end - 1 : end] in "\"”":
         end -= 1
-    a = _Attribution(m.start("rest"), end, [colon], name_toks[-1], kind="direct", label=m.group("name"))
+    a = _Attribution(m.start("rest"), end, [colon], name_toks[-1], kind="direct", label=m.group("name"), route="label", lemma=":", category="speech")
     a.speaker_span = (m.start("name"), m.end("name"))
     return [a]
 
@@ -1036,9 +1611,35 @@ def displacy_data(text: str, quotes: list[Quote], start: int = 0, end: int | Non
 DISPLACY_COLORS = {"DIRECT": "#E69F00", "MIXED": "#F0E442", "INDIRECT": "#56B4E9", "CUE": "#CC79A7", "SPEAKER": "#009E73"}
 
 
+def train_main(argv: list[str]) -> int:
+    """CLI: refit the learned filter (lib/data/quote_filter.json) on a PolNeAR-format train folder."""
+    from lib.quote_filter import TRAIN_DIR, WEIGHTS, train
+
+    parser = argparse.ArgumentParser(prog="python -m lib.quotes train", description="Refit the learned quote filter on PolNeAR train (never dev).")
+    parser.add_argument("--folder", type=Path, default=TRAIN_DIR, help="PolNeAR-format folder with text/ and attributions/")
+    parser.add_argument("--out", type=Path, default=WEIGHTS, help="where to write the weights (JSON)")
+    args = parser.parse_args(argv)
+    if not (args.folder / "text").is_dir():
+        print(f"error: {args.folder}: expected a PolNeAR-format folder with text/ and attributions/", file=sys.stderr)
+        return 2
+    res = train(args.folder, args.out)
+    b = res["best"]
+    print(f"chose c={b['c']} threshold={b['threshold']} by grouped 5-fold CV on {args.folder} "
+          f"(CV precision {b['precision 30%']:.3f}, recall {b['recall 30%']:.3f}, F1 {b['F1']:.3f}, direct {b['direct recall']:.3f}); "
+          f"{res['features']} features; wrote {args.out} in {res['seconds']} s")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    """CLI: print one JSON object per quote per line for each file."""
-    parser = argparse.ArgumentParser(prog="python -m lib.quotes", description="Extract quotes from news articles (UTF-8 text files).")
+    """CLI: print one JSON object per quote per line for each file (or `train` to refit the learned filter)."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["train"]:
+        return train_main(argv[1:])
+    parser = argparse.ArgumentParser(
+        prog="python -m lib.quotes", description="Extract quotes from news articles (text files), one JSON object per quote per line.",
+        epilog="Offsets are character offsets into the decoded text of the file, read without newline translation "
+               "(in Python: open(path, encoding=ENCODING, newline='').read(), ENCODING from the 'encoding' field). "
+               "`python -m lib.quotes train` refits the learned filter on PolNeAR train.")
     parser.add_argument("files", nargs="+", type=Path)
     args = parser.parse_args(argv)
     from lib.nlp import load_pipeline
@@ -1048,12 +1649,17 @@ def main(argv: list[str] | None = None) -> int:
     for path in args.files:
         try:
             article = load_article(path)
-        except (OSError, ValueError) as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            rows = [{"file": path.name, "path": str(path), "encoding": getattr(article, "encoding", None) or "utf-8", **asdict(q)}
+                    for q in article_quotes(article, nlp)]
+        except Exception as exc:  # one bad file never stops the others
+            reason = str(exc) or type(exc).__name__
+            reason = reason[len(str(path)) + 2 :] if reason.startswith(f"{path}: ") else reason
+            print(f"error: {path}: {reason}", file=sys.stderr, flush=True)
             status = 1
             continue
-        for q in article_quotes(article, nlp):
-            print(json.dumps({"file": path.name, **asdict(q)}, ensure_ascii=False))
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        sys.stdout.flush()
     return status
 
 

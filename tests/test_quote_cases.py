@@ -1,0 +1,204 @@
+"""Quote extraction regressions: quote marks of other conventions, nesting, Markdown and dash dialogue (issue 15),
+speaker attribution and what must never be a quote (issue 12), and the quotes CLI on bad and huge files."""
+import json
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from lib.nlp import load_pipeline
+from lib.quotes import DOUBLE_MARKS, extract_quotes, quote_spans
+from tests.helpers import ROOT, SEED
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def _only(quotes, fragment):
+    found = [q for q in quotes if fragment in q.text]
+    assert len(found) == 1, (fragment, quotes)
+    return found[0]
+
+
+# ----------------------------------------------------------------------------- quote marks (issue 15, item 6)
+
+CONVENTIONS = [("„", "“"), ("„", "”"), ("»", "«"), ("«", "»"), ("‹", "›"), ("“", "”"), ('"', '"'), ("« ", " »")]
+
+
+@pytest.mark.parametrize("opening,closing", CONVENTIONS)
+def test_each_convention_pairs_with_its_own_partner(opening, closing):
+    text = f"{opening}Wir schaffen das{closing}, sagte Anna Berg. Danach ging sie."
+    assert [text[s:e].strip() for s, e, _, _ in quote_spans(text)] == ["Wir schaffen das"]
+
+
+_WORDS = st.lists(st.sampled_from(["we", "will", "win", "this", "race", "Anna", "never", "again", "today", "and"]), min_size=1, max_size=12)
+
+
+@settings(max_examples=80, deadline=None)
+@given(_WORDS, st.sampled_from(CONVENTIONS))
+def test_a_quote_never_swallows_its_attribution(words, marks):
+    said = ", said Anna Berg."
+    content = " ".join(words)
+    text = f"{marks[0]}{content}{marks[1]}{said}"
+    spans = quote_spans(text)
+    assert [text[s:e].strip() for s, e, _, _ in spans] == [content]
+    assert all("said" not in text[s:e] for s, e, _, _ in spans)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_WORDS, _WORDS, st.sampled_from([("“", "”"), ("‘", "’"), ("«", "»"), ('"', '"')]))
+def test_nested_quotes_stay_inside_and_balanced(outer, inner, marks):
+    text = f"“{' '.join(outer)} {marks[0]}{' '.join(inner)}{marks[1]} today,” said Anna Berg."
+    spans = quote_spans(text)
+    assert len(spans) == 1
+    quoted = text[spans[0][0] : spans[0][1]]
+    assert quoted.endswith("today,") and "said" not in quoted
+    if marks[0] != marks[1]:
+        assert quoted.count(marks[0]) == quoted.count(marks[1]) == 1
+
+
+def test_german_and_french_quotes_come_out_clean(nlp):
+    text = ("Berlin talks\n\n„We will not give in to pressure from anyone“, said Anna Berg on Monday.\n\n"
+            "«Nobody here is ready for another election», said Marie Dubois, a teacher.\n\n"
+            "»The talks will go on all night«, said Tom Weber.\n")
+    quotes = extract_quotes(text, nlp)
+    for fragment, speaker, exact in [("We will not give in", "Anna Berg", "We will not give in to pressure from anyone"),
+                                     ("Nobody here", "Marie Dubois", "Nobody here is ready for another election"),
+                                     ("The talks will", "Tom Weber", "The talks will go on all night")]:
+        q = _only(quotes, fragment)
+        assert q.text == exact and q.speaker == speaker and q.kind == "direct"
+        assert not any(m in q.text for m in DOUBLE_MARKS)
+
+
+def test_nested_quote_and_markdown_prefix_leave_no_stray_marks(nlp):
+    text = ("Quotes\n\n> “We will win this election, whatever it takes,” said Anna Berg.\n\n"
+            "“She told me “never again” and walked out of the room,” said Tom Weber.\n")
+    quotes = extract_quotes(text, nlp)
+    anna = _only(quotes, "We will win")
+    assert anna.text == "We will win this election, whatever it takes" and anna.speaker == "Anna Berg"
+    tom = _only(quotes, "She told me")
+    assert tom.text == "She told me “never again” and walked out of the room" and tom.speaker == "Tom Weber"
+    for q in quotes:
+        inner = q.text
+        assert inner.count("“") == inner.count("”") and not inner.startswith(">")
+
+
+def test_em_dash_dialogue(nlp):
+    text = ("Dialogue\n\n— We will fight on the beaches, said the minister. — But not today, and not tomorrow.\n\n"
+            "— Where are you going? asked Anna Berg.\n\n— Nowhere at all.\n")
+    quotes = extract_quotes(text, nlp)
+    first = _only(quotes, "We will fight")
+    assert first.text == "We will fight on the beaches" and first.speaker == "the minister" and first.kind == "direct"
+    assert _only(quotes, "But not today").speaker == "the minister"
+    asked = _only(quotes, "Where are you going")
+    assert asked.text == "Where are you going?" and asked.speaker == "Anna Berg"
+    assert not any("said" in q.text or "asked" in q.text for q in quotes)
+
+
+def test_multi_paragraph_quote_opened_mid_paragraph(nlp):
+    text = ("Tax row\n\nA spokeswoman for the company said: “We pay every tax we owe in this country and we always have.\n\n"
+            "“We employ thousands of people here and invest millions every year.”\n")
+    quotes = extract_quotes(text, nlp)
+    assert _only(quotes, "We pay every tax").speaker == "A spokeswoman for the company"
+    assert _only(quotes, "We employ thousands").speaker == "A spokeswoman for the company"
+
+
+# ----------------------------------------------------------------------------- missed patterns and speakers (issue 12)
+
+def test_round_up_paragraphs(nlp):
+    text = ("What the papers say\n\nJane Smith, The Guardian: “This budget is a missed opportunity for the young.”\n\n"
+            "Tom Brown, The Times: “The chancellor has played it safe again this year.”\n")
+    quotes = extract_quotes(text, nlp)
+    jane, tom = _only(quotes, "missed opportunity"), _only(quotes, "played it safe")
+    assert (jane.speaker, jane.org, jane.kind) == ("Jane Smith", "Guardian", "direct")
+    assert (tom.speaker, tom.org) == ("Tom Brown", "Times")
+
+
+@pytest.mark.parametrize("verb", ["fumed", "blurted out", "chimed in", "implored", "quipped"])
+def test_uncommon_cues(nlp, verb):
+    text = f"Council meeting\n\n“This plan will ruin the town centre for a decade,” {verb} Maria Lopez, a councillor.\n"
+    q = _only(extract_quotes(text, nlp), "ruin the town")
+    assert q.speaker == "Maria Lopez" and q.kind == "direct" and q.cue.startswith(verb.split()[0])
+
+
+def test_question_asked(nlp):
+    text = "Debate night\n\n“Why should taxpayers foot the bill for this stadium?” asked Maria Lopez, a city councillor.\n"
+    q = _only(extract_quotes(text, nlp), "Why should")
+    assert q.speaker == "Maria Lopez" and q.cue == "asked" and q.role == "city councillor"
+
+
+def test_speaker_named_in_previous_paragraph(nlp):
+    text = ("Budget row\n\nThe finance minister, Peter Hall, was blunt when reporters stopped him outside parliament.\n\n"
+            "“We cannot spend money that we do not have, and everyone knows it.”\n")
+    assert _only(extract_quotes(text, nlp), "We cannot spend").speaker == "Peter Hall"
+
+
+def test_role_in_apposition_joined_to_the_name(nlp):
+    text = "Poll news\n\n“This is the worst I have seen in twenty years,” top Republican pollster Frank Luntz said on Sunday.\n"
+    q = _only(extract_quotes(text, nlp), "the worst")
+    assert (q.speaker, q.role) == ("Frank Luntz", "top Republican pollster")
+    text = "Tax row\n\nThe Prime Minister, David Cameron, responded by saying: “I am not happy with the current situation.”\n"
+    assert _only(extract_quotes(text, nlp), "not happy").speaker == "David Cameron"
+
+
+def test_demonym_and_description_stand_for_the_person(nlp):
+    text = ("Tennis final\n\nRoger Federer beat Andy Murray in straight sets on Sunday.\n\n"
+            "“I played my best tennis of the year today,” the Swiss said after the match.\n")
+    assert _only(extract_quotes(text, nlp), "best tennis").speaker == "Roger Federer"
+
+
+def test_pronoun_gender_and_it(nlp):
+    text = ("Calais\n\n“We are all learning French here every single day,” said George, a refugee from Darfur.\n\n"
+            "Jenny Flahaut, 33, was inspired to volunteer. “I wanted to do something for these people,” she said.\n\n"
+            "Acme Corporation announced record profits on Monday. It said that sales in Asia had doubled since last year.\n")
+    quotes = extract_quotes(text, nlp)
+    assert _only(quotes, "something for these").speaker == "Jenny Flahaut"
+    assert _only(quotes, "sales in Asia").speaker == "Acme Corporation"
+
+
+def test_no_stray_quote_marks_in_speakers(nlp):
+    text = SEED.read_text(encoding="utf-8")
+    for q in extract_quotes(text, nlp):
+        assert q.speaker is None or not any(m in q.speaker for m in DOUBLE_MARKS + "‘’")
+
+
+@pytest.mark.parametrize("text", [
+    "Brain science\n\nA new atlas reveals how the brain organises the meaning of words across both hemispheres.\n",
+    "Brain science\n\nThe map demonstrates that words about numbers cluster in one small region.\n",
+    "Sport\n\nThe club hopes to sign two new players before the window closes.\n",
+    "Sport\n\nUK Uncut plans to turn dozens of the chain's branches into creches and shelters.\n",
+    "Film news\n\nThe director's new film, “The Long Road Home”, opens on Friday.\n",
+    "Camp life\n\nEveryone in the camp just calls it “Zimarco's school” – and he has more dreams.\n",
+    "Petition\n\nThe “Stand with Malala” petition has attracted more than four million signatures.\n",
+    "TV\n\nThe senator spoke on ABC's “This Week” about the budget and the deficit.\n",
+])
+def test_never_a_quote(nlp, text):
+    assert extract_quotes(text, nlp) == []
+
+
+# ----------------------------------------------------------------------------- CLI (issue 15)
+
+def test_cli_goes_on_past_bad_and_huge_files(tmp_path):
+    huge = tmp_path / "huge.txt"
+    line = " ".join(l.strip() for l in SEED.read_text(encoding="utf-8").splitlines()[1:] if l.strip())
+    huge.write_text("Huge " + " ".join([line] * (260_000 // len(line) + 1)), encoding="utf-8")  # one line, parsed in pieces
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    crlf = tmp_path / "crlf.txt"
+    crlf.write_bytes("Title\r\n\r\n“We will win this one,” said Anna Berg.\r\n".encode("utf-8"))
+    out = subprocess.run([sys.executable, "-m", "lib.quotes", str(huge), str(tmp_path / "missing.txt"), str(folder), str(crlf)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert out.returncode == 1
+    errors = out.stderr.strip().splitlines()
+    assert len(errors) == 2 and all(e.startswith("error: ") for e in errors) and "Traceback" not in out.stderr
+    assert "missing.txt" in errors[0] and "a-folder" in errors[1]
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert {r["file"] for r in rows} == {"huge.txt", "crlf.txt"}
+    for r in rows:
+        with open(r["path"], encoding=r["encoding"], newline="") as f:
+            text = f.read()
+        assert text[r["start"] : r["end"]] == r["text"]
+    assert any(r["file"] == "crlf.txt" and r["speaker"] == "Anna Berg" for r in rows)
