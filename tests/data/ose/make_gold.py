@@ -10,10 +10,11 @@ import re
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+CORPUS = HERE.parents[2] / "data" / "onestopenglish"  # the bundled corpus: the texts are not copied again
 
 # (kind, [content pieces], source, cue, speaker, anchor)
 GOLD = {
-    "starbucks.txt": ([
+    "Starbucks-adv.txt": ([
         ("indirect", ["HM Revenue & Customs (HMRC) officials of having cosy relationships with big businesses"], "MPs", "accused", "MPs", ""),
         ("direct", ["It smells. And it doesn’t smell of coffee – it smells bad."], "the Conservative MP Richard Bacon", "said", "Richard Bacon", ""),
         ("indirect", ["funding for refuges and rape crisis centres faced cuts unless companies paid their fair share of tax"], "Sarah Greene, a UK Uncut activist", "said", "Sarah Greene", ""),
@@ -32,7 +33,7 @@ GOLD = {
                     "We hope that UK Uncut will respect the wellbeing of our partners and customers, and recognize the value that we add to the economy, creating jobs and apprenticeships, as well as paying our fair share of taxes in the UK."],
          "A spokeswoman for Starbucks", "said", "A spokeswoman for Starbucks", ""),
     ], []),
-    "zero-hours.txt": ([
+    "Zero Hours-adv.txt": ([
         ("indirect", ["More than one million British workers might be employed on zero-hours contracts"], "new figures", "reveal", "new figures", ""),
         ("indirect", ["that 38% of zero-hours contract workers describe themselves as employed full-time, typically working 30 hours or more a week"], "The CIPD", "found", "Chartered Institute of Personnel and Development", ""),
         ("direct", ["There does need to be a closer look at what is meant by a zero-hours contract, the different forms that they take and clearer guidance on what good and bad practice in their use looks like. And this needs to consider both the advantages and disadvantages in practice for businesses and employees."], "Peter Cheese, the chief executive of the CIPD", "said", "Peter Cheese", ""),
@@ -49,7 +50,7 @@ GOLD = {
         ("indirect", ["that only 16% of those on zero-hours contracts report that their employer frequently fails to provide them with sufficient hours each week"], "the CIPD research", "suggests", "Chartered Institute of Personnel and Development", ""),
         ("indirect", ["that 17% of employers in the private sector made use of zero- hours contracts, considerably lower than the 34% of organizations in the voluntary sector and 24% in the public sector"], "The institute’s figures", "also suggest", "Chartered Institute of Personnel and Development", ""),
     ], []),
-    "swedish-prisons.txt": ([
+    "Swedish prisons-adv.txt": ([
         ("mixed", ["that four Swedish prisons are to be closed due to an “out of the ordinary” decline in prisoner numbers"], "The head of Sweden’s prison and probation service, Nils Oberg", "announced", "Nils Oberg", ""),
         ("indirect", ["to being puzzled by the unexpected dip"], "Oberg", "admitted", "Nils Oberg", "Oberg admitted"),
         ("indirect", ["that the reason was to do with how his prisons are run"], "Oberg", "expressed optimism", "Nils Oberg", "Oberg admitted"),
@@ -64,7 +65,7 @@ GOLD = {
                     "Also, it is not just prison that can rehabilitate – it is often a combined process, involving probation and greater society. We can give education and training, but, when they leave prison, these people need housing and jobs."],
          "Gustafsson", "says", "Kenneth Gustafsson", "naive of course,”"),
     ], []),
-    "calais-migrants.txt": ([
+    "WNL Calais Migrants-adv.txt": ([
         ("direct", ["The French language is very difficult but we try hard. If we come every day, maybe we can touch our dreams,", "It’s a good thing to keep your brain active."], "Kamal, a refugee from Sudan’s war-torn Darfur district who comes to three or four hours of classes every day", "says", "Kamal", ""),
         ("direct", ["I need to tell people in the UK, they think that everyone wants to go there. But there are a lot of people here who want to stay in France,"], "Kamal", "said", "Kamal", "stay in France,”"),
         ("indirect", ["France is already home to more than a quarter of a million refugees"], "United Nations data", "according to", "United Nations", ""),
@@ -83,7 +84,7 @@ GOLD = {
         ("indirect", ["it implies the residents aren’t people"], "he", "says", "Zimarco Jones", "because he says"),
         ("direct", ["We have a discotheque, a house, a mosque, a school, shops,", "We are not animals."], "he", "says", "Zimarco Jones", "shops,”"),
     ], ["jungle", "Zimarco’s school", "the jungle"]),
-    "malala.txt": ([
+    "Malala-adv.txt": ([
         ("direct", ["They thought that the bullet would silence us. But they failed,"], "she", "said", "Malala Yousafzai", "they failed,”"),
         ("mixed", ["her as “our hero, our champion”"], "Ban Ki-moon, the UN secretary-general", "described", "Ban Ki-moon", ""),
         ("direct", ["the words the Taliban never wanted her to hear: happy 16th birthday, Malala"], "Gordon Brown", "uttered", "Gordon Brown", ""),
@@ -122,14 +123,14 @@ def build() -> dict:
     """The gold file's content."""
     out = {"_about": (
         "Hand annotation of five OneStopEnglish advanced texts (Guardian stories adapted for learners; Vajjala and Lučić, "
-        "BEA 2018, CC BY-SA 4.0; the texts are copied byte for byte in tests/data/ose/ with the licence) for quote "
+        "BEA 2018, CC BY-SA 4.0; the texts are the bundled ones in data/onestopenglish/) for quote "
         "extraction on British news: attributions of speech, claims, beliefs and findings; 'speaker' is the canonical full "
         "name or fullest noun phrase; 'must_not_quote' lists nicknames and titles in quote marks. Offsets are character "
         "offsets into each file decoded as UTF-8 (with its byte-order mark) and read with newline=''. Written by "
         "tests/data/ose/make_gold.py; chosen and annotated without looking at the extractor's output on them."),
         "articles": []}
     for name, (records, never) in GOLD.items():
-        text = (HERE / name).read_text(encoding="utf-8")
+        text = (CORPUS / name).read_text(encoding="utf-8")
         atts = []
         for k, (kind, contents, source, cue, speaker, anchor) in enumerate(records, 1):
             segs = [find(text, c, anchor) for c in contents]
@@ -146,7 +147,7 @@ def build() -> dict:
                 while i >= 0:
                     nots.append({"start": i + 1, "end": i + 1 + len(n), "text": n})
                     i = text.find(mark + n, i + 1)
-        out["articles"].append({"file": f"tests/data/ose/{name}", "attributions": atts, "must_not_quote": nots})
+        out["articles"].append({"file": f"data/onestopenglish/{name}", "attributions": atts, "must_not_quote": nots})
     return out
 
 
