@@ -531,6 +531,9 @@ def _cli(argv: list[str] | None = None) -> int:
     """main() with one clear line instead of a traceback when an input file is not in the expected format."""
     try:
         return main(argv)
+    except OSError as exc:  # a missing file, a folder given for a file, a file that cannot be read
+        print(f"error: {exc.filename or ''}: {exc.strerror or exc}".lstrip(": "), file=sys.stderr)
+        return 2
     except (ValueError, KeyError, IndexError, json.JSONDecodeError, UnicodeDecodeError) as exc:
         print(f"error: the input is not in the expected format ({type(exc).__name__}: {exc})", file=sys.stderr)
         return 2

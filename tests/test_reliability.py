@@ -212,3 +212,11 @@ def test_any_text_parses_without_losing_anything(text):
     assert lost_text(art) == []
     for r in art.removed:
         assert text[r.start : r.end] == r.text
+
+
+def test_evaluation_commands_give_one_line_for_bad_paths(tmp_path):
+    for args in (["sentiment", str(tmp_path)], ["seed", str(tmp_path / "missing.json")], ["certainty", str(tmp_path)],
+                 ["targets", str(tmp_path / "nope.jsonl")]):
+        run = subprocess.run([sys.executable, "-m", "lib.evaluate", *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert run.returncode == 2 and run.stderr.startswith("error: ") and "Traceback" not in run.stderr, (args, run.stderr)
+        assert len(run.stderr.strip().splitlines()) == 1
