@@ -10,6 +10,7 @@ quotes (lib/data/claim_stance_quotes.json).
 
     python -m lib.stance train [DATA.jsonl]                       refit the certainty mapping on the train rows
     python -m lib.stance train-claims                             refit the stance models (FNC-1, then the quote layer)
+    python -m lib.stance train-quotes                             refit only the quote layer (hand-labelled PolNeAR train quotes)
     python -m lib.stance fnc1 BODIES.csv STANCES.csv --out PRED.csv   predict FNC-1 format pairs (scores if labelled)
     python -m lib.stance quotes FILE... [--claim SENTENCE]...     stance of every quote toward each claim, as JSON lines
 """
@@ -1078,114 +1079,120 @@ def _pair_rows(pairs: list[LabelledPair], model: StanceModel | None = None):
     return rows
 
 
-QUOTE_STAGES = {  # the quote layer's three decisions and the features each one reads
-    "related": ("content similarity", "content similarity rank in the article", "content similarity above the article's mean",
-                "model p(unrelated)", "model p(unrelated) for the content alone", "claim words in content"),
-    "disagree": ("negation near claim words in content", "denial cue", "doubt cue", "refuting words in content", "model p(disagree)"),
-    "agree": ("content similarity above the article's mean", "hedging words in content", "question or whether in content",
-              "tentative cue", "model p(agree)", "model p(discuss)", "log content words"),
-}
+def quote_embedding_rows(contexts: list[QuoteContext], claims: list[str]) -> "np.ndarray":
+    """For every context x claim (context-major order): the elementwise products claim*content and claim*sentence of unit MiniLM embeddings."""
+    import numpy as np
+
+    if not contexts or not claims:
+        return np.zeros((0, 2 * 384))
+    emb = embed_texts(list(claims) + [c.content for c in contexts] + [c.sentence for c in contexts])
+    return np.array([np.concatenate([emb[claim] * emb[c.content], emb[claim] * emb[c.sentence]])
+                     for c in contexts for claim in claims], dtype=np.float64)
 
 
-def _stage_columns(stage: str) -> list[int]:
-    """Column indices (in QUOTE_FEATURES) of one stage's features."""
-    return [QUOTE_FEATURES.index(f) for f in QUOTE_STAGES[stage]]
+def _pair_embeddings(pairs: list[LabelledPair]) -> "np.ndarray":
+    """quote_embedding_rows for matched labelled pairs."""
+    import numpy as np
+
+    return np.vstack([quote_embedding_rows([quote_context(p.quote, p.text)], [p.claim]) for p in pairs]) if pairs else np.zeros((0, 768))
 
 
-def _fit_stages(x, y, c: float, balance_related: bool = True) -> dict:
-    """Fit the three logistic regressions of the quote layer: related?, then disagree?, then agree or discuss (the last two class-balanced)."""
+def _fit_softmax(x, y, c: float, standardise: bool) -> dict:
+    """A class-balanced multinomial logistic regression over STANCES (optionally on standardised columns), as plain lists."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    y = np.asarray(y)
-    masks = {"related": np.ones(len(y), bool), "disagree": y != "unrelated", "agree": np.isin(y, ["agree", "discuss"])}
-    targets = {"related": y != "unrelated", "disagree": y == "disagree", "agree": y == "agree"}
-    out = {}
-    for stage in QUOTE_STAGES:
-        xs = x[masks[stage]][:, _stage_columns(stage)]
-        mean, scale = _standardise(xs)
-        weight = "balanced" if stage != "related" or balance_related else None
-        clf = LogisticRegression(C=c, class_weight=weight, max_iter=5000).fit((xs - mean) / scale, targets[stage][masks[stage]])
-        out[stage] = {"features": list(QUOTE_STAGES[stage]), "mean": mean.round(6).tolist(), "scale": scale.round(6).tolist(),
-                      "coef": clf.coef_[0].round(6).tolist(), "intercept": round(float(clf.intercept_[0]), 6)}
-    return out
+    mean, scale = _standardise(x) if standardise else (np.zeros(x.shape[1]), np.ones(x.shape[1]))
+    clf = LogisticRegression(C=c, class_weight="balanced", max_iter=5000).fit((x - mean) / scale, y)
+    order = [list(clf.classes_).index(s) for s in STANCES]
+    return {"C": c, "mean": mean.round(6).tolist(), "scale": scale.round(6).tolist(),
+            "coef": clf.coef_[order].round(6).tolist(), "intercept": clf.intercept_[order].round(6).tolist()}
 
 
-def _stage_probabilities(layer: dict, x) -> dict[str, "np.ndarray"]:
-    """Each stage's probability (related; disagree if related; agree if agree-or-discuss) for feature rows."""
+def _softmax_proba(model: dict, x) -> "np.ndarray":
+    """p(agree), p(disagree), p(discuss), p(unrelated) from a stored _fit_softmax model."""
     import numpy as np
 
-    out = {}
-    for stage in QUOTE_STAGES:
-        st = layer[stage]
-        z = (x[:, _stage_columns(stage)] - np.array(st["mean"])) / np.array(st["scale"])
-        out[stage] = 1.0 / (1.0 + np.exp(-(z @ np.array(st["coef"]) + st["intercept"])))
-    return out
+    z = ((x - np.array(model["mean"])) / np.array(model["scale"])) @ np.array(model["coef"]).T + np.array(model["intercept"])
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
 
 
-def _decide(stages: dict[str, "np.ndarray"], related_at: float = 0.5, disagree_at: float = 0.5) -> tuple[list[str], "np.ndarray"]:
-    """Labels by the three decisions in turn (related when p >= related_at, disagree when p > disagree_at, agree when p > 0.5) and the four probabilities they imply."""
-    import numpy as np
-
-    r, d, a = stages["related"], stages["disagree"], stages["agree"]
-    probs = np.column_stack([r * (1 - d) * a, r * d, r * (1 - d) * (1 - a), 1 - r])
-    labels = ["unrelated" if ri < related_at else "disagree" if di > disagree_at else "agree" if ai > 0.5 else "discuss" for ri, di, ai in zip(r, d, a)]
-    return labels, probs
+def _layer_proba(layer: dict, x, e) -> "np.ndarray":
+    """The quote layer's probabilities: the embedding model and the feature model, averaged with the layer's weight."""
+    w = layer["embedding weight"]
+    return w * _softmax_proba(layer["embedding model"], e) + (1 - w) * _softmax_proba(layer["feature model"], x)
 
 
 def fit_quote_layer(label_file: Path = LABELS_DIR / "polnear_train_stance.json", text_dir: Path = POLNEAR_DIR / "train" / "text",
                     log=print) -> dict:
-    """Fit the quote layer on hand-labelled PolNeAR train quotes; the regularisation C is chosen by leave-one-article-out macro-F1."""
+    """Fit the quote layer on hand-labelled PolNeAR train quotes; C of each model and their weight chosen by leave-one-article-out macro-F1."""
+    import time
+
     import numpy as np
 
+    t0 = time.time()
     pairs = [p for p in labelled_pairs(label_file, text_dir) if p.quote is not None]
-    x = _pair_rows(pairs)
+    x, e = _pair_rows(pairs), _pair_embeddings(pairs)
     y = np.array([p.label for p in pairs])
     files = np.array([p.file for p in pairs])
+    articles = sorted(set(files))
+    held = {}
+    for name, data, grid, standardise in (("embedding model", e, (0.001, 0.003, 0.01, 0.03), True),
+                                          ("feature model", x, (0.1, 0.3, 1.0, 3.0), True)):
+        for c in grid:
+            p = np.zeros((len(y), 4))
+            for f in articles:
+                h = files == f
+                p[h] = _softmax_proba(_fit_softmax(data[~h], y[~h], c, standardise), data[h])
+            held[(name, c)] = p
     scores = {}
-    for c in (0.03, 0.1, 0.3, 1.0):
-        for balance in (True, False):
-            held_out = {}
-            for f in sorted(set(files)):
-                held = files == f
-                held_out[f] = _stage_probabilities(_fit_stages(x[~held], y[~held], c, balance), x[held])
-            for at in (0.3, 0.4, 0.5, 0.6, 0.7):
-                for dat in (0.4, 0.5, 0.6, 0.7):
-                    pred = np.empty(len(y), dtype=object)
-                    for f, st in held_out.items():
-                        pred[files == f] = _decide(st, at, dat)[0]
-                    key = f"C={c}, related stage balanced={balance}, related at p>={at}, disagree at p>{dat}"
-                    scores[key] = (round(macro_f1(list(y), list(pred)), 4), c, balance, at, dat)
-    best_key = max(scores, key=lambda k: scores[k][0])
-    _, best_c, best_balance, best_at, best_dat = scores[best_key]
-    log(f"quote layer: {len(pairs)} train pairs; best leave-one-article-out macro-F1 {scores[best_key][0]} with {best_key}")
-    return {
-        "_about": ("Quote layer of lib.stance: three class-balanced logistic regressions applied in turn (is the quote about the claim? "
-                   "if so, does it deny or doubt it? if not, does it assert it or only discuss it?) over QUOTE_FEATURES: the FNC-1 "
-                   "model's probabilities for the quote's sentence and content, MiniLM similarity to the claim (also relative to the "
-                   "article's other quotes), the cue's kind and negation near claim words. Fitted on "
-                   f"{len(pairs)} hand-labelled quotes of ten PolNeAR train articles (tests/data/polnear_train_stance.json; Newell, "
-                   "Margolin and Ruths, LREC 2018; weights only); C, the related stage's class weighting and the related and disagree thresholds chosen by "
-                   "leave-one-article-out macro-F1 on those train quotes. "
-                   "Refit: `python -m lib.stance train-claims`."),
-        "C": best_c, "related stage balanced": best_balance, "related at": best_at, "disagree at": best_dat,
-        "leave_one_article_out_macro_f1": {k: v[0] for k, v in scores.items()},
-        "stages": _fit_stages(x, y, best_c, best_balance),
+    for ce in (0.001, 0.003, 0.01, 0.03):
+        for cf in (0.1, 0.3, 1.0, 3.0):
+            for w in (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 1.0):
+                p = w * held[("embedding model", ce)] + (1 - w) * held[("feature model", cf)]
+                key = f"embedding C={ce}, feature C={cf}, embedding weight={w}"
+                scores[key] = (round(macro_f1(list(y), [STANCES[i] for i in p.argmax(axis=1)]), 4), ce, cf, w)
+    best_key = max(scores, key=lambda k: (scores[k][0], -abs(scores[k][3] - 0.5)))
+    best, ce, cf, w = scores[best_key]
+    log(f"quote layer: {len(pairs)} train pairs in {len(articles)} articles; best leave-one-article-out macro-F1 {best} with {best_key}")
+    layer = {
+        "_about": ("Quote layer of lib.stance: the average (weight below) of two class-balanced multinomial logistic regressions over "
+                   "agree, disagree, discuss, unrelated: one on the elementwise products of all-MiniLM-L6-v2 embeddings (claim x quote content, "
+                   "claim x the quote's sentence: 768 numbers), one on QUOTE_FEATURES (the FNC-1 model's probabilities for the quote's sentence "
+                   "and content, MiniLM similarity to the claim, also relative to the article's other quotes, the cue's kind, negation and "
+                   "hedging words). Fitted on "
+                   f"{len(pairs)} hand-labelled quotes of {len(articles)} PolNeAR train articles (tests/data/polnear_train_stance.json, "
+                   "labelling guidelines in its _about; Newell, Margolin and Ruths, LREC 2018; weights only, no text); each model's C and "
+                   "their weight chosen by leave-one-article-out macro-F1 on those train quotes (never on dev). "
+                   "Refit: `python -m lib.stance train-quotes` (this layer only) or `python -m lib.stance train-claims` (FNC-1 model too)."),
+        "classes": list(STANCES), "train pairs": len(pairs), "train articles": len(articles),
+        "embedding weight": w, "leave_one_article_out_macro_f1": best,
+        "fit seconds": round(time.time() - t0, 1),
+        "grid (leave-one-article-out macro-F1)": {k: v[0] for k, v in scores.items()},
+        "feature model": {"features": list(QUOTE_FEATURES), **_fit_softmax(x, y, cf, True)},
+        "embedding model": {"features": "claim*content (384), claim*sentence (384), unit all-MiniLM-L6-v2 embeddings", **_fit_softmax(e, y, ce, True)},
     }
+    return layer
 
 
 @lru_cache(maxsize=1)
 def _quote_layer() -> dict:
     """The fitted quote layer (lib/data/claim_stance_quotes.json)."""
     if not QUOTE_LAYER_PATH.exists():
-        raise FileNotFoundError(f"{QUOTE_LAYER_PATH.name} is missing: run `python -m lib.stance train-claims` to fit it")
+        raise FileNotFoundError(f"{QUOTE_LAYER_PATH.name} is missing: run `python -m lib.stance train-quotes` to fit it")
     return json.loads(QUOTE_LAYER_PATH.read_text(encoding="utf-8"))
 
 
-def quote_predictions(x) -> tuple[list[str], "np.ndarray"]:
-    """Labels and p(agree), p(disagree), p(discuss), p(unrelated) from quote-layer feature rows."""
-    layer = _quote_layer()
-    return _decide(_stage_probabilities(layer["stages"], x), layer.get("related at", 0.5), layer.get("disagree at", 0.5))
+def quote_predictions(x, e) -> tuple[list[str], "np.ndarray"]:
+    """Labels and p(agree), p(disagree), p(discuss), p(unrelated) from quote-layer feature rows and embedding rows."""
+    import numpy as np
+
+    if len(x) == 0:
+        return [], np.zeros((0, 4))
+    p = _layer_proba(_quote_layer(), x, e)
+    return [STANCES[i] for i in np.argmax(p, axis=1)], p
 
 
 def _evidence(ctx: QuoteContext, claim: str, q) -> str:
@@ -1228,7 +1235,7 @@ def stance(quotes: list, claims: list, text: str) -> "pd.DataFrame":
     contexts = [quote_context(q, text) for q in quotes]
     statements = [c.statement for c in claims]
     x, _ = quote_pair_features(contexts, statements)
-    labels, probs = quote_predictions(x)
+    labels, probs = quote_predictions(x, quote_embedding_rows(contexts, statements))
     ids = quote_ids(len(quotes))
     rows = []
     for k, (label, p) in enumerate(zip(labels, probs)):
@@ -1301,14 +1308,14 @@ def fnc_dev_table(fnc_dir: Path = FNC_DIR, cache: Path | None = CACHE_DIR / "emb
 
 
 def top_features(n: int = 10) -> "pd.DataFrame":
-    """The quote layer's weights: for each decision, the features that push it most (standardised coefficients)."""
+    """The quote layer's feature model: for each stance, the features that push toward it most (coefficients on standardised features)."""
     import pandas as pd
 
-    rows = [{"decision": stage, "feature": f, "weight": w}
-            for stage, st in _quote_layer()["stages"].items() for f, w in zip(st["features"], st["coef"])]
+    fm = _quote_layer()["feature model"]
+    rows = [{"stance": s, "feature": f, "weight": w} for s, coef in zip(STANCES, fm["coef"]) for f, w in zip(fm["features"], coef)]
     table = pd.DataFrame(rows)
     table["size"] = table["weight"].abs()
-    return (table.sort_values(["decision", "size"], ascending=[True, False]).groupby("decision").head(n)
+    return (table.sort_values(["stance", "size"], ascending=[True, False]).groupby("stance").head(n)
             .drop(columns="size").reset_index(drop=True))
 
 
@@ -1381,6 +1388,7 @@ def main(argv: list[str] | None = None) -> int:
     t = sub.add_parser("train", help="fit the certainty mapping on the certainty data's train rows")
     t.add_argument("data", type=Path, nargs="?", default=DEFAULT_TRAIN)
     sub.add_parser("train-claims", help="fit the FNC-1 stance models and the quote layer (needs ../shared)")
+    sub.add_parser("train-quotes", help="refit only the quote layer on the hand-labelled PolNeAR train quotes (needs ../shared)")
     f = sub.add_parser("fnc1", help="predict the stance of FNC-1 format pairs")
     f.add_argument("bodies", type=Path, help="CSV with Body ID, articleBody")
     f.add_argument("stances", type=Path, help="CSV with Headline, Body ID[, Stance]")
@@ -1396,15 +1404,16 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_fnc1(args)
         if args.what == "quotes":
             return _cmd_quotes(args)
-        if args.what == "train-claims":
-            for d in (FNC_DIR, POLNEAR_DIR):
+        if args.what in ("train-claims", "train-quotes"):
+            for d in (FNC_DIR, POLNEAR_DIR) if args.what == "train-claims" else (POLNEAR_DIR,):
                 if not d.is_dir():
                     raise FileNotFoundError(f"{d}: not found (the training data lives in ../shared)")
-            train_claims()
+            if args.what == "train-claims":
+                train_claims()
             layer = fit_quote_layer()
             QUOTE_LAYER_PATH.write_text(json.dumps(layer, indent=1) + "\n", encoding="utf-8")
             _quote_layer.cache_clear()
-            print(f"wrote lib/data/{STANCE_MODEL_PATH.name} and lib/data/{QUOTE_LAYER_PATH.name}")
+            print((f"wrote lib/data/{STANCE_MODEL_PATH.name} and " if args.what == "train-claims" else "wrote ") + f"lib/data/{QUOTE_LAYER_PATH.name}")
             return 0
         if not args.data.exists():
             raise FileNotFoundError(f"{args.data}: no such file")
