@@ -80,10 +80,11 @@ def quote_frame(article: Article, nlp: Language | None = None, claims: list[Clai
     df["paragraph"] = [max(0, bisect.bisect_right(starts, q.start) - 1) for q in quotes]
     df["words"] = df["text"].str.split().str.len().fillna(0).astype(int)
     df["source_type"] = [source_type(q) for q in quotes]
-    df["certainty"] = pd.Series(quote_certainty(quotes, article.text), index=df.index, dtype="float64")
+    context = article.kept_text  # the quotes' sentences without boilerplate (a header date, a photo credit)
+    df["certainty"] = pd.Series(quote_certainty(quotes, context), index=df.index, dtype="float64")
     df["sentiment"] = pd.Series(polarity(df["text"].tolist(), sentiment_method), index=df.index, dtype="float64")
     if claims:
-        st = stance(quotes, claims[:1], article.text).set_index("quote")
+        st = stance(quotes, claims[:1], context).set_index("quote")
         df["claim"] = claims[0].id
         df["stance"] = st["stance"].reindex(df.index)
         df["stance_probability"] = st["probability"].reindex(df.index).astype("float64")
@@ -108,28 +109,42 @@ def speaker_frame(quotes: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index()[cols].sort_values(["words", "speaker"], ascending=[False, True], ignore_index=True)
 
 
+def combined_stance(labels) -> str:
+    """One stance from several quotes' labels: a side taken (supports or doubts) wins over merely reporting; both sides
+    taken is 'mixed'; none related is 'unrelated'."""
+    related = {x for x in labels if isinstance(x, str) and x != "unrelated"}
+    sides = related & {"agree", "disagree"}
+    if len(sides) == 2:
+        return "mixed"
+    if sides:
+        return sides.pop()
+    return "discuss" if related else "unrelated"
+
+
 def speaker_stance(labels: pd.Series) -> str:
-    """A speaker's stance toward a claim from their quotes' labels: the one label of the related quotes, or 'mixed'."""
-    related = {x for x in labels.dropna() if x != "unrelated"}
-    if not related:
-        return "unrelated"
-    return related.pop() if len(related) == 1 else "mixed"
+    """A speaker's stance toward a claim from their quotes' labels (see combined_stance)."""
+    return combined_stance(labels.dropna())
 
 
 def mention_frame(quotes: pd.DataFrame, nlp: Language | None = None) -> pd.DataFrame:
-    """Who talks about whom: speaker, the country, union or organisation their quotes mention (aliases merged), its type, mentions."""
+    """Who talks about whom: speaker, the country, international body or organisation their quotes mention (aliases merged), its type, mentions."""
     nlp = nlp or load_pipeline()
     rows = []
     for speaker, doc in zip(quotes["speaker"], nlp.pipe(quotes["text"].tolist())):
         if not speaker or pd.isna(speaker):
             continue
-        for m in target_mentions(doc, kinds=("country or union", "organisation")):
+        for m in target_mentions(doc, kinds=("country or international body", "organisation")):
             rows.append({"speaker": speaker, "mentioned": m.target, "type": m.kind})
     df = pd.DataFrame(rows, columns=["speaker", "mentioned", "type"])
     return df.groupby(["speaker", "mentioned", "type"]).size().rename("mentions").reset_index()
 
 
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us"}
+
+
+def _strip_article(text: str) -> str:
+    """A noun phrase without its leading 'the', 'a' or 'an'."""
+    return re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
 _RELATIVES = {"who", "which", "that", "whom"}
 
 
@@ -143,7 +158,7 @@ def resolution_rule(mention: str, speaker: str | None) -> str:
         return "pronoun → an earlier speaker of the same number"
     if low in _RELATIVES:
         return "relative pronoun → the noun it stands for"
-    if m == s:
+    if m == s or _strip_article(m) == s:
         return "named in full"
     if " " not in m and m in s.split():
         return "surname or given name → the full name named earlier"
@@ -162,6 +177,21 @@ def speaker_mentions(quotes: list[Quote], text: str) -> pd.DataFrame:
 
 
 PERSON_TYPES = ("named expert", "official", "named person")
+
+
+def is_named_person(quotes: pd.DataFrame) -> pd.Series:
+    """Whether each quote's source is a named person (a named expert, an official or another named person)."""
+    return quotes["source_type"].isin(PERSON_TYPES)
+
+
+def source_types(table: pd.DataFrame) -> list[str]:
+    """source_type for every row of a quotes table (speaker, role and org columns)."""
+    from types import SimpleNamespace
+
+    return [source_type(SimpleNamespace(speaker=r.speaker if isinstance(r.speaker, str) else None,
+                                        role=r.role if isinstance(r.role, str) else None,
+                                        org=r.org if isinstance(r.org, str) else None))
+            for r in table[["speaker", "role", "org"]].itertuples()]
 
 
 def most_quoted(quotes: pd.DataFrame, top: int = 12) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -109,6 +109,16 @@ class Article:
         return f"{Path(self.source).stem} (file name; no title line)" if self.source else "(untitled text)"
 
     @property
+    def kept_text(self) -> str:
+        """The original text with every removed piece blanked out (same length, so every offset still holds)."""
+        chars = list(self.text)
+        for r in self.removed:
+            for i in range(r.start, r.end):
+                if chars[i] not in "\r\n":
+                    chars[i] = " "
+        return "".join(chars)
+
+    @property
     def clean_text(self) -> str:
         """The kept paragraphs, cleaned, separated by blank lines."""
         return "\n\n".join(p.text for p in self.paragraphs)

@@ -88,13 +88,14 @@ def certainty_by_speaker(quotes: pd.DataFrame) -> plt.Figure:
     missing = quotes.assign(speaker=_speakers(quotes["speaker"]))["certainty"].isna().groupby(_speakers(quotes["speaker"])).sum()
     by = df.groupby("speaker")["certainty"].agg(["mean", "count"]).sort_values("mean")
     fig, ax = plt.subplots(figsize=(8, _height(len(by))))
-    ax.barh(by.index, by["mean"] - 1, left=1, color=P.PALETTE[0], alpha=0.7)
+    ax.barh(by.index, by["mean"] - 1, left=1, color=P.NEUTRAL, alpha=0.45)
     for y, speaker in enumerate(by.index):
         values = df.loc[df["speaker"] == speaker, "certainty"]
         ax.scatter(values, [y] * len(values), color="black", s=14, zorder=3)
         note = f"n={by.loc[speaker, 'count']}" + (f" (+{int(missing.get(speaker, 0))} no evidence)" if missing.get(speaker, 0) else "")
-        ax.text(6.1, y, note, va="center", fontsize=8)
-    ax.set_xlim(1, 7.6)
+        ax.text(6.3, y, note, va="center", fontsize=8)
+    ax.axvline(6, color=P.BAND, linewidth=1, zorder=0)
+    ax.set_xlim(1, 7.9)
     ax.set_xticks(range(1, 7))
     ax.set_xlabel("certainty (1 = very uncertain … 6 = very certain; Pei and Jurgens scale)")
     _title(fig, f"{title}: mean certainty of their quotes (dots: single quotes)")
@@ -113,33 +114,38 @@ def stance_by_claim(stances: pd.DataFrame, claims: list) -> plt.Figure:
     if related.empty:
         why = "no quotes in this article" if stances.empty else "no quote is about any claim"
         return P.empty_figure(f"{title}: {why}", "Every quote was judged not to be about the article's claims.")
+    from lib.analysis import combined_stance
+
     df = related.assign(speaker=_speakers(related["speaker"]))
     grid = df.groupby(["speaker", "claim"])["stance"].agg(lambda s: sorted(set(s)))
     speakers = sorted(grid.index.get_level_values(0).unique(), key=lambda s: (-len(df[df["speaker"] == s]), s))
     ids = [c.id for c in claims]
-    fig, ax = plt.subplots(figsize=(2.2 + 1.7 * len(ids), _height(len(speakers), 0.42, 2.4)))
+    fig, ax = plt.subplots(figsize=(3.2 + 1.1 * len(ids), _height(len(speakers), 0.42, 2.4 + 0.3 * len(ids))))
     for i, speaker in enumerate(speakers):
         for j, cid in enumerate(ids):
             labels = grid.get((speaker, cid))
             if not labels:
                 ax.add_patch(plt.Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor="white", edgecolor=P.BAND))
                 continue
-            key = labels[0] if len(labels) == 1 else "mixed"
+            key = combined_stance(labels)
             ax.add_patch(plt.Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor=P.STANCE_COLORS[key], edgecolor="white", linewidth=2))
             letters = "+".join(P.STANCE_LETTERS[l] for l in labels)
             ax.text(j, i, letters, ha="center", va="center", fontsize=9, color="white" if key in ("agree", "disagree", "mixed") else "black")
     ax.set_xlim(-0.5, len(ids) - 0.5)
     ax.set_ylim(len(speakers) - 0.5, -0.5)
-    ax.set_xticks(range(len(ids)), [P.wrap(f"{c.id}: {c.statement}", 22) for c in claims], fontsize=8)
+    ax.set_xticks(range(len(ids)), ids)
+    ax.xaxis.tick_top()
     ax.set_yticks(range(len(speakers)), speakers)
     ax.tick_params(length=0)
-    for side in ("left", "bottom"):
+    for side in ("left", "bottom", "top", "right"):
         ax.spines[side].set_visible(False)
-    handles = [Patch(facecolor=P.STANCE_COLORS[k], label=f"{P.STANCE_LETTERS[k]}  {STANCE_LABELS.get(k, 'mixed: quotes take different sides')}")
+    handles = [Patch(facecolor=P.STANCE_COLORS[k], label=f"{P.STANCE_LETTERS[k]}  {STANCE_LABELS.get(k, 'mixed: supports and doubts')}")
                for k in ("agree", "disagree", "discuss", "mixed")]
     ax.legend(handles=handles + [Patch(facecolor="white", edgecolor=P.BAND, label="blank: says nothing about it")],
               frameon=False, loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=8)
-    _title(fig, title)
+    key = "\n".join(P.wrap(f"{c.id}: {c.statement}", 90) for c in claims)
+    ax.text(0, -0.02, key, transform=ax.transAxes, ha="left", va="top", fontsize=8)
+    _title(fig, f"{title} (the stance model's reading: check each quote)")
     fig.tight_layout()
     return fig
 
@@ -207,14 +213,17 @@ def methods_vs_humans(nyt: pd.DataFrame, targets: pd.DataFrame, ratings: list[fl
     axes[0].set_title(f"ours vs humans, NYT sample (r = {nyt.loc['ours', 'Pearson r']:.2f})", fontsize=9, loc="left")
     methods = [m for m in P.METHOD_COLORS if m in nyt.index]
     axes[1].bar(methods, nyt.loc[methods, "Pearson r"], color=[P.METHOD_COLORS[m] for m in methods])
+    axes[1].axhline(0.745, color="black", linestyle=":", linewidth=1)
+    axes[1].text(-0.4, 0.765, "one human rater against the others (0.745)", fontsize=7)
     axes[1].set_title("Pearson r with human ratings (NYT)", fontsize=9, loc="left")
     axes[2].bar(methods, targets.loc[methods, "macro-F1"], color=[P.METHOD_COLORS[m] for m in methods])
     majority = targets.loc[[i for i in targets.index if i.startswith("majority")][0], "macro-F1"]
     axes[2].axhline(majority, color="black", linestyle="--", linewidth=1)
-    axes[2].text(len(methods) - 0.6, majority + 0.02, "majority class", ha="right", fontsize=8)
+    axes[2].text(-0.4, majority + 0.02, "majority class", ha="left", fontsize=7)
     axes[2].set_title("target sentiment macro-F1 (NewsMTSC)", fontsize=9, loc="left")
+    axes[0].set_xlim(-4, 4)
     for ax in axes[1:]:
-        ax.set_ylim(0, 0.8)
+        ax.set_ylim(0, 1)
         ax.tick_params(axis="x", labelsize=8)
     _title(fig, "Four sentiment methods checked against human judgements (vendored samples)")
     fig.tight_layout()
@@ -266,8 +275,9 @@ def article_arc(quotes: pd.DataFrame, paragraph_kinds: list[str]) -> plt.Figure:
                         s=20 + 3 * quotes.loc[sub, "words"].clip(upper=80), marker=marker, edgecolor="black", linewidth=0.5, zorder=3)
     fig.colorbar(sc, ax=ax, label="sentiment (red negative, blue positive)", pad=0.01)
     ax.axhline(0.95, color=P.MUTED, linewidth=0.6, linestyle=":")
-    ax.legend(handles=[Line2D([], [], marker=m, linestyle="", color=P.MUTED, label=k) for k, m in P.KIND_MARKERS.items()],
-              loc="upper left", bbox_to_anchor=(0, -0.16), frameon=False, ncol=3)
+    sizes = [Line2D([], [], marker="o", linestyle="", color=P.MUTED, markersize=(20 + 3 * w) ** 0.5, label=f"{w} words") for w in (10, 40, 80)]
+    ax.legend(handles=[Line2D([], [], marker=m, linestyle="", color=P.MUTED, label=k) for k, m in P.KIND_MARKERS.items()] + sizes,
+              loc="upper left", bbox_to_anchor=(0, -0.16), frameon=False, ncol=6)
     ax.set_xlim(-0.5, len(paragraph_kinds) - 0.5)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylim(0.3, 6.8)
@@ -299,8 +309,11 @@ def stance_map(speakers: pd.DataFrame, claim: str | None) -> plt.Figure:
     ax.set_ylim(-1, 1)
     ax.set_xlabel("mean certainty (1 very uncertain … 6 very certain)")
     ax.set_ylabel("mean sentiment (−1 negative … +1 positive)")
-    ax.legend(title=P.wrap(f"stance on: {claim}", 90) if claim else "no claim", frameon=False, loc="upper left", bbox_to_anchor=(0.0, -0.1),
-              ncol=3, fontsize=9)
+    sizes = [plt.scatter([], [], s=30 + 3 * w, color="white", edgecolor="black", linewidth=0.5, label=f"{w} words") for w in (20, 60, 150)]
+    first = ax.legend(title=P.wrap(f"stance on: {claim}", 90) if claim else "no claim", frameon=False, loc="upper left",
+                      bbox_to_anchor=(0.0, -0.1), ncol=3, fontsize=9)
+    ax.add_artist(first)
+    ax.legend(handles=sizes, title="words quoted", frameon=False, loc="upper right", bbox_to_anchor=(1.0, -0.1), ncol=3, fontsize=8)
     fig.tight_layout()
     P.label_points(ax, data["certainty"], data["sentiment"], data["speaker"])
     _title(fig, f"{title}: how sure, how positive, and which side each source takes (size: words)")
@@ -351,7 +364,7 @@ def summary(speakers: pd.DataFrame, claim: str | None, label: str) -> plt.Figure
     present = [k for k in P.STANCE_COLORS if k in set(stances)]
     axes[0].legend(handles=[Patch(facecolor=P.STANCE_COLORS[k], edgecolor=P.MUTED, label=STANCE_LABELS.get(k, "mixed")) for k in present],
                    title=P.wrap(f"stance on: {claim}", 40) if claim else "no claim", frameon=False, loc="lower right", fontsize=8, title_fontsize=8)
-    axes[1].scatter(order["certainty"], order.index, color=P.PALETTE[0], zorder=3)
+    axes[1].scatter(order["certainty"], order.index, color="black", zorder=3)
     axes[1].set_xlim(1, 6)
     axes[1].set_xlabel("mean certainty (1–6)")
     axes[2].axvline(0, color=P.BAND, linewidth=1, zorder=0)
@@ -373,7 +386,8 @@ def corpus_overview(articles: pd.DataFrame, quotes: pd.DataFrame, sentiment_meth
         return P.empty_figure(f"{title}", "No article could be analysed (see the errors table).")
     fig, axes = plt.subplots(2, 2, figsize=(11, 7))
     per = articles["quotes"]
-    axes[0, 0].hist(per, bins=range(0, int(per.max()) + 2), color=P.PALETTE[0], edgecolor="white")
+    axes[0, 0].hist(per, bins=range(0, int(per.max()) + 2), color=P.NEUTRAL, edgecolor="white")
+    axes[0, 0].yaxis.set_major_locator(MaxNLocator(integer=True))
     axes[0, 0].set_xlabel("quotes in the article")
     axes[0, 0].set_ylabel("articles")
     axes[0, 0].set_title(f"quotes per article (median {per.median():g}; {int((per == 0).sum())} with none)", loc="left", fontsize=10)
@@ -387,7 +401,7 @@ def corpus_overview(articles: pd.DataFrame, quotes: pd.DataFrame, sentiment_meth
         axes[0, 1].set_xlabel("share of quotes")
         axes[0, 1].set_title("who speaks: share of quotes by source type", loc="left", fontsize=10)
         scored = quotes["certainty"].dropna()
-        axes[1, 0].hist(scored, bins=[1 + 0.25 * k for k in range(21)], color=P.PALETTE[2])
+        axes[1, 0].hist(scored, bins=[1 + 0.25 * k for k in range(21)], color=P.NEUTRAL)
         axes[1, 0].set_xlabel("certainty (1–6)")
         axes[1, 0].set_ylabel("quotes")
         axes[1, 0].set_title(f"certainty of quotes ({len(quotes) - len(scored)} with no evidence not shown)", loc="left", fontsize=10)
@@ -397,7 +411,8 @@ def corpus_overview(articles: pd.DataFrame, quotes: pd.DataFrame, sentiment_meth
         axes[1, 1].bar(bins[:-1], counts, width=0.1, align="edge", color=[cmap((b + 1.05) / 2) for b in bins[:-1]], edgecolor=P.MUTED, linewidth=0.4)
         axes[1, 1].set_xlim(-1, 1)
         axes[1, 1].set_xlabel(f"sentiment ({sentiment_method}, −1 … +1)")
-        axes[1, 1].set_title("sentiment of quotes", loc="left", fontsize=10)
+        zeros = int((quotes["sentiment"] == 0).sum())
+        axes[1, 1].set_title(f"sentiment of quotes ({zeros} at exactly 0: often no scored word)", loc="left", fontsize=10)
     _title(fig, title)
     fig.tight_layout()
     return fig

@@ -68,7 +68,7 @@ def explorer_data(article: Article | str | Path, claims: list[str] | None = None
     cl = load_claims(art, claims)
     table = quote_frame(art, nlp, cl[:1], quotes=found)
     if cl and found:
-        st = stance(found, cl, art.text)
+        st = stance(found, cl, art.kept_text)
         for c in cl:
             table[f"stance {c.id}"] = st[st["claim"] == c.id].set_index("quote")["stance"].reindex(table.index)
     return ExplorerData(art, table, cl)

@@ -96,16 +96,15 @@ def quotes_summary(quotes: pd.DataFrame) -> str:
 
 
 def voices_summary(quotes: pd.DataFrame) -> str:
-    """Who is quoted in their own words (direct or mixed) and who is paraphrased, by whether the speaker is named."""
+    """Who is quoted in their own words (direct or mixed) and who is paraphrased: named people against everyone else."""
     if quotes.empty:
         return "With no quotes, there is no pattern of voices to describe."
-    from lib.analysis import _is_name
+    from lib.analysis import PERSON_TYPES, source_types
 
-    df = quotes.assign(named=quotes["speaker"].fillna("").map(lambda s: bool(s) and _is_name(s)),
+    df = quotes.assign(named=[t in PERSON_TYPES for t in source_types(quotes)],
                        own=quotes["kind"].isin(["direct", "mixed"]), words=quotes["text"].str.split().str.len())
-    named, unnamed = df[df["named"]], df[~df["named"]]
     parts = []
-    for label, g in (("named people", named), ("unnamed or collective sources", unnamed)):
+    for label, g in (("named people", df[df["named"]]), ("other sources (unnamed, collective, outlets, states and organisations)", df[~df["named"]])):
         if len(g):
             share = g.loc[g["own"], "words"].sum() / max(1, g["words"].sum())
             parts.append(f"{label} have {_n(len(g), 'quote')}, {share:.0%} of their quoted words in their own words (direct or mixed)")
@@ -206,8 +205,11 @@ def article_reading(quotes: pd.DataFrame, speakers: pd.DataFrame, n_paragraphs: 
         out.append(f"The most certain-sounding source is {hi['speaker']} ({hi['certainty']:.1f} on 1–6), the least {lo['speaker']} ({lo['certainty']:.1f}).")
     if claim and "stance" in speakers.columns:
         counts = speakers["stance"].value_counts()
-        parts = [f"{_n(int(counts[k]), 'source')} {STANCE_LABELS.get(k, 'mixed')}" for k in ("agree", "disagree", "discuss", "mixed") if counts.get(k, 0)]
-        out.append(f"Toward the main claim (*{claim}*): " + (_list(parts) + "; the others say nothing about it." if parts else "no source speaks to it."))
+        names = {"agree": "supports it", "disagree": "doubts or denies it", "discuss": "reports it without taking a side", "mixed": "takes both sides"}
+        parts = [f"{names[k]}: {_n(int(counts[k]), 'source')}" for k in names if counts.get(k, 0)]
+        silent = int(counts.get("unrelated", 0))
+        tail = f"; {_n(silent, 'source')} {'says' if silent == 1 else 'say'} nothing about it" if silent else ""
+        out.append(f"Toward the main claim (*{claim}*), by the stance model: " + ("; ".join(parts) + tail + "." if parts else "no source speaks to it."))
     half = n_paragraphs / 2
     first = int((quotes["paragraph"] < half).sum())
     direct = quotes[quotes["kind"] == "direct"]
@@ -263,5 +265,22 @@ def stance_model_summary(report: dict) -> str:
     split = report["dev split"]
     return (f"On the held-out stories ({split['bodies']} article bodies, {split['pairs']:,} headline–body pairs the model never saw), "
             f"macro-F1 is **{dev['macro-F1']:.2f}** (majority class {base['macro-F1']:.2f}) and the official FNC score "
-            f"{dev['FNC score']:.0%} of the best possible ({base['FNC score']:.0%}). Per class: agree {dev['F1 agree']:.2f}, "
+            f"{dev['FNC score']:.0%} of the best possible (majority class {base['FNC score']:.0%}). Per class: agree {dev['F1 agree']:.2f}, "
             f"**disagree {dev['F1 disagree']:.2f}**, discuss {dev['F1 discuss']:.2f}, unrelated {dev['F1 unrelated']:.2f}.")
+
+
+def stance_check_summary(summary: pd.DataFrame) -> str:
+    """The stance model against always answering the most frequent label, on a labelled check."""
+    ours, base = summary.iloc[0], summary.iloc[1]
+    verdict = ("better than" if ours["macro-F1"] > base["macro-F1"] + 0.02 else
+               "no better than" if ours["macro-F1"] >= base["macro-F1"] - 0.02 else "worse than")
+    return (f"Macro-F1 **{ours['macro-F1']:.2f}** against {base['macro-F1']:.2f} for always answering the most frequent label "
+            f"(*{summary.index[1]}*): {verdict} that baseline here. Read the stances of this notebook as the model's leads, to be "
+            "checked against each quote, not as findings.")
+
+
+def exercise_verdict(got: dict[str, str], reader: dict[str, str]) -> str:
+    """A line comparing what a model said with what a careful reader would say, item by item."""
+    agree = sum(got[k] == reader[k] for k in reader)
+    items = "; ".join(f"{k}: model *{got[k]}*, a reader *{reader[k]}*" for k in reader)
+    return f"{items}. The model agrees with the reader on {agree} of {len(reader)}" + (": look at why it fails." if agree < len(reader) else ".")

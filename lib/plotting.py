@@ -35,9 +35,11 @@ SOURCE_COLORS = {
     "news outlet": "#EE3377", "state or organisation": "#33BBEE", "unknown": "#000000",
 }
 ENTITY_COLORS = {"PERSON": "#0077BB", "ORG": "#EE7733", "GPE": "#009988", "NORP": "#EE3377", "LOC": "#33BBEE"}
-METHOD_COLORS = {"ours": "#000000", "vader": "#0077BB", "textblob": "#EE7733", "afinn": "#009988"}
+# marks that carry no stance or sentiment meaning stay out of the stance hues and the red-blue sentiment scale
+METHOD_COLORS = {"ours": "#000000", "vader": "#8C510A", "textblob": "#999933", "afinn": "#888888"}
+NEUTRAL = "#555555"  # bars and dots of a measure that is neither stance nor sentiment (certainty, counts)
 METHOD_MARKERS = {"ours": "o", "vader": "s", "textblob": "^", "afinn": "D"}
-NODE_COLORS = {"source": "#0077BB", "country or union": "#009988", "organisation": "#EE7733"}
+NODE_COLORS = {"source": "#555555", "country or international body": "#999933", "organisation": "#EE7733"}
 # displaCy backgrounds (light tints, so the text stays readable)
 QUOTE_MARK_COLORS = {"DIRECT": "#C9C1F0", "MIXED": "#CDEBF7", "INDIRECT": "#E4E4B8", "CUE": "#F4C7A0", "SPEAKER": "#A8E0D8"}
 CUE_MARK_COLORS = {"HEDGE": "#F4C7A0", "BOOSTER": "#A8D8F0"}

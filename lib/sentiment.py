@@ -39,7 +39,7 @@ class TargetMention:
     mention: str
     start: int
     end: int
-    kind: str = "country or union"  # or "organisation", "person", "group"
+    kind: str = "country or international body"  # or "organisation", "person", "group", "place"
 
 
 # ----------------------------------------------------------------------------- word lists

@@ -101,7 +101,8 @@ def certainty_cues(text: str) -> list[CertaintyCue]:
         n, cat, sign = match
         start, end = toks[i][1], toks[i + n - 1][2]
         window = [k for k in range(max(0, i - NEGATION_WINDOW), i) if k not in used and toks[k][0] in lex["negators"]]
-        negated = bool(window) and cat != "conditional"
+        # a negator before a modal does not negate it ('little Pyongyang could offer'); modals are negated after ('could not')
+        negated = bool(window) and cat not in ("conditional", "modal")
         if cat == "epistemic verb" and i > 0 and toks[i - 1][0] in lex["first_person"]:
             cat = "first person"
             start = toks[i - 1][1]
