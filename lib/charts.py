@@ -218,8 +218,8 @@ def methods_vs_humans(nyt: pd.DataFrame, targets: pd.DataFrame, ratings: list[fl
     axes[1].set_title("Pearson r with human ratings (NYT)", fontsize=9, loc="left")
     axes[2].bar(methods, targets.loc[methods, "macro-F1"], color=[P.METHOD_COLORS[m] for m in methods])
     majority = targets.loc[[i for i in targets.index if i.startswith("majority")][0], "macro-F1"]
-    axes[2].axhline(majority, color="black", linestyle="--", linewidth=1)
-    axes[2].text(-0.4, majority + 0.02, "majority class", ha="left", fontsize=7)
+    axes[2].axhline(majority, color="black", linestyle="--", linewidth=1, label=f"majority class ({majority:.2f})")
+    axes[2].legend(frameon=False, loc="upper right", fontsize=7)
     axes[2].set_title("target sentiment macro-F1 (NewsMTSC)", fontsize=9, loc="left")
     axes[0].set_xlim(-4, 4)
     for ax in axes[1:]:
@@ -297,21 +297,23 @@ def stance_map(speakers: pd.DataFrame, claim: str | None) -> plt.Figure:
     data = speakers.dropna(subset=["certainty"]) if not speakers.empty else speakers
     if data.empty:
         return P.empty_figure(f"{title}: no sources to place", "No quoted source has both a certainty score and a sentiment score.")
-    fig, ax = plt.subplots(figsize=(9, 6.6))
+    fig, ax = plt.subplots(figsize=(9, 7))
     ax.axhline(0, color=P.BAND, linewidth=1, zorder=0)
     stances = data["stance"].fillna("unrelated") if claim else pd.Series("unrelated", index=data.index)
+    handles = []
     for label, colour in P.STANCE_COLORS.items():
         sub = data[stances == label]
         if len(sub):
-            ax.scatter(sub["certainty"], sub["sentiment"], s=30 + 3 * sub["words"].clip(upper=150), color=colour, edgecolor="black",
-                       linewidth=0.5, label=STANCE_LABELS.get(label, "mixed"), alpha=0.9, zorder=3)
+            handles.append(ax.scatter(sub["certainty"], sub["sentiment"], s=30 + 3 * sub["words"].clip(upper=150), color=colour,
+                                      edgecolor="black", linewidth=0.5, label=STANCE_LABELS.get(label, "mixed"), alpha=0.9, zorder=3))
     ax.set_xlim(1, 6)
     ax.set_ylim(-1, 1)
     ax.set_xlabel("mean certainty (1 very uncertain … 6 very certain)")
     ax.set_ylabel("mean sentiment (−1 negative … +1 positive)")
-    sizes = [plt.scatter([], [], s=30 + 3 * w, color="white", edgecolor="black", linewidth=0.5, label=f"{w} words") for w in (20, 60, 150)]
-    first = ax.legend(title=P.wrap(f"stance on: {claim}", 90) if claim else "no claim", frameon=False, loc="upper left",
-                      bbox_to_anchor=(0.0, -0.1), ncol=3, fontsize=9)
+    sizes = [Line2D([], [], marker="o", linestyle="", markerfacecolor="white", markeredgecolor="black", markeredgewidth=0.5,
+                    markersize=(30 + 3 * w) ** 0.5, label=f"{w} words") for w in (20, 60, 150)]
+    first = ax.legend(handles=handles, title=P.wrap(f"stance on: {claim}", 60) if claim else "no claim", frameon=False, loc="upper left",
+                      bbox_to_anchor=(0.0, -0.1), ncol=2, fontsize=9, markerscale=0.6)
     ax.add_artist(first)
     ax.legend(handles=sizes, title="words quoted", frameon=False, loc="upper right", bbox_to_anchor=(1.0, -0.1), ncol=3, fontsize=8)
     fig.tight_layout()

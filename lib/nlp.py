@@ -110,9 +110,9 @@ def role_words() -> frozenset[str]:
 
 
 def is_title_word(ent: Span) -> bool:
-    """An ORG entity that only modifies a role noun ('Defense' in 'Russian Defense Minister'): part of a title, not an organisation."""
-    head = ent.root.head
-    return (ent.label_ == "ORG" and ent.root.dep_ in ("compound", "amod") and head.i >= ent.end
+    """A one-word ORG entity that only modifies a role noun ('Defense' in 'Russian Defense Minister'): part of a title, not an organisation."""
+    head = ent.root.head  # one word only: 'National Intelligence Service Director' names a real organisation
+    return (ent.label_ == "ORG" and len(ent) == 1 and ent.root.dep_ in ("compound", "amod") and head.i >= ent.end
             and head.lemma_.lower() in role_words())
 
 

@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from lib.article import Article, load_article, parse_article
+from lib.nlp import is_title_word
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -561,6 +562,8 @@ def _role_org(head: Token, ctx: _Context) -> tuple[str | None, str | None]:
             pre = [t for t in head.subtree if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod", "poss")]
             if pre:
                 org_ent = next((e for e in _ents_in(doc, pre[0].i, ent.start) if e.label_ == "ORG"), None)
+                if org_ent is not None and is_title_word(org_ent):
+                    org_ent = None  # 'Defense' in 'Russian Defense Minister Sergei Shoigu' is part of the title, not an organisation
                 role_toks = [t for t in pre if org_ent is None or t.i >= org_ent.end]
                 role_toks = [t for t in role_toks if t.ent_type_ not in ("GPE", "NORP") or t.pos_ != "PROPN"]
                 if role_toks:
