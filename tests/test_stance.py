@@ -156,7 +156,7 @@ def test_committed_stance_model_names_its_data_and_refit_command():
     assert layer["classes"] == list(S.STANCES) and 0.0 <= layer["embedding weight"] <= 1.0
     assert len(layer["feature model"]["features"]) == len(S.QUOTE_FEATURES)
     assert len(layer["embedding model"]["coef"]) == 4 and len(layer["embedding model"]["coef"][0]) == 768
-    assert layer["train pairs"] >= 500 and layer["train articles"] >= 25
+    assert layer["train pairs"] >= 450 and layer["train articles"] >= 25  # labels matched to the extractor's quotes by overlap
 
 
 # ----------------------------------------------------------------------------- claim stance: measured on held-out data
