@@ -21,6 +21,7 @@ from typing import Callable
 import pandas as pd
 from tqdm import tqdm
 
+from lib.article import read_text
 from lib.quotes import Quote, cue_lexicon
 
 PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "his", "hers", "their", "its", "who", "us", "me"}
@@ -123,14 +124,18 @@ def read_gold_json(path: str | Path) -> tuple[str, list[GoldAttribution], list[d
     text_path = Path(data["file"])
     if not text_path.is_absolute():
         text_path = Path(__file__).resolve().parent.parent / text_path
-    text = text_path.read_text(encoding="utf-8")
+    return read_text(text_path), gold_attributions(data["attributions"]), data["attributions"]
+
+
+def gold_attributions(records: list[dict]) -> list[GoldAttribution]:
+    """GoldAttribution objects from the records of a gold JSON file (content, source, cue, kind)."""
     golds = []
-    for rec in data["attributions"]:
+    for rec in records:
         content = tuple((c["start"], c["end"]) for c in rec["content"])
         src = rec.get("source") or {}
         source = ((src["start"], src["end"]),) if src else ()
         golds.append(GoldAttribution(content, source, src.get("text", ""), rec["cue"]["text"], rec["kind"]))
-    return text, golds, data["attributions"]
+    return golds
 
 
 def read_gold_articles(path: str | Path) -> dict[str, tuple[str, list[GoldAttribution], list[dict], list[dict]]]:
@@ -141,13 +146,8 @@ def read_gold_articles(path: str | Path) -> dict[str, tuple[str, list[GoldAttrib
     out = {}
     for art in data["articles"]:
         text_path = Path(art["file"]) if Path(art["file"]).is_absolute() else root / art["file"]
-        text = text_path.read_text(encoding="utf-8")
-        golds = []
-        for rec in art["attributions"]:
-            content = tuple((c["start"], c["end"]) for c in rec["content"])
-            src = rec.get("source") or {}
-            source = ((src["start"], src["end"]),) if src else ()
-            golds.append(GoldAttribution(content, source, src.get("text", ""), rec["cue"]["text"], rec["kind"]))
+        text = read_text(text_path)
+        golds = gold_attributions(art["attributions"])
         out[art["file"]] = (text, golds, art["attributions"], art.get("must_not_quote", []))
     return out
 

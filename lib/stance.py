@@ -146,14 +146,10 @@ def _model() -> dict:
 
 
 def _check_texts(texts, what: str = "text") -> list[str]:
-    """The texts as a list, or one clear TypeError naming the first item that is not a string."""
-    if isinstance(texts, (str, bytes)):
-        raise TypeError(f"expected a list of {what}s; wrap a single {what} in a list")
-    items = list(texts)
-    for i, t in enumerate(items, 1):
-        if not isinstance(t, str):
-            raise TypeError(f"{what} {i}: expected a str, got {type(t).__name__}: {t!r}")
-    return items
+    """The texts as a list, or one clear TypeError naming the first item that is not a string (lib.sentiment.check_texts)."""
+    from lib.sentiment import check_texts
+
+    return check_texts(texts, what)
 
 
 def _score(text: str) -> float:
@@ -177,15 +173,18 @@ def _clause_parser():
     return load_pipeline()
 
 
+FINITE_TAGS = ("VBD", "VBP", "VBZ", "MD")  # past, present, third-person present, modal: a verb that makes a clause
+
+
 def is_assertion(texts: list[str]) -> list[bool]:
-    """Whether each text is a clause that asserts something (a finite verb or a subject), not a noun phrase or fragment."""
+    """Whether each text is a clause that asserts something (it has a finite verb), not a noun phrase or fragment.
+
+    Only spaCy's tagger runs (not the parser): this check runs on every quote of a corpus.
+    """
     items = _check_texts(texts)
-    out = []
-    for doc in _clause_parser().pipe(items):
-        finite = any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc)
-        subject = any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in doc)
-        out.append(finite or subject)
-    return out
+    nlp = _clause_parser()
+    with nlp.select_pipes(disable=[p for p in ("parser", "ner", "lemmatizer", "attribute_ruler") if p in nlp.pipe_names]):
+        return [any(t.tag_ in FINITE_TAGS for t in doc) for doc in nlp.pipe(items)]
 
 
 def quote_certainty(quotes: list, text: str) -> list[float]:
