@@ -116,9 +116,9 @@ def is_title_word(ent: Span) -> bool:
             and head.lemma_.lower() in role_words())
 
 
-def _bare(name: str) -> str:
-    """An entity's text without a leading 'the' and a trailing possessive."""
-    return re.sub(r"['’]s?$", "", re.sub(r"^the\s+", "", name.strip(), flags=re.I)).strip()
+def bare_name(name: str) -> str:
+    """An entity's text without a leading 'the', a trailing possessive or a trailing dash."""
+    return re.sub(r"['’]s?$", "", re.sub(r"^the\s+", "", name.strip(), flags=re.I)).strip().rstrip("-–—").strip()
 
 
 def canonical_entities(entities: pd.DataFrame) -> list[str]:
@@ -126,10 +126,10 @@ def canonical_entities(entities: pd.DataFrame) -> list[str]:
     merged into the one full name of the article that ends or starts with it (Cho -> Cho Han-bum)."""
     from lib.sentiment import canonical_target
 
-    people = sorted({_bare(t) for t, l in zip(entities["entity"], entities["label"]) if l == "PERSON" and len(_bare(t).split()) > 1})
+    people = sorted({bare_name(t) for t, l in zip(entities["entity"], entities["label"]) if l == "PERSON" and len(bare_name(t).split()) > 1})
     out = []
     for text, label in zip(entities["entity"], entities["label"]):
-        bare = _bare(text)
+        bare = bare_name(text)
         target = (canonical_target(text) or canonical_target(bare) or canonical_target("the " + bare)) if label in PLACE_LIKE else None
         if target:
             out.append(target)

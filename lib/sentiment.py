@@ -286,7 +286,7 @@ def target_mentions(text, nlp=None, people: list[str] | None = None, kinds: tupl
     People named by surname alone take the one full name in `people` that ends or starts with it. Organisation words
     that are only part of a title ('Defense' in 'Defense Minister') are skipped. `kinds` keeps only some kinds.
     """
-    from lib.nlp import is_title_word
+    from lib.nlp import bare_name, is_title_word
 
     found: list[TargetMention] = []
     doc = text if hasattr(text, "ents") else (nlp(text) if nlp is not None else None)
@@ -294,7 +294,7 @@ def target_mentions(text, nlp=None, people: list[str] | None = None, kinds: tupl
     for ent in (doc.ents if doc is not None else ()):
         if ent.label_ not in TARGET_KINDS or is_title_word(ent):
             continue
-        bare = re.sub(r"['’]s?$", "", re.sub(r"^the\s+", "", ent.text, flags=re.I)).strip()
+        bare = bare_name(ent.text)
         target = canonical_target(ent.text) or canonical_target(bare) or canonical_target("the " + bare)
         if target:
             found.append(TargetMention(target, ent.text, ent.start_char, ent.end_char))
