@@ -27,6 +27,17 @@ def _title(fig: plt.Figure, title: str, width: int = 95) -> None:
     fig.suptitle(P.wrap(title, width), x=0.01, ha="left", fontsize=11)
 
 
+def _spread(values: pd.Series, step: float = 0.14) -> np.ndarray:
+    """Vertical offsets that set equal values side by side (0, +step, -step, ...) instead of on top of each other."""
+    seen: dict[float, int] = {}
+    out = []
+    for v in values:
+        k = seen.get(v, 0)
+        seen[v] = k + 1
+        out.append(step * ((k + 1) // 2) * (1 if k % 2 else -1))
+    return np.array(out)
+
+
 def _height(rows: int, per_row: float = 0.34, extra: float = 1.8, least: float = 3.0) -> float:
     """Figure height for a chart with one row per item."""
     return max(least, per_row * rows + extra)
@@ -68,6 +79,7 @@ def quotes_by_speaker(quotes: pd.DataFrame, top: int = 20) -> plt.Figure:
         for kind in kinds:
             ax.barh(order, data.loc[order, kind], left=left, color=P.KIND_COLORS[kind], label=kind, edgecolor="white", linewidth=0.5)
             left += data.loc[order, kind]
+        ax.set_xlim(0, max(1, left.max()) * 1.08)
         ax.set_xlabel(xlabel)
     axes[1].legend(title="kind of quote", frameon=False, loc="lower right")
     _title(fig, title + (f" (the {top} most quoted speakers)" if len(words) > top else ""))
@@ -90,12 +102,11 @@ def certainty_by_speaker(quotes: pd.DataFrame) -> plt.Figure:
     fig, ax = plt.subplots(figsize=(8, _height(len(by))))
     ax.barh(by.index, by["mean"] - 1, left=1, color=P.NEUTRAL, alpha=0.45)
     for y, speaker in enumerate(by.index):
-        values = df.loc[df["speaker"] == speaker, "certainty"]
-        ax.scatter(values, [y] * len(values), color="black", s=14, zorder=3)
+        values = df.loc[df["speaker"] == speaker, "certainty"].round(2)
+        ax.scatter(values, y + _spread(values), color="black", s=14, zorder=3)
         note = f"n={by.loc[speaker, 'count']}" + (f" (+{int(missing.get(speaker, 0))} no evidence)" if missing.get(speaker, 0) else "")
-        ax.text(6.3, y, note, va="center", fontsize=8)
-    ax.axvline(6, color=P.BAND, linewidth=1, zorder=0)
-    ax.set_xlim(1, 7.9)
+        ax.text(1.01, y, note, va="center", fontsize=8, transform=ax.get_yaxis_transform())
+    ax.set_xlim(1, 6)
     ax.set_xticks(range(1, 7))
     ax.set_xlabel("certainty (1 = very uncertain … 6 = very certain; Pei and Jurgens scale)")
     _title(fig, f"{title}: mean certainty of their quotes (dots: single quotes)")
@@ -144,6 +155,7 @@ def stance_by_claim(stances: pd.DataFrame, claims: list) -> plt.Figure:
     ax.legend(handles=handles + [Patch(facecolor="white", edgecolor=P.BAND, label="blank: says nothing about it")],
               frameon=False, loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=8)
     key = "\n".join(P.wrap(f"{c.id}: {c.statement}", 90) for c in claims)
+    key += "\nSeveral quotes in one cell: a side taken wins over reporting (S+R is supports); supports and doubts together is mixed."
     ax.text(0, -0.02, key, transform=ax.transAxes, ha="left", va="top", fontsize=8)
     _title(fig, f"{title} (the stance model's reading: check each quote)")
     fig.tight_layout()
@@ -160,8 +172,9 @@ def sentiment_by_method(scores: pd.DataFrame, methods: list[str]) -> plt.Figure:
     order = scores.index[::-1]
     fig, ax = plt.subplots(figsize=(8.5, _height(len(order), 0.3, 1.6)))
     ax.axvline(0, color=P.MUTED, linewidth=0.8)
-    for method in methods:
-        ax.scatter(scores.loc[order, method], range(len(order)), marker=P.METHOD_MARKERS[method], s=28,
+    for k, method in enumerate(methods):
+        dodge = 0.18 * (k - (len(methods) - 1) / 2)  # each method on its own sub-row, so equal scores do not hide each other
+        ax.scatter(scores.loc[order, method], np.arange(len(order)) + dodge, marker=P.METHOD_MARKERS[method], s=24,
                    color=P.METHOD_COLORS[method], label=method, zorder=3, alpha=0.85)
     ax.set_yticks(range(len(order)), [f"{q} · {s}" for q, s in zip(order, _speakers(scores.loc[order, "speaker"]))], fontsize=8)
     ax.set_xlim(-1.05, 1.05)
@@ -241,7 +254,7 @@ def who_speaks(quotes: pd.DataFrame) -> plt.Figure:
     orgs = quotes.dropna(subset=["org"]).groupby("org").agg(quotes=("text", "size"), words=("words", "sum")).sort_values("words").tail(12)
     fig, axes = plt.subplots(1, 2, figsize=(11, _height(max(len(types), len(orgs)), 0.4, 1.8)))
     panels = ((axes[0], types, "by source type", [P.SOURCE_COLORS.get(t, P.MUTED) for t in types.index]),
-              (axes[1], orgs, "by organisation (sources with one)", P.PALETTE[0]))
+              (axes[1], orgs, "by organisation (sources with one)", P.ENTITY_COLORS["ORG"]))
     for ax, data, sub, colour in panels:
         if data.empty:
             ax.set_axis_off()
@@ -275,7 +288,8 @@ def article_arc(quotes: pd.DataFrame, paragraph_kinds: list[str]) -> plt.Figure:
                         s=20 + 3 * quotes.loc[sub, "words"].clip(upper=80), marker=marker, edgecolor="black", linewidth=0.5, zorder=3)
     fig.colorbar(sc, ax=ax, label="sentiment (red negative, blue positive)", pad=0.01)
     ax.axhline(0.95, color=P.MUTED, linewidth=0.6, linestyle=":")
-    sizes = [Line2D([], [], marker="o", linestyle="", color=P.MUTED, markersize=(20 + 3 * w) ** 0.5, label=f"{w} words") for w in (10, 40, 80)]
+    sizes = [Line2D([], [], marker="o", linestyle="", markerfacecolor="none", markeredgecolor=P.MUTED, markersize=(20 + 3 * w) ** 0.5,
+                    label=f"{w} words") for w in (10, 40, 80)]
     ax.legend(handles=[Line2D([], [], marker=m, linestyle="", color=P.MUTED, label=k) for k, m in P.KIND_MARKERS.items()] + sizes,
               loc="upper left", bbox_to_anchor=(0, -0.16), frameon=False, ncol=6)
     ax.set_xlim(-0.5, len(paragraph_kinds) - 0.5)
@@ -337,16 +351,18 @@ def network(edges: pd.DataFrame) -> plt.Figure:
         G.add_edge(row.speaker, row.mentioned, weight=row.mentions)
     pos = nx.spring_layout(G, seed=P.SEED, k=1.1, iterations=200)
     fig, ax = plt.subplots(figsize=(10, 7))
-    nx.draw_networkx_edges(G, pos, ax=ax, width=[0.8 + G[u][v]["weight"] for u, v in G.edges], edge_color=P.BAND)
+    nx.draw_networkx_edges(G, pos, ax=ax, width=[0.8 + G[u][v]["weight"] for u, v in G.edges], edge_color="0.72")
     for kind, colour in P.NODE_COLORS.items():
         nodes = [n for n, d in G.nodes(data=True) if d["kind"] == kind]
         if nodes:
             nx.draw_networkx_nodes(G, pos, nodelist=nodes, node_shape="o" if kind == "source" else "s", node_color=colour,
                                    node_size=260, ax=ax, label=kind)
     nx.draw_networkx_labels(G, {n: (x, y + 0.07) for n, (x, y) in pos.items()}, font_size=8, ax=ax)
-    ax.legend(frameon=False, loc="lower left", markerscale=0.6)
+    widths = [Line2D([], [], color="0.72", linewidth=0.8 + w, label=f"{w} mention{'s' if w != 1 else ''}") for w in (1, 3, 6)]
+    ax.legend(handles=ax.get_legend_handles_labels()[0] + widths, frameon=False, loc="upper left", bbox_to_anchor=(0, 0),
+              ncol=6, markerscale=0.6, fontsize=9)
     ax.set_axis_off()
-    _title(fig, f"{title}: sources (circles) and the countries and organisations they mention (line width: mentions)")
+    _title(fig, f"{title}: sources (circles) and the countries and organisations they mention")
     fig.tight_layout()
     return fig
 
@@ -407,11 +423,12 @@ def corpus_overview(articles: pd.DataFrame, quotes: pd.DataFrame, sentiment_meth
         axes[1, 0].set_xlabel("certainty (1–6)")
         axes[1, 0].set_ylabel("quotes")
         axes[1, 0].set_title(f"certainty of quotes ({len(quotes) - len(scored)} with no evidence not shown)", loc="left", fontsize=10)
-        bins = np.linspace(-1, 1, 21)
+        bins = np.linspace(-1.05, 1.05, 22)  # bins of 0.1 centred on -1, -0.9, ..., 0, ..., 1: zero has a bin of its own
         counts, _ = np.histogram(quotes["sentiment"], bins=bins)
         cmap = plt.get_cmap(P.SENTIMENT_CMAP)
-        axes[1, 1].bar(bins[:-1], counts, width=0.1, align="edge", color=[cmap((b + 1.05) / 2) for b in bins[:-1]], edgecolor=P.MUTED, linewidth=0.4)
-        axes[1, 1].set_xlim(-1, 1)
+        centres = (bins[:-1] + bins[1:]) / 2
+        axes[1, 1].bar(centres, counts, width=0.1, color=[cmap((c + 1) / 2) for c in centres], edgecolor=P.MUTED, linewidth=0.4)
+        axes[1, 1].set_xlim(-1.05, 1.05)
         axes[1, 1].set_xlabel(f"sentiment ({sentiment_method}, −1 … +1)")
         zeros = int((quotes["sentiment"] == 0).sum())
         axes[1, 1].set_title(f"sentiment of quotes ({zeros} at exactly 0: often no scored word)", loc="left", fontsize=10)
@@ -426,8 +443,8 @@ def most_quoted(people: pd.DataFrame, orgs: pd.DataFrame) -> plt.Figure:
     if people.empty and orgs.empty:
         return P.empty_figure(f"{title}: no named sources", "No quote in the corpus has a named person or an organisation as its source.")
     fig, axes = plt.subplots(1, 2, figsize=(12, _height(max(len(people), len(orgs)), 0.32, 1.8)))
-    for ax, data, sub, colour in ((axes[0], people, "named people", P.SOURCE_COLORS["named person"]),
-                                  (axes[1], orgs, "organisations (the source's or the speaking body)", P.SOURCE_COLORS["state or organisation"])):
+    for ax, data, sub, colour in ((axes[0], people, "named people", P.ENTITY_COLORS["PERSON"]),
+                                  (axes[1], orgs, "organisations (the source's or the speaking body)", P.ENTITY_COLORS["ORG"])):
         if data.empty:
             ax.set_axis_off()
             ax.text(0.5, 0.5, "none", ha="center", va="center", color=P.MUTED, transform=ax.transAxes)

@@ -30,16 +30,17 @@ STANCE_LETTERS = {"agree": "S", "disagree": "D", "discuss": "R", "unrelated": ""
 SENTIMENT_CMAP = "RdBu"  # negative red, neutral white, positive blue; always with vmin=-1, vmax=1
 KIND_COLORS = {"direct": "#332288", "mixed": "#88CCEE", "indirect": "#999933"}  # Tol muted
 KIND_MARKERS = {"direct": "o", "mixed": "s", "indirect": "^"}
-SOURCE_COLORS = {
-    "named expert": "#0077BB", "official": "#EE7733", "named person": "#009988", "anonymous or collective": "#BBBBBB",
-    "news outlet": "#EE3377", "state or organisation": "#33BBEE", "unknown": "#000000",
-}
 ENTITY_COLORS = {"PERSON": "#0077BB", "ORG": "#EE7733", "GPE": "#009988", "NORP": "#EE3377", "LOC": "#33BBEE"}
+# source types: people in blues (PERSON's hue), organisations in oranges (ORG's hue), no one in particular in grey
+SOURCE_COLORS = {
+    "named expert": "#004488", "official": "#0077BB", "named person": "#77AADD", "anonymous or collective": "#BBBBBB",
+    "news outlet": "#BB5500", "state or organisation": "#EE7733", "unknown": "#000000",
+}
 # marks that carry no stance or sentiment meaning stay out of the stance hues and the red-blue sentiment scale
-METHOD_COLORS = {"ours": "#000000", "vader": "#8C510A", "textblob": "#999933", "afinn": "#888888"}
+METHOD_COLORS = {"ours": "#000000", "vader": "#8C510A", "textblob": "#AAAAAA", "afinn": "#666666"}  # told apart by marker too
 NEUTRAL = "#555555"  # bars and dots of a measure that is neither stance nor sentiment (certainty, counts)
 METHOD_MARKERS = {"ours": "o", "vader": "s", "textblob": "^", "afinn": "D"}
-NODE_COLORS = {"source": "#555555", "country or international body": "#999933", "organisation": "#EE7733"}
+NODE_COLORS = {"source": "#555555", "country or international body": ENTITY_COLORS["GPE"], "organisation": ENTITY_COLORS["ORG"]}
 # displaCy backgrounds (light tints, so the text stays readable)
 QUOTE_MARK_COLORS = {"DIRECT": "#C9C1F0", "MIXED": "#CDEBF7", "INDIRECT": "#E4E4B8", "CUE": "#F4C7A0", "SPEAKER": "#A8E0D8"}
 CUE_MARK_COLORS = {"HEDGE": "#F4C7A0", "BOOSTER": "#A8D8F0"}
@@ -159,7 +160,8 @@ def label_points(ax: plt.Axes, xs, ys, labels, fontsize: int = 8) -> None:
     for x, y, label in sorted(zip(xs, ys, labels), key=lambda t: -t[1]):
         for dx, dy in offsets:
             ha = "left" if dx > 0 else "right"
-            text = ax.annotate(label, (x, y), xytext=(dx, dy), textcoords="offset points", fontsize=fontsize, ha=ha)
+            leader = dict(arrowstyle="-", color=MUTED, linewidth=0.5) if (dx, dy) != offsets[0] else None  # a moved label points at its dot
+            text = ax.annotate(label, (x, y), xytext=(dx, dy), textcoords="offset points", fontsize=fontsize, ha=ha, arrowprops=leader)
             box = text.get_window_extent(renderer).expanded(1.05, 1.15)
             own = ax.transData.transform((x, y))
             if not any(box.overlaps(b) for b in placed if not b.contains(*own)):
