@@ -206,6 +206,24 @@ def quote_spans(text: str, headline: bool = False) -> list[tuple[int, int, bool,
     return [s for s in spans if text[s[0] : s[1]].strip()]
 
 
+# A wire-style dateline opening a paragraph: 'LOS ANGELES, Sept. 28 (UPI) — ', 'WASHINGTON (Reuters) - ',
+# 'CHARLESTON, S.C. — '. Its place is never a speaker and its words are never quoted. Bounded repeats only.
+_DATELINE_RE = re.compile(
+    r"^\s{0,3}[A-Z][A-Z.'’-]{1,20}(?: [A-Z][A-Z.'’-]{1,20}){0,3}"
+    r"(?:, [A-Z][A-Za-z.]{1,12}(?: [A-Z][A-Za-z.]{1,12}){0,2})?"
+    r"(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2})?"
+    r"(?: ?\([^()\n]{1,30}\))?\s{0,3}(?:—|–|--?)\s{0,3}(?=\S)"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where a paragraph's opening dateline ends (0 when it has none); a dateline's place name is all capitals."""
+    m = _DATELINE_RE.match(text)
+    if not m or not re.search(r"[A-Z]{3}", m.group(0)):
+        return 0
+    return m.end()
+
+
 _DIALOGUE_RE = re.compile(r"^\s*[―—–]\s*(?=\S)")
 _RESUME_RE = re.compile(r"[.,;:!?…]?\s+[―—–]\s+(?=\S)")
 
@@ -1400,8 +1418,12 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
         attrs = _attributions(sp, text, qspans, ctx, keep)
         attrs += [a for a in _dash_attributions(sp, text, qspans) + _label_attributions(sp, text, ctx) if keep(a)]
         own: list[Quote] = []
+        dateline = dateline_end(text)
         for a in attrs:
             _finish(a, sp, text, qspans, ctx)
+            if dateline and a.speaker_span and a.speaker_span[1] <= dateline or dateline >= a.end:
+                continue  # the dateline's place name is not a speaker, and a dateline says nothing
+            a.start = max(a.start, dateline)
             own.append(_make_quote(a, sp, text, to_orig, section, source_text))
         # quotes in a paragraph with no cue of its own: the previous paragraph's speaker keeps talking
         # (a quote continued over paragraphs, a paragraph after 'He said:', or after a direct quote)

@@ -202,3 +202,28 @@ def test_cli_goes_on_past_bad_and_huge_files(tmp_path):
             text = f.read()
         assert text[r["start"] : r["end"]] == r["text"]
     assert any(r["file"] == "crlf.txt" and r["speaker"] == "Anna Berg" for r in rows)
+
+
+# ----------------------------------------------------------------------------- wire datelines
+
+@pytest.mark.parametrize("dateline", ["LOS ANGELES, Sept. 28 (UPI) — ", "WASHINGTON (Reuters) - ", "CHARLESTON, S.C. — ", "SEOUL -- "])
+def test_a_dateline_is_never_a_speaker_nor_quoted(nlp, dateline):
+    text = (f"{dateline}In a preview clip for the upcoming Apple Music show The 411, the singer performs a song.\n\n"
+            f"{dateline}Senator Jane Roe said the bill would pass next week.")
+    quotes = extract_quotes(text, nlp)
+    place = dateline.split(",")[0].split(" (")[0].strip(" —-")
+    assert all(q.speaker != place and not q.text.startswith(place) for q in quotes), quotes
+    assert not any(dateline.strip(" —-") in q.text for q in quotes), quotes
+    assert _only(quotes, "the bill would pass").speaker == "Jane Roe"
+
+
+def test_dateline_pattern_is_linear():
+    import time
+
+    from lib.quotes import dateline_end
+
+    t0 = time.perf_counter()
+    for n in (10, 100, 1000):
+        dateline_end("A" * 20 + " " + "AB " * n + "(" * n + " x")
+        dateline_end("LOS ANGELES, " + "Sept. 28 " * n)
+    assert time.perf_counter() - t0 < 1.0
