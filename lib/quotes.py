@@ -550,6 +550,9 @@ def _role_org(head: Token, ctx: _Context) -> tuple[str | None, str | None]:
         nxt = head.right_edge.i + 1
         if nxt < len(doc) and doc[nxt].text == ",":
             appos = next((c for c in head.head.children if c.dep_ in _SUBJ and c.i > nxt and c.pos_ == "NOUN"), None)
+    if appos is not None and appos.ent_type_ == "PERSON" and appos.pos_ == "PROPN":
+        # 'Another Democratic member of the committee, Ron Wyden, said': the name is the appositive, the subject noun the role
+        appos = head if head.pos_ == "NOUN" else None
     if appos is not None:
         mods = [c for c in appos.children if c.dep_ in ("amod", "compound", "nmod") and c.i < appos.i]
         role = " ".join(t.text for t in sorted(mods + [appos], key=lambda t: t.i))
@@ -668,11 +671,16 @@ def _person(name: str, ctx: _Context) -> _Entity | None:
 def _person_subject(toks: Iterable[Token], ctx: _Context) -> _Entity | None:
     """The first known person among these tokens that is a subject (or joined to one: 'The teachers and Zimarco are')."""
     for tok in toks:
-        if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and (tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ in ("conj", "appos") and tok.head.dep_ in ("nsubj", "nsubjpass")):
+        if tok.pos_ != "PROPN" or not (tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ in ("conj", "appos") and tok.head.dep_ in ("nsubj", "nsubjpass")):
+            continue
+        if tok.ent_type_ == "PERSON":
             ent = _ent_of(tok)
             found = _person(_name_text(ent), ctx) if ent is not None else None
-            if found is not None:
-                return found
+        else:  # a surname the tagger left without an entity type ('Feinstein defended ...'): only a person already named
+            alone = tok.ent_type_ == "" and tok.text[:1].isupper() and not any(c.dep_ == "compound" for c in tok.children)
+            found = next((p for p in reversed(ctx.people) if p.name.split()[-1] == tok.text), None) if alone else None
+        if found is not None:
+            return found
     return None
 
 
@@ -708,6 +716,13 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
                 if not ent.person and not ent.plural and ent.name and ent.name.lower() not in PRONOUNS_OTHER:
                     return ent
         return _Entity(mention.text, head=low, plural=low in PRONOUNS_PLURAL)
+    if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ == "" and head.text[:1].isupper():
+        # a surname the tagger took for a common noun or left untyped ('Thut said'): a person already named
+        words = [t.text for t in mention if not t.is_punct and t.dep_ != "det"]
+        said = " ".join(words)
+        known = next((p for p in reversed(ctx.people) if said in (p.name, p.name.split()[-1])), None) if words and all(w[:1].isupper() for w in words) else None
+        if known is not None:
+            return known
     is_name = head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "") and not head.ent_type_ == "ORG"
     if is_name or head.ent_type_ == "PERSON":
         words = [t.text for t in mention if t.lower_ not in _TITLES and not t.is_punct]
@@ -1178,7 +1193,7 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
         target = _antecedent_in_sentence(a) or _named_in_apposition(a.subject) or a.subject
     ent = _resolve(target, mention if target.i == a.subject.i else _mention(target), ctx, sp)
     role, org = _role_org(a.subject, ctx)
-    if target.i != a.subject.i and a.subject.pos_ == "NOUN" and target.dep_ == "appos" and not role:
+    if target.i != a.subject.i and (a.subject.pos_ == "NOUN" and target.dep_ == "appos" or a.subject.pos_ == "VERB") and not role:
         role = _strip_det(" ".join(t.text for t in a.subject.subtree if t.i <= a.subject.i and t.dep_ in ("compound", "amod", "nmod", "det") or t.i == a.subject.i))
     if role and not ent.role:
         ent.role = role
@@ -1192,8 +1207,11 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
 
 def _named_in_apposition(subject: Token) -> Token | None:
     """'The Prime Minister, David Cameron, said' or 'David Cameron, the prime minister, said' parsed the other way round: the name."""
-    if subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ == "PERSON":
+    if subject.pos_ not in ("NOUN", "PROPN", "VERB") or subject.ent_type_ == "PERSON":
         return None
+    if subject.pos_ == "VERB":  # a role noun the tagger took for a verb: 'But auctioneer Frederic Thut, ..., announced'
+        return next((c for c in subject.children if c.dep_ in ("dobj", "compound") and c.i == subject.i + len(list(c.lefts)) + 1
+                     and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"), None)
     left = subject.left_edge.i
     doc = subject.doc
     if subject.pos_ == "NOUN" and left >= 2 and doc[left - 1].text == "," and doc[left - 2].ent_type_ == "PERSON":
@@ -1425,6 +1443,10 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
                 continue  # the dateline's place name is not a speaker, and a dateline says nothing
             a.start = max(a.start, dateline)
             own.append(_make_quote(a, sp, text, to_orig, section, source_text))
+        # quoted words inside another quote's content belong to that quote's speaker: 'X said the bill maintains "business
+        # as usual"' is X's mixed quote, not a direct quote of the bill
+        own = [q for q in own if not (q.kind == "direct" and q.cue_start is not None and any(
+            o is not q and o.start <= min(q.start, q.cue_start) and q.end <= o.end for o in own))]
         # quotes in a paragraph with no cue of its own: the previous paragraph's speaker keeps talking
         # (a quote continued over paragraphs, a paragraph after 'He said:', or after a direct quote)
         inherited: list[Quote] = []

@@ -227,3 +227,21 @@ def test_dateline_pattern_is_linear():
         dateline_end("A" * 20 + " " + "AB " * n + "(" * n + " x")
         dateline_end("LOS ANGELES, " + "Sept. 28 " * n)
     assert time.perf_counter() - t0 < 1.0
+
+
+# ----------------------------------------------------------------------------- speakers the tagger half-misses
+
+def test_she_after_a_surname_subject_the_tagger_left_untyped(nlp):
+    text = ("Another Democratic member of the committee, Ron Wyden, said the plan was flawed. "
+            "Feinstein defended the programme, but said there was a need to rebuild public trust. "
+            "“The programme is legal and subject to extensive oversight,” she said in a statement.")
+    quotes = extract_quotes("Dianne Feinstein chairs the committee.\n\n" + text, nlp)
+    assert _only(quotes, "programme is legal").speaker == "Dianne Feinstein"
+    wyden = _only(quotes, "the plan was flawed")
+    assert wyden.speaker == "Ron Wyden" and wyden.role != "Ron Wyden"
+
+
+def test_words_quoted_inside_another_quote_belong_to_its_speaker(nlp):
+    quotes = extract_quotes("Senator Ron Wyden said the bill maintains “business as usual” and changes nothing.", nlp)
+    assert [q.speaker for q in quotes] == ["Ron Wyden"], quotes
+    assert quotes[0].kind == "mixed"
