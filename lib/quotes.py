@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from lib.article import Article, load_article, parse_article
-from lib.nlp import is_title_word
+from lib.nlp import is_title_word, role_words
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -92,6 +92,7 @@ class _Entity:
     plural: bool = False
     person: bool = False
     gender: str | None = None  # 'he' or 'she', learned from the pronouns that refer to it or a courtesy title
+    nouns: set[str] = field(default_factory=set)  # descriptions that have stood for it ('the scientist')
 
 
 @dataclass
@@ -471,6 +472,12 @@ def _ent_of(tok: Token, labels: tuple[str, ...] | None = None) -> Span | None:
         lo -= 1
     while hi < len(doc) and doc[hi].ent_iob_ == "I":
         hi += 1
+    if tok.ent_type_ == "PERSON" and lo > 0:
+        # a first name the recogniser left outside the name ('Anders' in 'Anders Sandberg, who studies ..., said')
+        first = doc[lo - 1]
+        if (first.pos_ == "PROPN" and not first.ent_type_ and first.dep_ == "compound" and lo <= first.head.i < hi and first.text.istitle()
+                and first.lower_ not in _TITLES and not _person_word(first.lower_) and (lo < 2 or doc[lo - 2].pos_ != "PROPN")):
+            lo -= 1
     return Span(doc, lo, hi, label=tok.ent_type_)
 
 
@@ -653,6 +660,16 @@ def _strip_det(s: str) -> str:
     return re.sub(r"^(?:the|The)\s+", "", s)
 
 
+def is_person_noun(head: Token) -> bool:
+    """A noun that names a person by role or trade: the lexicon's person nouns, or an -ist or -ian word ('biologist', 'historian')."""
+    return _person_word(head.lemma_.lower()) or _person_word(head.lower_)
+
+
+def _person_word(word: str) -> bool:
+    """Whether a lower-case word names a person by role or trade (see is_person_noun)."""
+    return word in cue_lexicon()["person_nouns"] or word in role_words() or (len(word) >= 7 and word.endswith(("ist", "ian")))
+
+
 def _compatible(ent: _Entity, pronoun: str) -> bool:
     """Whether a he/she pronoun can refer to this entity (a person whose known gender does not clash)."""
     return ent.person and not ent.plural and ent.gender in (None, pronoun if pronoun in ("he", "she") else {"him": "he", "her": "she"}[pronoun])
@@ -716,8 +733,8 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
                 if not ent.person and not ent.plural and ent.name and ent.name.lower() not in PRONOUNS_OTHER:
                     return ent
         return _Entity(mention.text, head=low, plural=low in PRONOUNS_PLURAL)
-    if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ == "" and head.text[:1].isupper():
-        # a surname the tagger took for a common noun or left untyped ('Thut said'): a person already named
+    if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ in ("", "ORG", "GPE", "NORP") and head.text[:1].isupper():
+        # a surname the tagger took for a common noun, an organisation or nothing ('Thut said', 'Nicolelis said'): a person already named
         words = [t.text for t in mention if not t.is_punct and t.dep_ != "det"]
         said = " ".join(words)
         known = next((p for p in reversed(ctx.people) if said in (p.name, p.name.split()[-1])), None) if words and all(w[:1].isupper() for w in words) else None
@@ -755,16 +772,20 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
                     return _Entity(ctx.orgs[_np_key(who)], head=head.lemma_.lower())
     key = _np_key(head)
     determiner = next((t.lower_ for t in head.children if t.dep_ == "det"), "")
-    if determiner in ("the", "this", "that", "these", "those") and not any(c.dep_ in ("prep", "relcl", "acl") for c in head.children):
+    if not determiner and head.left_edge.dep_ == "det" and head.left_edge.head.dep_ in ("nmod", "compound"):
+        determiner = head.left_edge.lower_  # 'the University of Warsaw biologist': the article sits on the modifier
+    restricted = any(c.dep_ in ("prep", "acl") or c.dep_ == "relcl" and head.doc[c.left_edge.i - 1].text != "," for c in head.children)
+    if determiner in ("the", "this", "that", "these", "those") and not restricted:  # 'The scientist, who ..., says' is not restricted
         for ent in reversed(ctx.speakers):
-            if ent.head == head.lemma_.lower() or (ent.role and ent.role.lower().endswith(head.lemma_.lower())):
+            if ent.head == head.lemma_.lower() or head.lemma_.lower() in ent.nouns or (ent.role and ent.role.lower().endswith(head.lemma_.lower())):
                 return ent
         if key in ctx.orgs:
             return _Entity(ctx.orgs[key], head=head.lemma_.lower())
-        if determiner == "the" and head.tag_ in ("NN", "NNP") and (head.lemma_.lower() in lex["person_nouns"] or head.ent_type_ == "NORP"):
-            # a description standing for the person just quoted: 'the teenager continued', 'the Swiss said'
-            ent = ctx.fresh or next((e for e in reversed(ctx.speakers) if e.person and not e.plural), None)
+        if determiner == "the" and head.tag_ in ("NN", "NNP") and (is_person_noun(head) or head.ent_type_ == "NORP"):
+            # a description standing for the person just named or quoted: 'the teenager continued', 'the Swiss said'
+            ent = _subject_before(head, sp, ctx) or next((e for e in reversed(ctx.speakers) if e.person and not e.plural), None)
             if ent is not None:
+                ent.nouns.add(head.lemma_.lower())
                 return ent
         if determiner == "the" and head.tag_ == "NN" and head.lemma_.lower() in lex["organisation_nouns"]:
             # 'the coffee store chain insists': the organisation named last
@@ -1195,7 +1216,7 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
     role, org = _role_org(a.subject, ctx)
     if target.i != a.subject.i and (a.subject.pos_ == "NOUN" and target.dep_ == "appos" or a.subject.pos_ == "VERB") and not role:
         role = _strip_det(" ".join(t.text for t in a.subject.subtree if t.i <= a.subject.i and t.dep_ in ("compound", "amod", "nmod", "det") or t.i == a.subject.i))
-    if role and not ent.role:
+    if role and not ent.role and re.search(r"[^\W\d_]{2}", role):  # an age in apposition ('Alex Entwisle, 23,') is not a role
         ent.role = role
     if org and not ent.org:
         ent.org = org
@@ -1394,7 +1415,7 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
         lex = cue_lexicon()
         head = _relative_antecedent(a.subject)
         lemma = head.lemma_.lower()
-        if not any(lemma in lex[k] or head.lower_ in lex[k] for k in ("finding_nouns", "source_nouns", "person_nouns", "organisation_nouns")):
+        if not is_person_noun(head) and not any(lemma in lex[k] or head.lower_ in lex[k] for k in ("finding_nouns", "source_nouns", "organisation_nouns")):
             return "inanimate"  # 'a new atlas reveals', 'the region responds': a thing, not a source
     if quoted and a.label is None:
         inside = [t for t in toks if _in_any(t.idx - _base(sp), qspans)]

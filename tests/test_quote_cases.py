@@ -245,3 +245,31 @@ def test_words_quoted_inside_another_quote_belong_to_its_speaker(nlp):
     quotes = extract_quotes("Senator Ron Wyden said the bill maintains “business as usual” and changes nothing.", nlp)
     assert [q.speaker for q in quotes] == ["Ron Wyden"], quotes
     assert quotes[0].kind == "mixed"
+
+
+def test_first_name_left_outside_the_entity_stays_in_the_name(nlp):
+    text = ("Anders Sandberg, who studies the ethics of neurotechnologies at Oxford University, said the work was “very important”. "
+            "“I don’t think there’s any risk of supersmart rats from this,” Sandberg added.")
+    for q in extract_quotes(text, nlp):
+        assert q.speaker == "Anders Sandberg" and q.role != "Anders", q
+
+
+def test_surname_tagged_as_an_organisation_is_the_person_named_before(nlp):
+    text = ("Led by Miguel Nicolelis, a pioneer of brain implants, the researchers say their work may help.\n\n"
+            "“These experiments showed that we have established a direct linkage between brains,” Nicolelis said in a statement.")
+    assert _only(extract_quotes(text, nlp), "direct linkage").speaker == "Miguel Nicolelis"
+
+
+def test_an_age_is_not_a_role(nlp):
+    q = _only(extract_quotes("“Is there any prospect of that?” asks student Alex Entwisle, 23, on a field trip.", nlp), "any prospect")
+    assert q.speaker == "Alex Entwisle" and q.role != "23"
+
+
+def test_a_description_stands_for_the_person_it_described_before(nlp):
+    text = ("Robert Kowalski stops dead. On a muddy track, the scientist finds what he is looking for.\n\n"
+            "Student Alex Entwisle, 23, said the trip was useful.\n\n"
+            "The scientist, who is a familiar face on television, says wolves are exceptional animals.\n\n"
+            "“It ate a red deer,” says the University of Warsaw biologist.")
+    quotes = extract_quotes(text, nlp)
+    assert _only(quotes, "wolves are exceptional").speaker == "Robert Kowalski"
+    assert _only(quotes, "It ate a red deer").speaker == "Robert Kowalski"
