@@ -741,6 +741,14 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
         if known is not None:
             return known
     is_name = head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "") and not head.ent_type_ == "ORG"
+    if (is_name or head.ent_type_ in ("PERSON", "NORP")) and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and len(
+            [t for t in mention if t.is_alpha and t.dep_ != "det"]) == 1:
+        # a demonym or description with 'the', which a name never takes: 'the Scot stated', 'the Swiss said'
+        ent = (next((e for e in reversed(ctx.speakers) if low in e.nouns), None) or _subject_before(head, sp, ctx)
+               or next((e for e in reversed(ctx.speakers) if e.person and not e.plural), None))
+        if ent is not None:
+            ent.nouns.add(low)
+            return ent
     if is_name or head.ent_type_ == "PERSON":
         words = [t.text for t in mention if t.lower_ not in _TITLES and not t.is_punct]
         name = _name_text(mention)
@@ -1216,6 +1224,8 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
     role, org = _role_org(a.subject, ctx)
     if target.i != a.subject.i and (a.subject.pos_ == "NOUN" and target.dep_ == "appos" or a.subject.pos_ == "VERB") and not role:
         role = _strip_det(" ".join(t.text for t in a.subject.subtree if t.i <= a.subject.i and t.dep_ in ("compound", "amod", "nmod", "det") or t.i == a.subject.i))
+    role = None if role and ent.name and role.strip() in (ent.name, ent.name.split()[-1]) else role  # a name is not its own role
+    org = re.sub(r"\s*['’]s?$", "", org) if org and org.strip() != ent.name else None  # 'MND Association’s' -> 'MND Association'
     if role and not ent.role and re.search(r"[^\W\d_]{2}", role):  # an age in apposition ('Alex Entwisle, 23,') is not a role
         ent.role = role
     if org and not ent.org:

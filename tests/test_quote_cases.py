@@ -273,3 +273,15 @@ def test_a_description_stands_for_the_person_it_described_before(nlp):
     quotes = extract_quotes(text, nlp)
     assert _only(quotes, "wolves are exceptional").speaker == "Robert Kowalski"
     assert _only(quotes, "It ate a red deer").speaker == "Robert Kowalski"
+
+
+def test_a_demonym_with_the_stands_for_the_person_quoted_before(nlp):
+    text = ("“The decision to retire is one that I have thought a great deal about,” said Alex Ferguson.\n\n"
+            "The sudden departure is in keeping with how the Scot stated he would leave the post in 2002.")
+    assert _only(extract_quotes(text, nlp), "he would leave the post").speaker == "Alex Ferguson"
+
+
+def test_no_name_is_its_own_role_or_organisation(nlp):
+    text = "The outgoing Globe director, Dominic Dromgoole, recently claimed Shakespeare as a Londoner, conceding “some spurious claim” by Stratford."
+    for q in extract_quotes(text, nlp):
+        assert "Dromgoole" not in (q.role or "") and "Dromgoole" not in (q.org or ""), q
