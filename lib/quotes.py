@@ -675,9 +675,12 @@ def _compatible(ent: _Entity, pronoun: str) -> bool:
     return ent.person and not ent.plural and ent.gender in (None, pronoun if pronoun in ("he", "she") else {"him": "he", "her": "she"}[pronoun])
 
 
+_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "bin", "al", "el", "ter", "ten"}
+
+
 def _person(name: str, ctx: _Context) -> _Entity | None:
     """The known person with this full name or with this name as a part ('Cho' for 'Cho Han-bum')."""
-    words = name.split()
+    words = [w.lower() if w.lower() in _PARTICLES else w for w in name.split()]  # 'Van Otterdijk' opening a sentence
     for ent in reversed(ctx.people):
         parts = ent.name.split()
         if name == ent.name or (len(words) == 1 and words[0] in parts) or (0 < len(words) < len(parts) and all(w in parts for w in words)):
@@ -1273,8 +1276,8 @@ def _register_people(sp: Doc | Span, ctx: _Context) -> None:
         if ent.label_ == "PERSON":
             words = [t.text for t in ent if t.lower_ not in _TITLES and not t.is_punct]
             name = _name_text(ent)
-            if len(words) >= 2 and not any(p.name == name for p in ctx.people):
-                ctx.people.append(_Entity(name, head=ent.root.lower_, person=True))
+            if len(words) >= 2 and not any(p.name == name for p in ctx.people) and _person(" ".join(words), ctx) is None:
+                ctx.people.append(_Entity(name, head=ent.root.lower_, person=True))  # not 'van Otterdijk' after 'Robert van Otterdijk'
         elif ent.label_ == "ORG":
             org = _strip_det(_name_text(ent))
             _describe_org(ent.root, org, ctx)

@@ -285,3 +285,10 @@ def test_no_name_is_its_own_role_or_organisation(nlp):
     text = "The outgoing Globe director, Dominic Dromgoole, recently claimed Shakespeare as a Londoner, conceding “some spurious claim” by Stratford."
     for q in extract_quotes(text, nlp):
         assert "Dromgoole" not in (q.role or "") and "Dromgoole" not in (q.org or ""), q
+
+
+def test_a_surname_with_a_particle_is_the_full_name(nlp):
+    text = ("“In the developing world, food waste is rare,” says Robert van Otterdijk, coordinator of the Save Food programme.\n\n"
+            "“Production of food is one of the biggest sectors in the world,” says van Otterdijk.\n\n"
+            "Van Otterdijk says there has been a “very encouraging” interest in the subject.")
+    assert {q.speaker for q in extract_quotes(text, nlp)} == {"Robert van Otterdijk"}
