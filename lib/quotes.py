@@ -693,6 +693,8 @@ def _person_subject(toks: Iterable[Token], ctx: _Context) -> _Entity | None:
     for tok in toks:
         if tok.pos_ != "PROPN" or not (tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ in ("conj", "appos") and tok.head.dep_ in ("nsubj", "nsubjpass")):
             continue
+        if tok.dep_.startswith("nsubj") and tok.head.dep_ == "ccomp" and tok.head.head.lemma_.lower() in cue_lexicon()["speech"]:
+            continue  # 'X said Abdullah could search ... "…," he said': the person talked about is not the one talking
         if tok.ent_type_ == "PERSON":
             ent = _ent_of(tok)
             found = _person(_name_text(ent), ctx) if ent is not None else None

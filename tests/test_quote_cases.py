@@ -292,3 +292,10 @@ def test_a_surname_with_a_particle_is_the_full_name(nlp):
             "“Production of food is one of the biggest sectors in the world,” says van Otterdijk.\n\n"
             "Van Otterdijk says there has been a “very encouraging” interest in the subject.")
     assert {q.speaker for q in extract_quotes(text, nlp)} == {"Robert van Otterdijk"}
+
+
+def test_he_is_the_speaker_not_the_person_he_talked_about(nlp):
+    text = ("Omar Abdullah is the chief minister.\n\n"
+            "Amjid Gulzar, 26, said Abdullah could search for truth as well as encouraging visitors. "
+            "“He must do both; but without tourism, our economy will be in chaos,” he said.")
+    assert _only(extract_quotes(text, nlp), "He must do both").speaker == "Amjid Gulzar"
