@@ -1477,6 +1477,8 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
             _finish(a, sp, text, qspans, ctx)
             if dateline and a.speaker_span and a.speaker_span[1] <= dateline or dateline >= a.end:
                 continue  # the dateline's place name is not a speaker, and a dateline says nothing
+            if a.subject is not None and a.subject.lower_ == "you" and (a.speaker or "").lower() == "you":
+                continue  # 'depends on which version you prefer': the generic reader, never a source
             a.start = max(a.start, dateline)
             own.append(_make_quote(a, sp, text, to_orig, section, source_text))
         # quoted words inside another quote's content belong to that quote's speaker: 'X said the bill maintains "business

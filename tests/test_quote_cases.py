@@ -299,3 +299,8 @@ def test_he_is_the_speaker_not_the_person_he_talked_about(nlp):
             "Amjid Gulzar, 26, said Abdullah could search for truth as well as encouraging visitors. "
             "“He must do both; but without tourism, our economy will be in chaos,” he said.")
     assert _only(extract_quotes(text, nlp), "He must do both").speaker == "Amjid Gulzar"
+
+
+def test_the_generic_you_is_never_a_source(nlp):
+    text = "It began in the US in July, although whether it was on a golf course depends on which version you prefer."
+    assert [q for q in extract_quotes(text, nlp) if (q.speaker or "").lower() == "you"] == []
