@@ -1436,6 +1436,8 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
         inside = [t for t in toks if _in_any(t.idx - _base(sp), qspans)]
         words = [t for t in inside if t.is_alpha]
         outside = [t for t in toks if t.is_alpha and not _in_any(t.idx - _base(sp), qspans)]
+        if inside and not outside and (not words or re.fullmatch(r"\W*\.[a-z][\w.-]*\W*", text[a.start : a.end])):
+            return "name_or_title"  # a symbol, number or web domain in quote marks ('“.gov”', '“.shangrila”'): nothing said
         if words and len(words) <= 5 and not outside and not any(t.pos_ in ("VERB", "AUX") for t in inside):
             closing = text[a.start : a.end].rstrip(_MARKS + "’' ")[-1:]
             name_like = all(t.is_title or t.is_stop for t in words) and words[0].is_title or any(t.pos_ == "PROPN" or t.tag_ == "POS" for t in inside)

@@ -304,3 +304,11 @@ def test_he_is_the_speaker_not_the_person_he_talked_about(nlp):
 def test_the_generic_you_is_never_a_source(nlp):
     text = "It began in the US in July, although whether it was on a golf course depends on which version you prefer."
     assert [q for q in extract_quotes(text, nlp) if (q.speaker or "").lower() == "you"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Until now, types of identity were easily distinguished in every internet address by “.com”, “.gov” or “.org”.",
+    "China and India also objected when the domain “.shangrila” was proposed.",
+])
+def test_a_web_domain_or_symbol_in_quote_marks_is_not_a_quote(nlp, text):
+    assert [q.text for q in extract_quotes(text, nlp)] == []
