@@ -38,12 +38,16 @@ def _has(words: set[str], text: str | None) -> bool:
     return any(re.search(rf"\b{re.escape(w)}\b", low) for w in words)
 
 
-def _is_name(speaker: str) -> bool:
-    """A person's name: two to five words, each capitalised (particles aside), no article in front."""
+_CONNECTORS = {"de", "van", "von", "bin", "al", "da", "del", "la", "of", "and", "for", "on", "the", "&"}
+
+
+def _is_name(speaker: str, most: int = 5) -> bool:
+    """A proper name: one to `most` words, capitalised but for particles and connectors inside
+    ('Ministry of Science and Technology'), no article in front."""
     words = speaker.split()
-    if not 1 <= len(words) <= 5 or words[0].lower() in ("a", "an", "the", "some", "many"):
+    if not 1 <= len(words) <= most or words[0].lower() in ("a", "an", "the", "some", "many"):
         return False
-    return all(w[:1].isupper() or w.lower() in ("de", "van", "von", "bin", "al", "da", "del", "la") for w in words)
+    return words[-1][:1].isupper() and all(w[:1].isupper() or w.lower() in _CONNECTORS for w in words)
 
 
 def source_type(q: Quote) -> str:
@@ -55,7 +59,7 @@ def source_type(q: Quote) -> str:
     if speaker.lower() in w["news_outlets"] or _has({"times", "news", "post", "journal", "agency", "tv", "media"}, speaker) and _is_name(speaker):
         return "news outlet"
     acronym = " " not in speaker and len(speaker) > 1 and speaker.replace(".", "").isupper()  # IUCN, NATO, U.N.
-    if canonical_target(speaker) or acronym or (_is_name(speaker) and _has(w["official_orgs"] | w["expert_orgs"], speaker)):
+    if canonical_target(speaker) or acronym or (_is_name(speaker, 8) and _has(w["official_orgs"] | w["expert_orgs"], speaker)):
         return "state or organisation"
     if not _is_name(speaker):
         return "anonymous or collective"

@@ -89,3 +89,19 @@ def test_cli(folder, tmp_path):
     empty_dir.mkdir()
     nothing = subprocess.run([sys.executable, "-m", "lib.corpus", str(empty_dir), "--out", str(tmp_path / "y")], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert nothing.returncode == 2 and "no article files" in nothing.stderr
+
+
+@pytest.mark.parametrize("speaker,kind", [
+    ("Brazilian Ministry of Science and Technology", "state or organisation"),
+    ("Department of Health and Human Services", "state or organisation"),
+    ("Robert van Otterdijk", "named person"),
+    ("the South American governments", "anonymous or collective"),
+    ("New York Times", "news outlet"),
+    ("he", "unknown"),
+])
+def test_source_types(speaker, kind):
+    from types import SimpleNamespace
+
+    from lib.analysis import source_type
+
+    assert source_type(SimpleNamespace(speaker=speaker, role=None, org=None)) == kind
