@@ -312,3 +312,12 @@ def test_the_generic_you_is_never_a_source(nlp):
 ])
 def test_a_web_domain_or_symbol_in_quote_marks_is_not_a_quote(nlp, text):
     assert [q.text for q in extract_quotes(text, nlp)] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Scientists have created an “atlas of the brain” that reveals how the meanings of words are arranged in the organ.",
+    "The same region responds to “killed”, “convicted”, “murdered” and “confessed”.",
+    "Tokyo-based engineering firm Giken has come up with a concept: an “ecocycle, anti-seismic underground bicycle park”.",
+])
+def test_words_in_quote_marks_next_to_a_thing_or_a_plain_verb_are_not_quotes(nlp, text):
+    assert [(q.speaker, q.text) for q in extract_quotes(text, nlp)] == []
