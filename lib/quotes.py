@@ -1426,6 +1426,10 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
         return "naming"  # 'everyone calls it "Zimarco's school"': a name given, not words said
     if not quoted and a.lemma in _INTENTIONS and toks and cue is not None and any(t.head.i == cue.i and t.dep_ == "xcomp" for t in toks):
         return "intention"
+    if a.lemma in _INTENTIONS and toks and cue is not None and any(t.head.i == cue.i and t.dep_ == "dobj" for t in toks) and not _clausal(toks):
+        return "intention"  # 'He is planning Britain’s first “astrovillage”': a thing planned, nothing said
+    if a.route == "fragment" and a.category == "other" and toks and not _clausal(toks) and not any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return "name_or_title"  # a quoted name as the object of a verb that reports nothing ('came up with an “ecocycle ... park”')
     if (a.category == "evidence" or a.lemma in ("respond", "react", "reveal", "demonstrate", "show")) and a.route in (
             "cue", "inverted", "before_final", "quote_after", "quote_before") and _subject_type(a.subject) == "noun":
         lex = cue_lexicon()
@@ -1437,8 +1441,6 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
         inside = [t for t in toks if _in_any(t.idx - _base(sp), qspans)]
         words = [t for t in inside if t.is_alpha]
         outside = [t for t in toks if t.is_alpha and not _in_any(t.idx - _base(sp), qspans)]
-        if a.route == "fragment" and a.category == "other" and words and not outside and not any(t.pos_ in ("VERB", "AUX") for t in inside):
-            return "name_or_title"  # 'came up with an “ecocycle, anti-seismic underground bicycle park”': a thing named, nothing said
         if inside and not outside and (not words or re.fullmatch(r"\W*\.[a-z][\w.-]*\W*", text[a.start : a.end])):
             return "name_or_title"  # a symbol, number or web domain in quote marks ('“.gov”', '“.shangrila”'): nothing said
         if words and len(words) <= 5 and not outside and not any(t.pos_ in ("VERB", "AUX") for t in inside):

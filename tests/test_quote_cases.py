@@ -321,3 +321,7 @@ def test_a_web_domain_or_symbol_in_quote_marks_is_not_a_quote(nlp, text):
 ])
 def test_words_in_quote_marks_next_to_a_thing_or_a_plain_verb_are_not_quotes(nlp, text):
     assert [(q.speaker, q.text) for q in extract_quotes(text, nlp)] == []
+
+
+def test_a_thing_planned_is_not_a_quote(nlp):
+    assert extract_quotes("He is planning Britain’s first “astrovillage”, one that would house a large observatory.", nlp) == []
