@@ -529,8 +529,9 @@ def _mention(head: Token) -> Span:
     if head.pos_ == "PRON":
         return doc[head.i : head.i + 1]
     drop = set()
-    for c in head.children:
-        if c.dep_ in ("appos", "relcl", "acl", "punct", "cc", "conj", "advcl") and c.i > head.i:
+    cut = ("appos", "relcl", "acl", "punct", "cc", "conj", "advcl") + (("prep",) if head.pos_ == "PROPN" else ())
+    for c in head.children:  # a name keeps no prepositional phrase: 'remembers Timms of the UK’s ban'
+        if c.dep_ in cut and c.i > head.i:
             drop.update(t.i for t in c.subtree)
     toks = [t for t in head.subtree if t.i not in drop]
     # contiguous block around the head
@@ -542,6 +543,9 @@ def _mention(head: Token) -> Span:
         hi += 1
     while hi > lo and doc[hi].is_punct:
         hi -= 1
+    opening = [t.i for t in doc[lo : hi + 1] if t.text == "("]
+    if opening and not any(t.text == ")" for t in doc[opening[-1] : hi + 1]):
+        hi = max(lo, opening[-1] - 1)  # no unclosed parenthesis: 'the Chronic Poverty Advisory Network (CPAN'
     return doc[lo : hi + 1]
 
 

@@ -325,3 +325,10 @@ def test_words_in_quote_marks_next_to_a_thing_or_a_plain_verb_are_not_quotes(nlp
 
 def test_a_thing_planned_is_not_a_quote(nlp):
     assert extract_quotes("He is planning Britain’s first “astrovillage”, one that would house a large observatory.", nlp) == []
+
+
+def test_a_speaker_name_keeps_no_prepositional_phrase_nor_an_open_parenthesis(nlp):
+    text = ("“Every pub where I was a regular closed within a year of the smoking ban,” remembers Timms of the UK’s ban.\n\n"
+            "The report by the Chronic Poverty Advisory Network (CPAN) asserts that many people may rise above the poverty line.")
+    speakers = [q.speaker for q in extract_quotes(text, nlp)]
+    assert "Timms" in speakers and not any("(" in s and ")" not in s for s in speakers if s), speakers
