@@ -416,6 +416,9 @@ def corpus_overview(articles: pd.DataFrame, quotes: pd.DataFrame, sentiment_meth
     else:
         share = quotes["source_type"].value_counts(normalize=True).sort_values()
         axes[0, 1].barh(share.index, share, color=[P.SOURCE_COLORS.get(t, P.MUTED) for t in share.index])
+        for y, v in enumerate(share):  # the share printed, so a thin bar is still read
+            axes[0, 1].text(v, y, f" {v:.0%}" if v >= 0.01 else f" {v:.1%}", va="center", fontsize=8)
+        axes[0, 1].set_xlim(0, share.max() * 1.15)
         axes[0, 1].set_xlabel("share of quotes")
         axes[0, 1].set_title("who speaks: share of quotes by source type", loc="left", fontsize=10)
         scored = quotes["certainty"].dropna()
