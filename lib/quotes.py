@@ -674,9 +674,12 @@ def _person_word(word: str) -> bool:
     return word in cue_lexicon()["person_nouns"] or word in role_words() or (len(word) >= 7 and word.endswith(("ist", "ian")))
 
 
+_GENDER = {"he": "he", "she": "she", "him": "he", "her": "she"}  # a singular personal pronoun -> the gender it names
+
+
 def _compatible(ent: _Entity, pronoun: str) -> bool:
     """Whether a he/she pronoun can refer to this entity (a person whose known gender does not clash)."""
-    return ent.person and not ent.plural and ent.gender in (None, pronoun if pronoun in ("he", "she") else {"him": "he", "her": "she"}[pronoun])
+    return ent.person and not ent.plural and ent.gender in (None, _GENDER[pronoun])
 
 
 _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "bin", "al", "el", "ter", "ten"}
@@ -692,6 +695,11 @@ def _person(name: str, ctx: _Context) -> _Entity | None:
     return None
 
 
+def _known_by_surname(text: str, ctx: _Context) -> _Entity | None:
+    """The person named last whose full name or surname is exactly this text ('Feinstein', 'Thut')."""
+    return next((p for p in reversed(ctx.people) if text in (p.name, p.name.split()[-1])), None)
+
+
 def _person_subject(toks: Iterable[Token], ctx: _Context) -> _Entity | None:
     """The first known person among these tokens that is a subject (or joined to one: 'The teachers and Zimarco are')."""
     for tok in toks:
@@ -704,7 +712,7 @@ def _person_subject(toks: Iterable[Token], ctx: _Context) -> _Entity | None:
             found = _person(_name_text(ent), ctx) if ent is not None else None
         else:  # a surname the tagger left without an entity type ('Feinstein defended ...'): only a person already named
             alone = tok.ent_type_ == "" and tok.text[:1].isupper() and not any(c.dep_ == "compound" for c in tok.children)
-            found = next((p for p in reversed(ctx.people) if p.name.split()[-1] == tok.text), None) if alone else None
+            found = _known_by_surname(tok.text, ctx) if alone else None
         if found is not None:
             return found
     return None
@@ -719,6 +727,15 @@ def _subject_before(pronoun: Token, sp: Doc | Span | None, ctx: _Context) -> _En
     return _person_subject(reversed(pronoun.doc[lo : pronoun.i]), ctx) or ctx.fresh
 
 
+def _stood_for(head: Token, noun: str, sp: Doc | Span | None, ctx: _Context) -> _Entity | None:
+    """The person a description or demonym stands for ('the scientist', 'the Scot'): the person last named as a subject
+    in the paragraph, else the last single person quoted; the noun is remembered for that person."""
+    ent = _subject_before(head, sp, ctx) or next((e for e in reversed(ctx.speakers) if e.person and not e.plural), None)
+    if ent is not None:
+        ent.nouns.add(noun)
+    return ent
+
+
 def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = None) -> _Entity:
     """Resolve a speaker mention to a known entity: full names, pronouns, collective and definite references."""
     low = head.lower_
@@ -728,7 +745,7 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
                 if ent.plural:
                     return ent
         elif low in PRONOUNS_SINGULAR:
-            gender = low if low in ("he", "she") else {"him": "he", "her": "she"}[low]
+            gender = _GENDER[low]
             near = _subject_before(head, sp, ctx)
             last = next((e for e in reversed(ctx.speakers) if _compatible(e, low)), None)
             ent = near if near is not None and _compatible(near, low) and (last is None or near is not last) else last
@@ -745,18 +762,15 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
     if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ in ("", "ORG", "GPE", "NORP") and head.text[:1].isupper():
         # a surname the tagger took for a common noun, an organisation or nothing ('Thut said', 'Nicolelis said'): a person already named
         words = [t.text for t in mention if not t.is_punct and t.dep_ != "det"]
-        said = " ".join(words)
-        known = next((p for p in reversed(ctx.people) if said in (p.name, p.name.split()[-1])), None) if words and all(w[:1].isupper() for w in words) else None
+        known = _known_by_surname(" ".join(words), ctx) if words and all(w[:1].isupper() for w in words) else None
         if known is not None:
             return known
     is_name = head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "") and not head.ent_type_ == "ORG"
     if (is_name or head.ent_type_ in ("PERSON", "NORP")) and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and len(
             [t for t in mention if t.is_alpha and t.dep_ != "det"]) == 1:
         # a demonym or description with 'the', which a name never takes: 'the Scot stated', 'the Swiss said'
-        ent = (next((e for e in reversed(ctx.speakers) if low in e.nouns), None) or _subject_before(head, sp, ctx)
-               or next((e for e in reversed(ctx.speakers) if e.person and not e.plural), None))
+        ent = next((e for e in reversed(ctx.speakers) if low in e.nouns), None) or _stood_for(head, low, sp, ctx)
         if ent is not None:
-            ent.nouns.add(low)
             return ent
     if is_name or head.ent_type_ == "PERSON":
         words = [t.text for t in mention if t.lower_ not in _TITLES and not t.is_punct]
@@ -800,9 +814,8 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
             return _Entity(ctx.orgs[key], head=head.lemma_.lower())
         if determiner == "the" and head.tag_ in ("NN", "NNP") and (is_person_noun(head) or head.ent_type_ == "NORP"):
             # a description standing for the person just named or quoted: 'the teenager continued', 'the Swiss said'
-            ent = _subject_before(head, sp, ctx) or next((e for e in reversed(ctx.speakers) if e.person and not e.plural), None)
+            ent = _stood_for(head, head.lemma_.lower(), sp, ctx)
             if ent is not None:
-                ent.nouns.add(head.lemma_.lower())
                 return ent
         if determiner == "the" and head.tag_ == "NN" and head.lemma_.lower() in lex["organisation_nouns"]:
             # 'the coffee store chain insists': the organisation named last
