@@ -121,25 +121,33 @@ def bare_name(name: str) -> str:
     return re.sub(r"['’]s?$", "", re.sub(r"^the\s+", "", name.strip(), flags=re.I)).strip().rstrip("-–—").strip()
 
 
+def alias_target(text: str) -> str | None:
+    """The alias table's target for an entity text (lib/data/targets.json), tried as written, bare and with 'the'."""
+    from lib.sentiment import canonical_target
+
+    bare = bare_name(text)
+    return canonical_target(text) or canonical_target(bare) or canonical_target("the " + bare)
+
+
+def full_name(word: str, people: Iterable[str]) -> str | None:
+    """The one full name among `people` that ends or starts with this single word ('Cho' -> 'Cho Han-bum'); None when
+    the word is not one word, or no name or several names fit."""
+    if len(word.split()) != 1:
+        return None
+    fits = [p for p in people if word in (p.split()[-1], p.split()[0])]
+    return fits[0] if len(fits) == 1 else None
+
+
 def canonical_entities(entities: pd.DataFrame) -> list[str]:
     """One name per mention: aliases merged by the alias table (Moscow, Kremlin, Russian -> Russia), a surname alone
     merged into the one full name of the article that ends or starts with it (Cho -> Cho Han-bum)."""
-    from lib.sentiment import canonical_target
-
     people = sorted({bare_name(t) for t, l in zip(entities["entity"], entities["label"]) if l == "PERSON" and len(bare_name(t).split()) > 1})
     out = []
     for text, label in zip(entities["entity"], entities["label"]):
         bare = bare_name(text)
-        target = (canonical_target(text) or canonical_target(bare) or canonical_target("the " + bare)) if label in PLACE_LIKE else None
-        if target:
-            out.append(target)
-            continue
-        if label == "PERSON" and len(bare.split()) == 1:
-            full = [p for p in people if bare in (p.split()[-1], p.split()[0])]
-            if len(full) == 1:
-                out.append(full[0])
-                continue
-        out.append(bare or text)
+        target = alias_target(text) if label in PLACE_LIKE else None
+        person = full_name(bare, people) if label == "PERSON" else None
+        out.append(target or person or bare or text)
     return out
 
 

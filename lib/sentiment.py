@@ -286,7 +286,7 @@ def target_mentions(text, nlp=None, people: list[str] | None = None, kinds: tupl
     People named by surname alone take the one full name in `people` that ends or starts with it. Organisation words
     that are only part of a title ('Defense' in 'Defense Minister') are skipped. `kinds` keeps only some kinds.
     """
-    from lib.nlp import bare_name, is_title_word
+    from lib.nlp import alias_target, bare_name, full_name, is_title_word
 
     found: list[TargetMention] = []
     doc = text if hasattr(text, "ents") else (nlp(text) if nlp is not None else None)
@@ -295,12 +295,11 @@ def target_mentions(text, nlp=None, people: list[str] | None = None, kinds: tupl
         if ent.label_ not in TARGET_KINDS or is_title_word(ent):
             continue
         bare = bare_name(ent.text)
-        target = canonical_target(ent.text) or canonical_target(bare) or canonical_target("the " + bare)
+        target = alias_target(ent.text)
         if target:
             found.append(TargetMention(target, ent.text, ent.start_char, ent.end_char))
         elif ent.label_ == "PERSON":
-            full = [p for p in (people or []) if " " not in bare and bare in (p.split()[-1], p.split()[0])]
-            found.append(TargetMention(full[0] if len(full) == 1 else bare, ent.text, ent.start_char, ent.end_char, "person"))
+            found.append(TargetMention(full_name(bare, people or []) or bare, ent.text, ent.start_char, ent.end_char, "person"))
         elif bare:
             found.append(TargetMention(bare, ent.text, ent.start_char, ent.end_char, TARGET_KINDS[ent.label_]))
     _, rx = _aliases()
