@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from lib.article import Article, load_article, parse_article
-from lib.nlp import is_title_word, role_words
+from lib.nlp import bare_name, is_title_word, role_words
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -1247,7 +1247,7 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
     if target.i != a.subject.i and (a.subject.pos_ == "NOUN" and target.dep_ == "appos" or a.subject.pos_ == "VERB") and not role:
         role = _strip_det(" ".join(t.text for t in a.subject.subtree if t.i <= a.subject.i and t.dep_ in ("compound", "amod", "nmod", "det") or t.i == a.subject.i))
     role = None if role and ent.name and role.strip() in (ent.name, ent.name.split()[-1]) else role  # a name is not its own role
-    org = re.sub(r"\s*['’]s?$", "", org) if org and org.strip() != ent.name else None  # 'MND Association’s' -> 'MND Association'
+    org = bare_name(org) if org and org.strip() != ent.name else None  # 'MND Association’s' -> 'MND Association'
     if role and not ent.role and re.search(r"[^\W\d_]{2}", role):  # an age in apposition ('Alex Entwisle, 23,') is not a role
         ent.role = role
     if org and not ent.org:
