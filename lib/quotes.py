@@ -389,8 +389,9 @@ def _complement(cue: Token, lemma: str, category: str) -> list[Token] | None:
     comps = [c for c in cue.children if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and lemma in ("say", "tell", "add", "claim", "seem", "appear"))]
     if comps:
         # a complement after the cue ('noted that ...') wins over a fronted clause the parser also calls ccomp
+        # several after it are one reported clause the parser split ('said [the Iranians released by X] [were close to ...]')
         after = [c for c in comps if c.i > cue.i]
-        return list((after or comps)[0].subtree)
+        return [t for c in after for t in c.subtree] if after else list(comps[0].subtree)
     if lemma in lex["complement_verbs"] or lemma in lex["action"] or (category in ("cognition", "evidence") and lemma not in _NO_OBJECT):
         parts = [c for c in cue.children if c.dep_ in ("dobj", "xcomp", "oprd", "prep") and not (c.dep_ == "prep" and c.lower_ not in _CONTENT_PREPS)]
         if any(c.dep_ in ("xcomp", "dobj", "oprd") or (c.dep_ == "prep" and c.i == cue.i + 1) for c in parts):
@@ -437,8 +438,8 @@ def _subject(cue: Token) -> Token | None:
     if cue.dep_ == "xcomp" and cue.head.i != cue.i:
         # control: 'force the Kremlin to seek' -> the Kremlin; 'sought to improve' -> the subject of 'sought'
         obj = next((c for c in cue.head.children if c.dep_ in ("dobj", "dative")), None)
-        if obj is not None:
-            return obj
+        if obj is not None and (_source_like(obj) or obj.pos_ == "PROPN" or is_person_noun(obj)):
+            return obj  # a thing does not speak: 'Ramos used his speech to call for' -> Ramos
         subs = [c for c in cue.head.children if c.dep_ in _SUBJ]
         if subs:
             return subs[0]
@@ -506,6 +507,28 @@ def _inverted_subject(verb: Token) -> Token | None:
             if pobj is not None:
                 return pobj
     return None
+
+
+def _name_before(verb: Token) -> Token | None:
+    """The speaker between a closing quote and its verb when the parser lost the subject: '"...," Ramos, 58, told AFP'
+    (the parser makes Ramos a conjunct of the quoted clause): the name's last word, when only a comma-set aside follows it."""
+    doc, i = verb.doc, verb.i - 1
+    seg: list[Token] = []
+    while i >= 0 and not doc[i].is_quote and len(seg) < 12:
+        seg.insert(0, doc[i])
+        i -= 1
+    if i < 0 or not doc[i].is_quote or any(t.pos_ in ("VERB", "AUX") for t in seg):
+        return None
+    words = [t for t in seg if not t.is_punct]
+    if not words or not (words[0].pos_ == "PROPN" or words[0].lower_ in _PERSONAL - {"you", "who"}):
+        return None
+    name = words[0]
+    while name.i + 1 < verb.i and doc[name.i + 1].pos_ == "PROPN":
+        name = doc[name.i + 1]
+    rest = doc[name.i + 1 : verb.i]
+    if rest and not (rest[0].text == "," and rest[-1].text == ","):
+        return None  # only a comma-set aside (age, title) may stand between the name and its verb
+    return name
 
 
 def _relative_antecedent(tok: Token) -> Token:
@@ -859,6 +882,7 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
                   keep: Callable[[_Attribution], bool] = lambda a: not a.flags) -> list[_Attribution]:
     """Find every attribution in one paragraph (local offsets): rule candidates, each kept or dropped by `keep`."""
     base = _base(sp)
+    dateline = dateline_end(text)
     out: list[_Attribution] = []
     for tok in sp:
         local = tok.idx - base
@@ -894,8 +918,13 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
             if cat == "noun":  # 'his claim that', 'a statement by X that', 'X issued a statement that'
                 by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
                 subject = next((c for c in tok.children if c.dep_ == "poss"), None) or (next((x for x in by.children if x.dep_ == "pobj"), None) if by is not None else None) or (_subject(tok.head) if tok.dep_ in ("dobj", "pobj", "attr") else None)
+            if subject is not None and _in_any(subject.idx - base, qspans):
+                subject = None  # a subject inside the quote is the quoted clause's own ('"We were wrong," Ramos, 58, told AFP')
             if subject is None and tok.i > 0 and (tok.doc[tok.i - 1].is_quote or tok.doc[tok.i - 1].text in ",?!"):
-                subject = _inverted_subject(tok)
+                subject = _name_before(tok) or _inverted_subject(tok)
+            if subject is not None and subject.idx - base < dateline:
+                # 'CLEVELAND, July 19 (UPI) — Michael Mukasey told ...': the parser makes the place the subject, the person its apposition
+                subject = next((c for c in subject.children if c.dep_ == "appos" and c.idx - base >= dateline), None)
             content = _complement(tok, lemma, cat)
             if content is None and _inverted(tok):
                 # inverted or parenthetical cue: '"...," he said' or 'This, they added, would ...'
@@ -1003,7 +1032,13 @@ def _quote_first(sp: Doc | Span, text: str, qs: int, qe: int, qspans: list[tuple
     if after and ends_open and not after[0].is_punct and lead[-1:] != ":":
         t0 = after[0]
         for v in after[:10]:
-            if v.pos_ != "VERB" or v.sent.start != t0.sent.start:
+            if v.sent.start != t0.sent.start:
+                continue
+            if v.pos_ == "NOUN" and v.i > t0.i and all(t.pos_ == "PROPN" for t in doc[t0.i : v.i]) and v.lemma_.lower() in cue_lexicon()["speech"] \
+                    and (v.i + 1 >= end_i or doc[v.i + 1].text in ".!?;"):
+                # '"...," Bozell answers.': the parser read the cue as a noun with the name as its compound
+                return _Attribution(qs, qe, [v], doc[v.i - 1], route="quote_after", lemma=v.lemma_.lower(), category="speech")
+            if v.pos_ != "VERB":
                 continue
             subj = _subject(v)
             if subj is None and v.i == t0.i:
@@ -1052,7 +1087,9 @@ def _inverted(tok: Token) -> bool:
     """Whether a cue verb reports the clause it hangs on ('"...," he said', 'This, they added, would', '..., as X reported')."""
     h = tok.head
     if h.i != tok.i and tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
-        return not any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
+        # 'As the White House hints at what ...': a cue with its own object reports that, not the main clause
+        return not any(c.dep_ in ("dobj", "ccomp") or (c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in ("at", "about", "of", "to", "for"))
+                       for c in tok.children)
     if h.i == tok.i or tok.dep_ not in ("parataxis", "ccomp"):
         return False
     if tok.dep_ == "parataxis":
@@ -1161,7 +1198,8 @@ def _drop_asides(tokens: list[Token]) -> list[Token]:
     for t in tokens:
         left = t.left_edge.i
         aside = t.dep_ in ("appos", "npadvmod") or (t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > t.head.i)
-        if aside and left > 0 and t.doc[left - 1].text == "," and left - 1 in keep:
+        trailing = not any(x.i > t.right_edge.i and not x.is_punct for x in tokens)
+        if aside and trailing and left > 0 and t.doc[left - 1].text == "," and left - 1 in keep:
             sub = {x.i for x in t.subtree}
             if sub != keep and not any(x.is_quote for x in t.subtree):
                 keep -= sub

@@ -332,3 +332,49 @@ def test_a_speaker_name_keeps_no_prepositional_phrase_nor_an_open_parenthesis(nl
             "The report by the Chronic Poverty Advisory Network (CPAN) asserts that many people may rise above the poverty line.")
     speakers = [q.speaker for q in extract_quotes(text, nlp)]
     assert "Timms" in speakers and not any("(" in s and ")" not in s for s in speakers if s), speakers
+
+
+def test_a_reported_clause_the_parser_split_stays_whole(nlp):
+    # 'said' gets two clausal complements; the content is both, not the first noun phrase
+    text = "Anna Berg said the Iranians released by the United States were close to completing their sentences."
+    q = _only(extract_quotes(text, nlp), "Iranians")
+    assert q.text == "the Iranians released by the United States were close to completing their sentences" and q.speaker == "Anna Berg"
+
+
+def test_an_apposition_inside_the_content_is_kept(nlp):
+    text = "Even Pratt, chairman of the Armed Services Committee, and Moss, chairman of the Budget Committee, are in trouble, Tester said."
+    q = _only(extract_quotes(text, nlp), "in trouble")
+    assert q.text.startswith("Even Pratt, chairman") and q.speaker == "Tester"
+
+
+def test_a_person_after_a_wire_dateline_is_the_speaker(nlp):
+    # the parser makes the dateline's place the subject and the person its apposition
+    text = ("Convention opens.\n\nCLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey told delegates at the "
+            "Republican National Convention that the senator's use of a private email server should disqualify her.")
+    q = _only(extract_quotes(text, nlp), "private email server")
+    assert q.speaker == "Michael Mukasey" and q.text.startswith("that the senator")
+
+
+def test_a_name_with_an_aside_between_quote_and_verb_is_the_speaker(nlp):
+    # the parser makes the name a conjunct of the quoted clause and the quote's own 'We' the verb's subject
+    text = "“We were tremendously wrong to not have confronted him from the beginning,” Ramos, 58, told AFP in an interview on Monday."
+    q = _only(extract_quotes(text, nlp), "tremendously wrong")
+    assert q.speaker == "Ramos" and q.cue == "told"
+
+
+def test_a_cue_read_as_a_noun_after_a_quote_still_attributes_it(nlp):
+    text = "“I can point to only two accomplishments. Besides that, not a single accomplishment,” Bozell answers."
+    q = _only(extract_quotes(text, nlp), "two accomplishments")
+    assert q.speaker == "Bozell" and q.cue == "answers"
+
+
+def test_a_thing_used_to_say_something_is_not_its_speaker(nlp):
+    text = "Last year, Time magazine named him on its list. Ramos used his acceptance speech to call for the resignation of the president."
+    q = _only(extract_quotes(text, nlp), "resignation")
+    assert q.speaker == "Ramos"
+
+
+def test_a_subordinate_cue_with_its_own_object_does_not_report_the_main_clause(nlp):
+    text = ("As the White House hints at what some of his plans might include, Governor Greg Abbott is not having any of it, "
+            "delivering a stark message that guns are a right.")
+    assert not any(q.text.startswith("Governor Greg Abbott") for q in extract_quotes(text, nlp))
