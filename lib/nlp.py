@@ -28,11 +28,23 @@ def load_pipeline(disable: tuple[str, ...] = ()) -> Language:
             module = importlib.import_module(name)
         except ImportError:
             continue
-        return module.load(disable=list(disable))
+        return _split_glued_quotes(module.load(disable=list(disable)))
     raise OSError(
         f"No English spaCy model is installed (tried {', '.join(MODEL_PACKAGES)}). "
         f"Install it with: {INSTALL_HINT}"
     )
+
+
+# curly quote marks never belong inside a word: 'said,“Look' is 'said', ',', '“', 'Look' (spaCy keeps it one token)
+GLUED_QUOTES = (r"[“”„«»]", r"(?<=[A-Za-z0-9])[,;:.!?](?=[“”„«»])")
+
+
+def _split_glued_quotes(nlp: Language) -> Language:
+    """The pipeline with a tokenizer that also splits curly quote marks glued to words and punctuation."""
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + list(GLUED_QUOTES)).finditer
+    return nlp
 
 
 MAX_PIECE = 100_000  # characters parsed at once; spaCy refuses texts over nlp.max_length (1,000,000) and slows on long ones

@@ -190,6 +190,8 @@ def quote_spans(text: str, headline: bool = False) -> list[tuple[int, int, bool,
             closes = ch in closers
         else:
             closes = ch in closers and (looks_close or not looks_open)
+            # an opening mark typed where the closing one belongs: '“It's unusual,“ said ...'
+            closes = closes or (ch == top == "“" and looks_close and not looks_open)
         opens_inner = not closes and ch in _PAIRS and (looks_open and not looks_close or ch in "«‹" and edge_before)
         if closes:
             stack.pop()
@@ -506,29 +508,68 @@ def _inverted_subject(verb: Token) -> Token | None:
             pobj = next((x for x in c.children if x.dep_ == "pobj" and x.pos_ in ("PROPN", "NOUN", "PRON")), None)
             if pobj is not None:
                 return pobj
+    # '"The risk," said Edward Leamer, ..., "is ..."' (the name hung on the quote's own verb), '"...," said Skelly,' (an
+    # adverb to the parser): the last capitalised word before any punctuation or preposition, not a date or place
+    name = None
+    for t in verb.doc[verb.i + 1 : verb.i + 9]:
+        if t.is_punct and t.text not in ".-" or t.pos_ in ("ADP", "AUX", "PRON", "SCONJ", "CCONJ") or t.sent.start != verb.sent.start:
+            break
+        if t.ent_type_ == "PERSON" or (t.is_title and t.ent_type_ not in ("DATE", "TIME", "GPE", "NORP", "LOC") and t.pos_ != "VERB"):
+            name = t
+    if name is not None:
+        ent = _ent_of(name)
+        return ent.root if ent is not None else name
     return None
 
 
 def _name_before(verb: Token) -> Token | None:
-    """The speaker between a closing quote and its verb when the parser lost the subject: '"...," Ramos, 58, told AFP'
-    (the parser makes Ramos a conjunct of the quoted clause): the name's last word, when only a comma-set aside follows it."""
-    doc, i = verb.doc, verb.i - 1
-    seg: list[Token] = []
-    while i >= 0 and not doc[i].is_quote and len(seg) < 12:
-        seg.insert(0, doc[i])
-        i -= 1
-    if i < 0 or not doc[i].is_quote or any(t.pos_ in ("VERB", "AUX") for t in seg):
+    """The speaker between a closing quote and its verb when the parser lost the subject: '"...," Ramos, 58, told AFP',
+    '"...," Texas delegate Bill Eastland, wearing a cowboy hat, said': a name (with its role words) right after the
+    quote, then the verb or a comma-set aside that ends just before it."""
+    doc = verb.doc
+    close = next((j for j in range(verb.i - 1, max(0, verb.i - 40), -1) if doc[j].is_quote and doc[j - 1].text in ",?!…"), None)
+    if close is None:
         return None
-    words = [t for t in seg if not t.is_punct]
-    if not words or not (words[0].pos_ == "PROPN" or words[0].lower_ in _PERSONAL - {"you", "who"}):
-        return None
-    name = words[0]
-    while name.i + 1 < verb.i and doc[name.i + 1].pos_ == "PROPN":
-        name = doc[name.i + 1]
+    k = close + 1
+    if k < verb.i and doc[k].lower_ in _PERSONAL - {"you", "who"}:
+        name = doc[k]
+    else:
+        while k < verb.i and k - close <= 8 and doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN"):
+            k += 1  # role words and the name: 'Texas delegate Bill Eastland'
+        name = doc[k - 1]
+        if k - 1 <= close or name.pos_ != "PROPN":
+            return None
     rest = doc[name.i + 1 : verb.i]
-    if rest and not (rest[0].text == "," and rest[-1].text == ","):
-        return None  # only a comma-set aside (age, title) may stand between the name and its verb
+    if rest and not (rest[0].text == "," and rest[-1].text == "," and len(rest) <= 25):
+        return None  # only a comma-set aside (age, title, a participle) may stand between the name and its verb
     return name
+
+
+def _right_after_quote(verb: Token, text: str, base: int, qspans: list[tuple[int, int, bool, bool]]) -> bool:
+    """'"...," said ...': the verb follows a closed quote with only its closing mark and a comma between."""
+    lo = verb.idx - base
+    return any(closed and qe <= lo and re.fullmatch(r"[,?!…]?\s*[\"”’']\s*|\s*[\"”’']?[,?!…]\s*", text[qe:lo]) for _, qe, _, closed in qspans)
+
+
+def _lost_subject(verb: Token) -> Token | None:
+    """The speaker of a cue verb the parser left without a subject: 'a man yelled "..."' (read as a participle of
+    'man'), 'her adviser, Jake Sullivan, said:' (the name hung on an earlier noun), 'Clinton, exasperated, responded:'
+    (the name taken by the aside)."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.i < verb.i and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    for c in verb.children:
+        if c.dep_ == "compound" and c.i == verb.i - 1 and c.pos_ == "PROPN":
+            return c  # '"...," Conway notes': the name read as part of the verb
+        if c.i < verb.i and c.dep_ in ("parataxis", "advcl") and c.tag_ in ("VBD", "VBN", "VBG", "JJ"):
+            subj = next((x for x in c.children if x.dep_ == "nsubj" and x.i < c.i), None)
+            if subj is not None:
+                return subj
+    doc = verb.doc
+    k = verb.i - 1 if verb.i > 0 and doc[verb.i - 1].text == "," else verb.i
+    if k > 0 and k != verb.i and doc[k - 1].ent_type_ == "PERSON" and doc[k - 1].dep_ in ("appos", "conj", "npadvmod", "pobj"):
+        ent = _ent_of(doc[k - 1])
+        return ent.root if ent is not None else doc[k - 1]
+    return None
 
 
 def _relative_antecedent(tok: Token) -> Token:
@@ -922,13 +963,17 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
                 subject = None  # a subject inside the quote is the quoted clause's own ('"We were wrong," Ramos, 58, told AFP')
             if subject is None and tok.i > 0 and (tok.doc[tok.i - 1].is_quote or tok.doc[tok.i - 1].text in ",?!"):
                 subject = _name_before(tok) or _inverted_subject(tok)
+            if subject is None and cat != "noun":
+                subject = _lost_subject(tok)
             if subject is not None and subject.idx - base < dateline:
                 # 'CLEVELAND, July 19 (UPI) — Michael Mukasey told ...': the parser makes the place the subject, the person its apposition
                 subject = next((c for c in subject.children if c.dep_ == "appos" and c.idx - base >= dateline), None)
             content = _complement(tok, lemma, cat)
+            if content and min(t.i for t in content) > tok.i and _right_after_quote(tok, text, base, qspans):
+                content = None  # '"...," said Oversight ranking Democrat X': the quote before, not what the parser hung after
             if content is None and _inverted(tok):
                 # inverted or parenthetical cue: '"...," he said' or 'This, they added, would ...'
-                skip = {t.i for t in tok.subtree}
+                skip = {t.i for t in tok.subtree} | ({t.i for t in subject.subtree} if subject is not None else set())
                 content = [t for t in tok.head.subtree if t.i not in skip]
                 route = "inverted"
             if subject is not None and subject.lemma_.lower() in _NOT_SOURCES:
@@ -1034,9 +1079,9 @@ def _quote_first(sp: Doc | Span, text: str, qs: int, qe: int, qspans: list[tuple
         for v in after[:10]:
             if v.sent.start != t0.sent.start:
                 continue
-            if v.pos_ == "NOUN" and v.i > t0.i and all(t.pos_ == "PROPN" for t in doc[t0.i : v.i]) and v.lemma_.lower() in cue_lexicon()["speech"] \
-                    and (v.i + 1 >= end_i or doc[v.i + 1].text in ".!?;"):
-                # '"...," Bozell answers.': the parser read the cue as a noun with the name as its compound
+            if v.pos_ == "NOUN" and v.i > t0.i and all(t.pos_ in ("PROPN", "DET") for t in doc[t0.i : v.i]) and doc[v.i - 1].pos_ == "PROPN" \
+                    and v.lemma_.lower() in cue_lexicon()["speech"] and (v.i + 1 >= end_i or doc[v.i + 1].text in ".!?;" or doc[v.i + 1].pos_ == "ADP"):
+                # '"...," Bozell answers.', '"...," the Saudis state in ...': the parser read the cue as a noun
                 return _Attribution(qs, qe, [v], doc[v.i - 1], route="quote_after", lemma=v.lemma_.lower(), category="speech")
             if v.pos_ != "VERB":
                 continue

@@ -378,3 +378,30 @@ def test_a_subordinate_cue_with_its_own_object_does_not_report_the_main_clause(n
     text = ("As the White House hints at what some of his plans might include, Governor Greg Abbott is not having any of it, "
             "delivering a stark message that guns are a right.")
     assert not any(q.text.startswith("Governor Greg Abbott") for q in extract_quotes(text, nlp))
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    # the name hung on an earlier noun: 'In a statement to X, her adviser, Jake Sullivan, said:'
+    ("In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: “Clinton believes that cooperation "
+     "is essential, and that it is strongest when Europe is united.”", "cooperation is essential", "Jake Sullivan"),
+    # 'a man yelled' read as a participle of 'man'
+    ("Some in the crowd booed, and when Rubio thanked Miami, a man yelled “Stay there!”", "Stay there", "a man"),
+    # the name taken by an aside: 'Clinton, exasperated, responded:'
+    ('Clinton, exasperated, famously responded: "What difference does it make now?" Her critics cited it.', "What difference", "Clinton"),
+    # 'Conway notes' read as a compound
+    ('Trump has begun to change his tone. "Look at the statement he put out after the shootings," Conway notes.', "Look at the statement", "Conway"),
+    # a quote mark glued to the comma: 'said,“Look'
+    ("Ryan said,“Look, these images have no place in a presidential campaign.”", "no place in a presidential campaign", "Ryan"),
+    # the name after an inverted cue hung on the quote's own verb
+    ('"The risk," said Edward Leamer, an economist at the university, "is that we are going to repel jobs."', "repel jobs", "Edward Leamer"),
+    # role words, name and a comma-set aside between the quote and its verb
+    ("“We’ve had more successful conventions than this one,” Texas delegate Bill Eastland, wearing a cowboy hat, said "
+     "as confetti fluttered down.", "successful conventions", "Bill Eastland"),
+    # an opening mark typed where the closing one belongs
+    ("“It is unusual,“ said Larry Noble, an attorney with the Campaign Legal Center. “It is a hard thing to do.”", "It is unusual", "Larry Noble"),
+    # a cue with an adverb for a parser's name, and a verb after the cue that is not its content
+    ("“Having the file and two people who understand it is valuable,” said Skelly, explaining he worked with Vito.", "is valuable", "Skelly"),
+])
+def test_direct_quotes_the_parser_garbles_keep_their_speaker(nlp, text, fragment, speaker):
+    q = _only(extract_quotes(text, nlp), fragment)
+    assert q.speaker == speaker and not q.text.startswith(("“", '"')), (q.speaker, q.text)
