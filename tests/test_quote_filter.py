@@ -97,4 +97,4 @@ def test_onestopenglish_figures():
     assert res["speaker accuracy"] >= 0.90
     assert res["full name"] >= 0.85
     assert res["nicknames or titles quoted"] == 0
-    assert detail.loc[detail["kind"] == "direct", "found"].all()
+    assert detail.loc[detail["kind"] == "direct", "found"].mean() >= 0.97  # the direct-recall target
