@@ -1243,8 +1243,8 @@ def _drop_asides(tokens: list[Token]) -> list[Token]:
     for t in tokens:
         left = t.left_edge.i
         aside = t.dep_ in ("appos", "npadvmod") or (t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > t.head.i)
-        trailing = not any(x.i > t.right_edge.i and not x.is_punct for x in tokens)
-        if aside and trailing and left > 0 and t.doc[left - 1].text == "," and left - 1 in keep:
+        if aside and left > 0 and t.doc[left - 1].text == "," and left - 1 in keep and not any(
+                x.i > t.right_edge.i and not x.is_punct for x in tokens):  # only a trailing aside
             sub = {x.i for x in t.subtree}
             if sub != keep and not any(x.is_quote for x in t.subtree):
                 keep -= sub

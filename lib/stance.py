@@ -65,6 +65,7 @@ def lexicon() -> dict:
         "negators": set(data["negators"]),
         "conditionals": {tuple(_words(c)) for c in data["conditionals"]},
         "first_person": set(data["first_person"]),
+        "first_words": {p[0] for p in phrases} | {tuple(_words(c))[0] for c in data["conditionals"]},  # where a cue can start
     }
 
 
@@ -84,11 +85,15 @@ def certainty_cues(text: str) -> list[CertaintyCue]:
     toks = _tokens(text)
     cues: list[CertaintyCue] = []
     used: set[int] = set()
+    words = [t for t, _, _ in toks]
     i = 0
     while i < len(toks):
         match = None
+        if words[i] not in lex["first_words"]:
+            i += 1
+            continue
         for n in range(min(lex["max_len"], len(toks) - i), 0, -1):
-            key = tuple(t for t, _, _ in toks[i : i + n])
+            key = tuple(words[i : i + n])
             if key in lex["phrases"]:
                 match = (n, *lex["phrases"][key])
                 break
