@@ -460,10 +460,17 @@ def _subject(cue: Token) -> Token | None:
         if tok.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "relcl", "prep") and tok.head.i != tok.i:
             if tok.dep_ == "relcl":
                 return tok.head
+            if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.dep_ == "dobj" and tok.head.head.lemma_.lower() in _ISSUING:
+                tok = tok.head.head  # 'Clinton issued a statement saying ...': whoever issued the statement says it
+                continue
             tok = tok.head
             continue
         break
     return None
+
+
+_ISSUING = {"issue", "release", "send", "post", "publish", "put", "write", "give", "make", "deliver", "tweet", "file", "sign",
+            "circulate", "distribute", "run", "air", "broadcast", "pen", "draft", "submit", "share"}  # 'issued a statement saying'
 
 
 def _ent_of(tok: Token, labels: tuple[str, ...] | None = None) -> Span | None:

@@ -381,6 +381,8 @@ MISREAD = [
     # a cue with an adverb for the parser's name, and a verb after the cue that is not its content
     ("“Having the file and two people who understand it is valuable,” said Skelly, explaining he worked with Vito.",
      "is valuable", "Skelly", "Having the file"),
+    # whoever issued the statement says what it says; a letter someone found does not speak for the finder
+    ("Clinton issued a statement saying that she would fight on until the convention.", "fight on", "Clinton", "that she would"),
 ]
 
 
@@ -394,3 +396,7 @@ def test_a_subordinate_cue_with_its_own_object_does_not_report_the_main_clause(n
     text = ("As the White House hints at what some of his plans might include, Governor Greg Abbott is not having any of it, "
             "delivering a stark message that guns are a right.")
     assert not any(q.text.startswith("Governor Greg Abbott") for q in extract_quotes(text, nlp))
+
+
+def test_a_document_someone_found_does_not_speak_for_the_finder(nlp):
+    assert not any(q.speaker == "He" for q in extract_quotes("He found a letter saying that the plant would close.", nlp))
