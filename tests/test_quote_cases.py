@@ -98,12 +98,39 @@ def test_em_dash_dialogue(nlp):
     assert not any("said" in q.text or "asked" in q.text for q in quotes)
 
 
-def test_multi_paragraph_quote_opened_mid_paragraph(nlp):
-    text = ("Tax row\n\nA spokeswoman for the company said: “We pay every tax we owe in this country and we always have.\n\n"
-            "“We employ thousands of people here and invest millions every year.”\n")
-    quotes = extract_quotes(text, nlp)
-    assert _only(quotes, "We pay every tax").speaker == "A spokeswoman for the company"
-    assert _only(quotes, "We employ thousands").speaker == "A spokeswoman for the company"
+MULTI_PARAGRAPH = ("Tax row\n\nA spokeswoman for the company said: “We pay every tax we owe in this country and we always have.\n\n"
+                   "“We employ thousands of people here and invest millions every year.”\n")
+CALAIS = ("Calais\n\n“We are all learning French here every single day,” said George, a refugee from Darfur.\n\n"
+          "Jenny Flahaut, 33, was inspired to volunteer. “I wanted to do something for these people,” she said.\n\n"
+          "Acme Corporation announced record profits on Monday. It said that sales in Asia had doubled since last year.\n")
+WOLVES = ("Robert Kowalski stops dead. On a muddy track, the scientist finds what he is looking for.\n\n"
+          "Student Alex Entwisle, 23, said the trip was useful.\n\n"
+          "The scientist, who is a familiar face on television, says wolves are exceptional animals.\n\n"
+          "“It ate a red deer,” says the University of Warsaw biologist.")
+
+# (text, words of one quote, its speaker): who is speaking when the cue or the name is elsewhere
+SPOKEN_BY = [
+    pytest.param(MULTI_PARAGRAPH, "We pay every tax", "A spokeswoman for the company", id="multi-paragraph quote opened mid-paragraph"),
+    pytest.param(MULTI_PARAGRAPH, "We employ thousands", "A spokeswoman for the company", id="multi-paragraph quote continued"),
+    pytest.param("Budget row\n\nThe finance minister, Peter Hall, was blunt when reporters stopped him outside parliament.\n\n"
+                 "“We cannot spend money that we do not have, and everyone knows it.”\n", "We cannot spend", "Peter Hall",
+                 id="speaker named in the previous paragraph"),
+    pytest.param("Tennis final\n\nRoger Federer beat Andy Murray in straight sets on Sunday.\n\n"
+                 "“I played my best tennis of the year today,” the Swiss said after the match.\n", "best tennis", "Roger Federer",
+                 id="demonym stands for the person"),
+    pytest.param(CALAIS, "something for these", "Jenny Flahaut", id="pronoun with its gender"),
+    pytest.param(CALAIS, "sales in Asia", "Acme Corporation", id="it is the organisation"),
+    pytest.param(WOLVES, "wolves are exceptional", "Robert Kowalski", id="a description with an aside stands for the person it described"),
+    pytest.param(WOLVES, "It ate a red deer", "Robert Kowalski", id="a description with its article on a modifier"),
+    pytest.param("“The decision to retire is one that I have thought a great deal about,” said Alex Ferguson.\n\n"
+                 "The sudden departure is in keeping with how the Scot stated he would leave the post in 2002.",
+                 "he would leave the post", "Alex Ferguson", id="a demonym with 'the' stands for the person quoted before"),
+]
+
+
+@pytest.mark.parametrize("text,fragment,speaker", SPOKEN_BY)
+def test_the_speaker_is_found_where_it_was_named(nlp, text, fragment, speaker):
+    assert _only(extract_quotes(text, nlp), fragment).speaker == speaker
 
 
 # ----------------------------------------------------------------------------- missed patterns and speakers (issue 12)
@@ -130,33 +157,12 @@ def test_question_asked(nlp):
     assert q.speaker == "Maria Lopez" and q.cue == "asked" and q.role == "city councillor"
 
 
-def test_speaker_named_in_previous_paragraph(nlp):
-    text = ("Budget row\n\nThe finance minister, Peter Hall, was blunt when reporters stopped him outside parliament.\n\n"
-            "“We cannot spend money that we do not have, and everyone knows it.”\n")
-    assert _only(extract_quotes(text, nlp), "We cannot spend").speaker == "Peter Hall"
-
-
 def test_role_in_apposition_joined_to_the_name(nlp):
     text = "Poll news\n\n“This is the worst I have seen in twenty years,” top Republican pollster Frank Luntz said on Sunday.\n"
     q = _only(extract_quotes(text, nlp), "the worst")
     assert (q.speaker, q.role) == ("Frank Luntz", "top Republican pollster")
     text = "Tax row\n\nThe Prime Minister, David Cameron, responded by saying: “I am not happy with the current situation.”\n"
     assert _only(extract_quotes(text, nlp), "not happy").speaker == "David Cameron"
-
-
-def test_demonym_and_description_stand_for_the_person(nlp):
-    text = ("Tennis final\n\nRoger Federer beat Andy Murray in straight sets on Sunday.\n\n"
-            "“I played my best tennis of the year today,” the Swiss said after the match.\n")
-    assert _only(extract_quotes(text, nlp), "best tennis").speaker == "Roger Federer"
-
-
-def test_pronoun_gender_and_it(nlp):
-    text = ("Calais\n\n“We are all learning French here every single day,” said George, a refugee from Darfur.\n\n"
-            "Jenny Flahaut, 33, was inspired to volunteer. “I wanted to do something for these people,” she said.\n\n"
-            "Acme Corporation announced record profits on Monday. It said that sales in Asia had doubled since last year.\n")
-    quotes = extract_quotes(text, nlp)
-    assert _only(quotes, "something for these").speaker == "Jenny Flahaut"
-    assert _only(quotes, "sales in Asia").speaker == "Acme Corporation"
 
 
 def test_no_stray_quote_marks_in_speakers(nlp):
@@ -263,22 +269,6 @@ def test_surname_tagged_as_an_organisation_is_the_person_named_before(nlp):
 def test_an_age_is_not_a_role(nlp):
     q = _only(extract_quotes("“Is there any prospect of that?” asks student Alex Entwisle, 23, on a field trip.", nlp), "any prospect")
     assert q.speaker == "Alex Entwisle" and q.role != "23"
-
-
-def test_a_description_stands_for_the_person_it_described_before(nlp):
-    text = ("Robert Kowalski stops dead. On a muddy track, the scientist finds what he is looking for.\n\n"
-            "Student Alex Entwisle, 23, said the trip was useful.\n\n"
-            "The scientist, who is a familiar face on television, says wolves are exceptional animals.\n\n"
-            "“It ate a red deer,” says the University of Warsaw biologist.")
-    quotes = extract_quotes(text, nlp)
-    assert _only(quotes, "wolves are exceptional").speaker == "Robert Kowalski"
-    assert _only(quotes, "It ate a red deer").speaker == "Robert Kowalski"
-
-
-def test_a_demonym_with_the_stands_for_the_person_quoted_before(nlp):
-    text = ("“The decision to retire is one that I have thought a great deal about,” said Alex Ferguson.\n\n"
-            "The sudden departure is in keeping with how the Scot stated he would leave the post in 2002.")
-    assert _only(extract_quotes(text, nlp), "he would leave the post").speaker == "Alex Ferguson"
 
 
 def test_no_name_is_its_own_role_or_organisation(nlp):
