@@ -491,6 +491,12 @@ def _ent_of(tok: Token, labels: tuple[str, ...] | None = None) -> Span | None:
     return Span(doc, lo, hi, label=tok.ent_type_)
 
 
+def _entity_root(tok: Token) -> Token:
+    """The root of the named entity a token is part of, else the token itself."""
+    ent = _ent_of(tok)
+    return ent.root if ent is not None else tok
+
+
 def _ents_in(doc: Doc, lo: int, hi: int) -> list[Span]:
     """The named entities wholly inside tokens [lo, hi) of a Doc."""
     out, k = [], max(0, lo)
@@ -523,10 +529,7 @@ def _inverted_subject(verb: Token) -> Token | None:
             break
         if t.ent_type_ == "PERSON" or (t.is_title and t.ent_type_ not in ("DATE", "TIME", "GPE", "NORP", "LOC") and t.pos_ != "VERB"):
             name = t
-    if name is not None:
-        ent = _ent_of(name)
-        return ent.root if ent is not None else name
-    return None
+    return _entity_root(name) if name is not None else None
 
 
 def _name_before(verb: Token) -> Token | None:
@@ -572,10 +575,9 @@ def _lost_subject(verb: Token) -> Token | None:
             if subj is not None:
                 return subj
     doc = verb.doc
-    k = verb.i - 1 if verb.i > 0 and doc[verb.i - 1].text == "," else verb.i
-    if k > 0 and k != verb.i and doc[k - 1].ent_type_ == "PERSON" and doc[k - 1].dep_ in ("appos", "conj", "npadvmod", "pobj"):
-        ent = _ent_of(doc[k - 1])
-        return ent.root if ent is not None else doc[k - 1]
+    name = doc[verb.i - 2] if verb.i >= 2 and doc[verb.i - 1].text == "," else None  # 'Name, said'
+    if name is not None and name.ent_type_ == "PERSON" and name.dep_ in ("appos", "conj", "npadvmod", "pobj"):
+        return _entity_root(name)
     return None
 
 
@@ -927,10 +929,10 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, bool]], ctx: _Context,
-                  keep: Callable[[_Attribution], bool] = lambda a: not a.flags) -> list[_Attribution]:
-    """Find every attribution in one paragraph (local offsets): rule candidates, each kept or dropped by `keep`."""
+                  keep: Callable[[_Attribution], bool] = lambda a: not a.flags, dateline: int = 0) -> list[_Attribution]:
+    """Find every attribution in one paragraph (local offsets): rule candidates, each kept or dropped by `keep`;
+    `dateline` is where the paragraph's wire dateline ends (dateline_end)."""
     base = _base(sp)
-    dateline = dateline_end(text)
     out: list[_Attribution] = []
     for tok in sp:
         local = tok.idx - base
@@ -1112,8 +1114,7 @@ def _quote_first(sp: Doc | Span, text: str, qs: int, qe: int, qspans: list[tuple
             # a round-up: 'Rep. Trey Gowdy (R-S.C.): "..."' or 'Jane Doe, The Times: "..."'
             head = next((t for t in before if t.ent_type_ == "PERSON"), None) or next((t for t in before if t.pos_ in ("PROPN", "NOUN")), None)
             if head is not None:
-                ent = _ent_of(head)
-                head = ent.root if ent is not None else head
+                head = _entity_root(head)
                 colon = next((t for t in doc[k : k + 1] if t.idx - base == len(lead) - 1), before[-1])
                 return _Attribution(qs, qe, [colon], head, route="roundup", lemma=":", category="speech")
     return None
@@ -1583,10 +1584,10 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
         _register_people(sp, ctx)
         selector.paragraph(sp, text, qspans, section, index, to_orig, names)
         keep = selector.keep
-        attrs = _attributions(sp, text, qspans, ctx, keep)
+        dateline = dateline_end(text)
+        attrs = _attributions(sp, text, qspans, ctx, keep, dateline)
         attrs += [a for a in _dash_attributions(sp, text, qspans) + _label_attributions(sp, text, ctx) if keep(a)]
         own: list[Quote] = []
-        dateline = dateline_end(text)
         for a in attrs:
             _finish(a, sp, text, qspans, ctx)
             if dateline and a.speaker_span and a.speaker_span[1] <= dateline or dateline >= a.end:

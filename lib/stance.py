@@ -65,7 +65,7 @@ def lexicon() -> dict:
         "negators": set(data["negators"]),
         "conditionals": {tuple(_words(c)) for c in data["conditionals"]},
         "first_person": set(data["first_person"]),
-        "first_words": {p[0] for p in phrases} | {tuple(_words(c))[0] for c in data["conditionals"]},  # where a cue can start
+        "first_words": {p[0] for p in phrases} | {_words(c)[0] for c in data["conditionals"]},  # where a cue can start
     }
 
 
