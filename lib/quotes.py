@@ -394,6 +394,10 @@ def _complement(cue: Token, lemma: str, category: str) -> list[Token] | None:
         # several after it are one reported clause the parser split ('said [the Iranians released by X] [were close to ...]')
         after = [c for c in comps if c.i > cue.i]
         return [t for c in after for t in c.subtree] if after else list(comps[0].subtree)
+    if category in ("speech", "cognition"):
+        clause = _misread_that_clause(cue)
+        if clause is not None:
+            return list(clause.subtree)
     if lemma in lex["complement_verbs"] or lemma in lex["action"] or (category in ("cognition", "evidence") and lemma not in _NO_OBJECT):
         parts = [c for c in cue.children if c.dep_ in ("dobj", "xcomp", "oprd", "prep") and not (c.dep_ == "prep" and c.lower_ not in _CONTENT_PREPS)]
         if any(c.dep_ in ("xcomp", "dobj", "oprd") or (c.dep_ == "prep" and c.i == cue.i + 1) for c in parts):
@@ -405,6 +409,24 @@ def _complement(cue: Token, lemma: str, category: str) -> list[Token] | None:
                 for cc in c.children:
                     if cc.dep_ == "ccomp":
                         return list(cc.subtree)
+    return None
+
+
+def _misread_that_clause(cue: Token) -> Token | None:
+    """'predicted at the debate that Republicans will take "every state"': a that-clause the parser hung on the noun
+    before it as a relative clause, though its 'that' fills no gap (the clause has its own subject and object)."""
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.i > cue.i):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            for rel in (c for c in noun.children if c.dep_ == "relcl" and c.i > noun.i):
+                that = rel.doc[rel.left_edge.i]
+                if that.lower_ != "that" or that.head.i != rel.i:
+                    continue
+                deps = {c.dep_ for c in rel.children if c.i != that.i}
+                if that.dep_ == "mark":
+                    return rel
+                own_subject = bool(deps & {"nsubj", "nsubjpass"})
+                if own_subject and (that.dep_ != "dobj" or deps & {"dobj", "ccomp", "attr"}) and that.dep_ != "nsubj":
+                    return rel  # 'that' is no gap: the clause has its subject, and its object too when 'that' was read as one
     return None
 
 
@@ -958,9 +980,6 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
             if tok.i > 0 and tok.doc[tok.i - 1].text == "," and not any(t.i == tok.i - 2 for t in content):
                 content = [t for t in tok.sent if t.i not in skip]  # 'X, according to Y – Z': X, though the parser hung the phrase on Z
             route = "according"
-        elif lemma == "cite" and tok.lower_ == "citing":
-            subject = None
-            content = None
         else:
             if any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
                 continue  # 'was charged with', 'is expected to': a passive cue names no source
@@ -1191,7 +1210,7 @@ def _fragment_attribution(sp: Doc | Span, text: str, qs: int, qe: int, qspans: l
             is_cue = _cue_at(head) is not None
             if title_like and not is_cue:
                 return None  # a quoted title ('"Fox News Sunday"'), not someone's words
-            if subj is None or subj.i > head.i or head.idx - base > qs or not (_source_like(subj) or subj.pos_ == "PROPN" or (is_cue and subj.lower_ == "it")):
+            if subj is None or subj.i > head.i or head.idx - base > qs or not (_source_like(subj) or subj.pos_ == "PROPN" or (is_cue and subj.lower_ == "it") or subj.pos_ == "NOUN"):
                 if head.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl"):
                     tok = head
                     inside = [head]
@@ -1317,7 +1336,7 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
         ctx.speakers.append(ent)
         a.speaker, a.role, a.org = ent.name, ent.role, ent.org
         return
-    if a.route == "roundup":
+    if a.route in ("roundup", "headline"):  # the source is named right before the cue: no antecedent to look for
         mention = _mention(a.subject)
         ent = _resolve(a.subject, mention, ctx, sp)
         between = [t for t in a.subject.doc[mention.end : a.cue[0].i] if not t.is_punct]
@@ -1520,7 +1539,7 @@ class _Selector:
         return self.model.probability(feats) >= self.model.threshold
 
 
-_RULE_ROUTES = {"roundup", "label", "dash", "prev_subject"}  # layouts too rare in PolNeAR train to learn: kept by rule
+_RULE_ROUTES = {"roundup", "label", "dash", "prev_subject", "headline"}  # layouts too rare in PolNeAR train to learn: kept by rule
 _INTENTIONS = {"want", "wish", "hope", "plan", "intend", "decide", "prefer", "hate", "love", "like", "favour", "favor", "aim", "try", "seek"}
 
 
@@ -1536,7 +1555,7 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
         return "intention"
     if a.lemma in _INTENTIONS and toks and cue is not None and any(t.head.i == cue.i and t.dep_ == "dobj" for t in toks) and not _clausal(toks):
         return "intention"  # 'He is planning Britain’s first “astrovillage”': a thing planned, nothing said
-    if a.route == "fragment" and a.category == "other" and toks and not _clausal(toks) and not any(t.pos_ in ("VERB", "AUX") for t in toks):
+    if a.route == "fragment" and a.category == "other" and toks and not _clausal(toks) and not any(t.pos_ in ("VERB", "AUX") for t in toks) and _name_like_or_named(toks):
         return "name_or_title"  # a quoted name as the object of a verb that reports nothing ('came up with an “ecocycle ... park”')
     if (a.category == "evidence" or a.lemma in ("respond", "react", "reveal", "demonstrate", "show")) and a.route in (
             "cue", "inverted", "before_final", "quote_after", "quote_before") and _subject_type(a.subject) == "noun":
@@ -1556,9 +1575,21 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
             name_like = all(t.is_title or t.is_stop for t in words) and words[0].is_title or any(t.pos_ == "PROPN" or t.tag_ == "POS" for t in inside)
             before = inside[0].doc[max(0, inside[0].i - 4) : inside[0].i]
             naming = any(t.lower_ in _NAMING or t.lemma_ in ("call", "name", "dub", "title", "nickname", "label", "brand") for t in before)
-            if closing not in ",.!?…;" and (name_like or naming or a.category not in ("speech", "according_to", "stance")):
+            if closing not in ",.!?…;" and (name_like or naming or a.category not in ("speech", "according_to", "stance") and a.route != "fragment"):
                 return "name_or_title"
     return None
+
+
+def _name_like_or_named(toks: list[Token]) -> bool:
+    """Whether quoted words read as a name or title: title-cased or proper ('"New York values"'), or given after a naming
+    word ('dubbed "..."'); lower-case words a speaker used ('heralded the deal as a "breakthrough"') are not."""
+    words = [t for t in toks if t.is_alpha]
+    if not words:
+        return True
+    if all(t.is_title or t.is_stop for t in words) and words[0].is_title or any(t.pos_ == "PROPN" or t.tag_ == "POS" for t in toks):
+        return True
+    before = toks[0].doc[max(0, toks[0].i - 4) : toks[0].i]
+    return any(t.lower_ in _NAMING or t.lemma_ in ("call", "name", "dub", "title", "nickname", "label", "brand") for t in before)
 
 
 def _default_selector() -> _Selector:
@@ -1586,7 +1617,8 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
         keep = selector.keep
         dateline = dateline_end(text)
         attrs = _attributions(sp, text, qspans, ctx, keep, dateline)
-        attrs += [a for a in _dash_attributions(sp, text, qspans) + _label_attributions(sp, text, ctx) if keep(a)]
+        heads = _headline_label(sp, text) if section == "title" else []
+        attrs += [a for a in _dash_attributions(sp, text, qspans) + _label_attributions(sp, text, ctx) + heads if keep(a)]
         own: list[Quote] = []
         for a in attrs:
             _finish(a, sp, text, qspans, ctx)
@@ -1706,6 +1738,34 @@ def _label_attributions(sp: Doc | Span, text: str, ctx: _Context) -> list[_Attri
     a = _Attribution(m.start("rest"), end, [colon], name_toks[-1], kind="direct", label=m.group("name"), route="label", lemma=":", category="speech")
     a.speaker_span = (m.start("name"), m.end("name"))
     return [a]
+
+
+_HEADLINE_LABEL_RE = re.compile(r"^\s*(?P<name>[A-Z][^:\n]{0,60}?):\s+(?P<rest>\S)")
+
+
+def _headline_label(sp: Doc | Span, text: str) -> list[_Attribution]:
+    """A headline that gives its source before a colon ('John McCain: Populist anger appeals to ...', 'NY Post: ...'):
+    the rest of the headline is what that person or organisation said. The source is a named person or organisation
+    (or a lone proper noun) and is the headline's own subject, not its topic ('The Latest: ...', 'Analysis: ...')."""
+    m = _HEADLINE_LABEL_RE.match(text)
+    if not m or m.group("name").strip().upper() in _NOT_SPEAKERS:
+        return []
+    base = _base(sp)
+    name = [t for t in sp if m.start("name") <= t.idx - base < m.end("name") and not t.is_space]
+    colon = next((t for t in sp if t.idx - base >= m.end("name") and t.text == ":"), None)
+    words = [t for t in name if t.is_alpha]
+    if not name or colon is None or not words or len(words) > 6:
+        return []
+    ents = [e for e in (sp.ents if isinstance(sp, Span) else sp.doc.ents) if name[0].i <= e.start and e.end <= name[-1].i + 1 and e.label_ in ("PERSON", "ORG")]
+    ent = next((e for e in ents if e.label_ == "PERSON"), None) or (ents[0] if ents else None)
+    if ent is not None:
+        head = ent.root
+    elif len(name) <= 2 and all(t.pos_ == "PROPN" and t.is_title for t in name):
+        head = name[-1]  # 'Lynch: No outside influence on ...' (a surname the tagger did not call a person)
+    else:
+        return []
+    end = len(text.rstrip())
+    return [_Attribution(m.start("rest"), end, [colon], head, route="headline", lemma=":", category="speech")]
 
 
 def _make_quote(a: _Attribution, sp: Doc | Span, text: str, to_orig: Callable[[int, int], tuple[int, int]], section: str, source_text: str) -> Quote:
