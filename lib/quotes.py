@@ -1555,10 +1555,11 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
         return "intention"
     if a.lemma in _INTENTIONS and toks and cue is not None and any(t.head.i == cue.i and t.dep_ == "dobj" for t in toks) and not _clausal(toks):
         return "intention"  # 'He is planning Britain’s first “astrovillage”': a thing planned, nothing said
-    if a.route == "fragment" and a.category == "other" and toks and not _clausal(toks) and not any(t.pos_ in ("VERB", "AUX") for t in toks) and _name_like_or_named(toks):
+    if a.route == "fragment" and a.category == "other" and toks and not _clausal(toks) and not any(t.pos_ in ("VERB", "AUX") for t in toks) and _name_like_or_named(
+            [t for t in toks if _in_any(t.idx - _base(sp), qspans)] or toks):
         return "name_or_title"  # a quoted name as the object of a verb that reports nothing ('came up with an “ecocycle ... park”')
     if (a.category == "evidence" or a.lemma in ("respond", "react", "reveal", "demonstrate", "show")) and a.route in (
-            "cue", "inverted", "before_final", "quote_after", "quote_before") and _subject_type(a.subject) == "noun":
+            "cue", "inverted", "before_final", "quote_after", "quote_before", "fragment") and _subject_type(a.subject) == "noun":
         lex = cue_lexicon()
         head = _relative_antecedent(a.subject)
         lemma = head.lemma_.lower()

@@ -373,6 +373,9 @@ MISREAD = [
      "is valuable", "Skelly", "Having the file"),
     # whoever issued the statement says what it says; a letter someone found does not speak for the finder
     ("Clinton issued a statement saying that she would fight on until the convention.", "fight on", "Clinton", "that she would"),
+    # a that-clause hung on the noun before it as a relative clause, though its 'that' fills no gap
+    ("Ohio Gov. Jane Kessler, a Republican contender, predicted at the most recent party debate that Republicans will take "
+     "“every state” if her rival wins the nomination.", "every state", "Jane Kessler", "that Republicans will take"),
 ]
 
 
@@ -390,3 +393,34 @@ def test_a_subordinate_cue_with_its_own_object_does_not_report_the_main_clause(n
 
 def test_a_document_someone_found_does_not_speak_for_the_finder(nlp):
     assert not any(q.speaker == "He" for q in extract_quotes("He found a letter saying that the plant would close.", nlp))
+
+
+# Attributions PolNeAR counts that no 'say' verb introduces (issue 12), found on PolNeAR train, reworded
+REPORTED = [
+    # a lower-case word in quote marks after a verb that names nothing is the speaker's word, not a title
+    ("Chancellor Angela Merkel heralded the agreement with Turkey as a “breakthrough”.", "breakthrough", "Angela Merkel", "mixed"),
+    ("Jacobs called Merkel “The Chancellor of the Free World.” Jacobs credited Merkel with holding “the entire continent "
+     "together” through the crisis.", "entire continent", "Jacobs", "mixed"),
+    # a headline that names its source before a colon
+    ("Senator Lindsey Graham: Hateful rhetoric is destroying the party’s chance to win.\n\nThe senator spoke on Monday.",
+     "Hateful rhetoric", "Lindsey Graham", "indirect"),
+    # what a speaker refers to or cites beside a quote
+    ("“We are going to win this state,” Maria Lopez said, referring to the primary in Ohio next month.", "primary in Ohio",
+     "Maria Lopez", "indirect"),
+    ("The plan will fail, Senator Elizabeth Warren said, citing rising costs and weak demand for loans.", "rising costs",
+     "Elizabeth Warren", "indirect"),
+]
+
+
+@pytest.mark.parametrize("text,fragment,speaker,kind", REPORTED)
+def test_attributions_without_a_say_verb(nlp, text, fragment, speaker, kind):
+    q = _only(extract_quotes(text, nlp), fragment)
+    assert (q.speaker, q.kind) == (speaker, kind)
+
+
+@pytest.mark.parametrize("text", [
+    "The Latest: Cruz to give away engraved shotgun.\n\nThe senator spoke on Monday.",
+    "Analysis: The race is tightening.\n\nThe senator spoke on Monday.",
+])
+def test_a_headline_label_that_names_no_source_is_no_quote(nlp, text):
+    assert extract_quotes(text, nlp) == []
