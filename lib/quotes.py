@@ -533,14 +533,18 @@ def _ents_in(doc: Doc, lo: int, hi: int) -> list[Span]:
     return out
 
 
+_NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}  # entity labels that never speak
+
+
 def _inverted_subject(verb: Token) -> Token | None:
     """The speaker after a verb that follows its quote, when the parser gave it no subject: '"...," blurted out the
     minister' (an object to the parser), '"...," chimed in Maria Lopez' (a prepositional object)."""
     for c in verb.children:
-        if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.pos_ in ("PROPN", "NOUN", "PRON"):
+        if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.pos_ in ("PROPN", "NOUN", "PRON") and c.ent_type_ not in _NOT_NAMES:
             return c
         if c.i == verb.i + 1 and c.dep_ in ("prep", "prt") and c.lower_ in ("in", "up", "out", "back", "on"):
-            pobj = next((x for x in c.children if x.dep_ == "pobj" and x.pos_ in ("PROPN", "NOUN", "PRON")), None)
+            # 'chimed in Maria Lopez', never 'announced in November'
+            pobj = next((x for x in c.children if x.dep_ == "pobj" and x.pos_ in ("PROPN", "NOUN", "PRON") and x.ent_type_ not in _NOT_NAMES), None)
             if pobj is not None:
                 return pobj
     # '"The risk," said Edward Leamer, ..., "is ..."' (the name hung on the quote's own verb), '"...," said Skelly,' (an
@@ -833,7 +837,7 @@ def _stood_for(head: Token, noun: str, sp: Doc | Span | None, ctx: _Context) -> 
 
 def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = None) -> _Entity:
     """Resolve a speaker mention to a known entity: full names, pronouns, collective and definite references."""
-    low = head.lower_
+    low = _POSSESSIVE.get(head.lower_, head.lower_)  # 'his claim that ...' is what he claims
     if head.pos_ == "PRON" or low in PRONOUNS_SINGULAR | PRONOUNS_PLURAL:
         if low in PRONOUNS_PLURAL:
             for ent in reversed(ctx.speakers):
@@ -853,7 +857,7 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
             for ent in reversed(ctx.speakers[-3:]):
                 if not ent.person and not ent.plural and ent.name and ent.name.lower() not in PRONOUNS_OTHER:
                     return ent
-        return _Entity(mention.text, head=low, plural=low in PRONOUNS_PLURAL)
+        return _Entity(mention.text if low == head.lower_ else low.capitalize(), head=low, plural=low in PRONOUNS_PLURAL)
     if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ in ("", "ORG", "GPE", "NORP") and head.text[:1].isupper():
         # a surname the tagger took for a common noun, an organisation or nothing ('Thut said', 'Nicolelis said'): a person already named
         words = [t.text for t in mention if not t.is_punct and t.dep_ != "det"]
@@ -1251,6 +1255,7 @@ def _hypothetical(cue: Token, subject: Token | None) -> bool:
 
 
 _PERSONAL = {"he", "she", "they", "we", "i", "you", "who"}
+_POSSESSIVE = {"his": "he", "hers": "she", "their": "they", "theirs": "they", "its": "it"}
 
 
 def _source_like(tok: Token | None) -> bool:

@@ -125,6 +125,10 @@ SPOKEN_BY = [
     pytest.param("“The decision to retire is one that I have thought a great deal about,” said Alex Ferguson.\n\n"
                  "The sudden departure is in keeping with how the Scot stated he would leave the post in 2002.",
                  "he would leave the post", "Alex Ferguson", id="a demonym with 'the' stands for the person quoted before"),
+    pytest.param("The head of the probation service, Nils Oberg, announced in November 2013 that four prisons are to be closed.",
+                 "four prisons", "Nils Oberg", id="a date after the cue is never its speaker"),
+    pytest.param("Senator John Smith spoke on Monday. His claim that the deal is dead was quickly rejected by the White House.",
+                 "the deal is dead", "John Smith", id="a possessive pronoun is resolved like its personal one"),
 ]
 
 
