@@ -445,7 +445,8 @@ def _object_content(parts: list[Token]) -> list[Token]:
         if part.dep_ == "prep" and any(t.ent_type_ in ("DATE", "TIME") for t in part.children):
             drop.update(t.i for t in part.subtree)
         for t in part.subtree:
-            if t.dep_ == "appos" or (t.dep_ in ("relcl", "acl") and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ","):
+            quoted = t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].is_quote  # 'called the plan "a disaster"': a quoted complement the parser read as an apposition
+            if t.dep_ == "appos" and not quoted or (t.dep_ in ("relcl", "acl") and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ","):
                 drop.update(x.i for x in t.subtree)
             if t.dep_ == "npadvmod" and t.ent_type_ in ("DATE", "TIME"):
                 drop.update(x.i for x in t.subtree)
@@ -1556,6 +1557,8 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
     cue = a.cue[0] if a.cue else None
     if a.lemma in ("call", "name", "dub", "nickname", "label", "term", "title") and len(a.cue) == 1 and any(ns < a.end and a.start < ne for ns, ne, _, _ in names):
         return "naming"  # 'everyone calls it "Zimarco's school"': a name given, not words said
+    if quoted and len(a.cue) == 1 and _given_name(a, [t for t in toks if t.is_alpha and _in_any(t.idx - _base(sp), qspans)]):
+        return "naming"
     if not quoted and a.lemma in _INTENTIONS and toks and cue is not None and any(t.head.i == cue.i and t.dep_ == "xcomp" for t in toks):
         return "intention"
     if a.lemma in _INTENTIONS and toks and cue is not None and any(t.head.i == cue.i and t.dep_ == "dobj" for t in toks) and not _clausal(toks):
@@ -1580,7 +1583,7 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
             closing = text[a.start : a.end].rstrip(_MARKS + "’' ")[-1:]
             name_like = all(t.is_title or t.is_stop for t in words) and words[0].is_title or any(t.pos_ == "PROPN" or t.tag_ == "POS" for t in inside)
             before = inside[0].doc[max(0, inside[0].i - 4) : inside[0].i]
-            naming = any(t.lower_ in _NAMING or t.lemma_ in ("call", "name", "dub", "title", "nickname", "label", "brand") for t in before)
+            naming = any(t.lower_ in _NAMING or t.lemma_ in ("call", "name", "dub", "title", "nickname", "label", "brand") for t in before) and not _characterizes(words)
             if closing not in ",.!?…;" and (name_like or naming or a.category not in ("speech", "according_to", "stance") and a.route != "fragment"):
                 return "name_or_title"
     return None
@@ -1596,6 +1599,19 @@ def _name_like_or_named(toks: list[Token]) -> bool:
         return True
     before = toks[0].doc[max(0, toks[0].i - 4) : toks[0].i]
     return any(t.lower_ in _NAMING or t.lemma_ in ("call", "name", "dub", "title", "nickname", "label", "brand") for t in before)
+
+
+def _given_name(a: _Attribution, words: list[Token]) -> bool:
+    """A short name given with a naming verb, not words said: 'calls it "the jungle"', 'dubbed him "the Donald"' (but
+    'called the plan "a disaster"', 'called the deal "the worst in history"' describe)."""
+    return (a.lemma in ("call", "name", "dub", "nickname", "label", "term", "title", "brand") and 0 < len(words) <= 3
+            and words[0].lower_ == "the" and not any(t.tag_ in ("JJS", "JJR", "RBS") for t in words))
+
+
+def _characterizes(words: list[Token]) -> bool:
+    """Quoted words that describe rather than name: an indefinite noun phrase or a bare adjective ('called the plan "a
+    disaster"', 'called the standards "strong"'); a name takes 'the' or capitals ('they call it "the jungle"')."""
+    return words[0].lower_ in ("a", "an") or all(t.pos_ in ("ADJ", "ADV") for t in words)
 
 
 def _default_selector() -> _Selector:

@@ -182,6 +182,7 @@ def test_no_stray_quote_marks_in_speakers(nlp):
     "Sport\n\nUK Uncut plans to turn dozens of the chain's branches into creches and shelters.\n",
     "Film news\n\nThe director's new film, “The Long Road Home”, opens on Friday.\n",
     "Camp life\n\nEveryone in the camp just calls it “Zimarco's school” – and he has more dreams.\n",
+    "Camp life\n\nEveryone in the camp calls it “the jungle”.\n",
     "Petition\n\nThe “Stand with Malala” petition has attracted more than four million signatures.\n",
     "TV\n\nThe senator spoke on ABC's “This Week” about the budget and the deficit.\n",
 ])
@@ -403,6 +404,7 @@ def test_a_document_someone_found_does_not_speak_for_the_finder(nlp):
 REPORTED = [
     # a lower-case word in quote marks after a verb that names nothing is the speaker's word, not a title
     ("Chancellor Angela Merkel heralded the agreement with Turkey as a “breakthrough”.", "breakthrough", "Angela Merkel", "mixed"),
+    ("The senator called the plan “a disaster” on Monday.", "the plan “a disaster”", "The senator", "mixed"),
     ("Jacobs called Merkel “The Chancellor of the Free World.” Jacobs credited Merkel with holding “the entire continent "
      "together” through the crisis.", "entire continent", "Jacobs", "mixed"),
     # a headline that names its source before a colon
