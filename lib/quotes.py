@@ -602,6 +602,10 @@ def _lost_subject(verb: Token) -> Token | None:
             if subj is not None:
                 return subj
     doc = verb.doc
+    prev = doc[verb.i - 1] if verb.i > 0 else None
+    if prev is not None and prev.head.i == verb.i and prev.dep_ in ("advmod", "npadvmod") and prev.is_title and not prev.is_stop and (
+            prev.i == prev.sent.start) and not any(c.dep_ in _SUBJ for c in verb.children):
+        return prev  # 'Jolly said he has worked ...': a surname the parser read as an adverb
     name = doc[verb.i - 2] if verb.i >= 2 and doc[verb.i - 1].text == "," else None  # 'Name, said'
     if name is not None and name.ent_type_ == "PERSON" and name.dep_ in ("appos", "conj", "npadvmod", "pobj"):
         return _entity_root(name)
@@ -1276,6 +1280,8 @@ def _drop_asides(tokens: list[Token]) -> list[Token]:
     for t in tokens:
         left = t.left_edge.i
         aside = t.dep_ in ("appos", "npadvmod") or (t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > t.head.i)
+        if t.dep_ == "appos" and any(x.dep_ == "cc" for x in t.subtree):
+            aside = False  # 'differ on Israel, the nuclear deal and the court': a list the parser read as an apposition
         if aside and left > 0 and t.doc[left - 1].text == "," and left - 1 in keep and not any(
                 x.i > t.right_edge.i and not x.is_punct for x in tokens):  # only a trailing aside
             sub = {x.i for x in t.subtree}

@@ -378,6 +378,9 @@ MISREAD = [
      "is valuable", "Skelly", "Having the file"),
     # whoever issued the statement says what it says; a letter someone found does not speak for the finder
     ("Clinton issued a statement saying that she would fight on until the convention.", "fight on", "Clinton", "that she would"),
+    # a surname read as an adverb
+    ("Jolly said he has worked with both parties on a bill to let students renegotiate their loans.", "both parties", "Jolly",
+     "he has worked"),
     # a that-clause hung on the noun before it as a relative clause, though its 'that' fills no gap
     ("Ohio Gov. Jane Kessler, a Republican contender, predicted at the most recent party debate that Republicans will take "
      "“every state” if her rival wins the nomination.", "every state", "Jane Kessler", "that Republicans will take"),
@@ -430,3 +433,8 @@ def test_attributions_without_a_say_verb(nlp, text, fragment, speaker, kind):
 ])
 def test_a_headline_label_that_names_no_source_is_no_quote(nlp, text):
     assert extract_quotes(text, nlp) == []
+
+
+def test_a_list_the_parser_reads_as_an_apposition_stays_in_the_content(nlp):
+    text = "Governor Ann Ruiz said she and the president differ on taxes, the nuclear deal and the choice of a judge."
+    assert _only(extract_quotes(text, nlp), "differ on taxes").text.endswith("the choice of a judge")
