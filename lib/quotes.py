@@ -282,13 +282,14 @@ def _name_span(sp: Doc | Span, text: str, qs: int, qe: int) -> bool:
     words = [t for t in toks if t.is_alpha]
     if not words or len(words) > 6 or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in toks):
         return False
-    if text[qs:qe].rstrip()[-1:] in ",.!?…;:":
-        return False
     first = toks[0]
     doc = first.doc
     lo = sp.start if isinstance(sp, Span) else 0
     before = [t for t in doc[max(lo, first.i - 5) : first.i] if not t.is_punct][-3:]
     proper = any(t.pos_ == "PROPN" or t.tag_ == "POS" for t in toks) or all(t.is_title or t.is_stop for t in words) and words[0].is_title
+    end = text[qs:qe].rstrip()[-1:]
+    if end in ",.!?…;:" and not (end in ".," and proper and before and (before[-1].tag_ == "POS" or before[-1].lower_ == "on")):
+        return False  # words said end with their punctuation; a show's name may take the sentence's ('on ABC's "This Week."')
     if any(t.lower_ in _NAMING and t.pos_ == "NOUN" for t in before[-2:]) or (
         any(t.lemma_.lower() in ("call", "name", "dub", "title", "nickname", "label", "brand", "term") for t in before) and before[-1].lower_ not in ("a", "an") and proper
     ):
@@ -1746,7 +1747,7 @@ def _dash_attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, b
 
 
 _LABEL_RE = re.compile(r"^\s*[\"“]?(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s+(?P<rest>\S)")
-_NOT_SPEAKERS = {"UPDATE", "UPDATED", "CLARIFICATION", "CORRECTION", "NOTE", "PHOTO", "PHOTOS", "VIDEO", "WATCH", "READ",
+_NOT_SPEAKERS = {"UPDATE", "UPDATED", "CLARIFICATION", "CORRECTION", "NOTE", "PHOTO", "PHOTOS", "VIDEO", "WATCH", "READ", "BYLINE", "DATELINE",
                  "RELATED", "ABSTRACT", "FULL TEXT", "Q", "A", "EDITOR'S NOTE", "EDITOR’S NOTE", "SOURCE", "SOURCES", "BREAKING"}
 
 

@@ -183,6 +183,7 @@ def test_no_stray_quote_marks_in_speakers(nlp):
     "Film news\n\nThe director's new film, “The Long Road Home”, opens on Friday.\n",
     "Camp life\n\nEveryone in the camp just calls it “Zimarco's school” – and he has more dreams.\n",
     "Camp life\n\nEveryone in the camp calls it “the jungle”.\n",
+    "Budget talks\n\nBYLINE: Amber Phillips.\n",
     "Petition\n\nThe “Stand with Malala” petition has attracted more than four million signatures.\n",
     "TV\n\nThe senator spoke on ABC's “This Week” about the budget and the deficit.\n",
 ])
@@ -438,3 +439,8 @@ def test_a_headline_label_that_names_no_source_is_no_quote(nlp, text):
 def test_a_list_the_parser_reads_as_an_apposition_stays_in_the_content(nlp):
     text = "Governor Ann Ruiz said she and the president differ on taxes, the nuclear deal and the choice of a judge."
     assert _only(extract_quotes(text, nlp), "differ on taxes").text.endswith("the choice of a judge")
+
+
+def test_a_show_named_at_the_end_of_the_sentence_is_not_a_quote(nlp):
+    text = '"We have to fix the tax code," Ruiz said on ABC\'s "This Week with George Stephanopoulos."'
+    assert [q.text for q in extract_quotes(text, nlp)] == ["We have to fix the tax code"]
