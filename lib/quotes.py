@@ -400,7 +400,8 @@ def _complement(cue: Token, lemma: str, category: str) -> list[Token] | None:
         if clause is not None:
             return list(clause.subtree)
     if lemma in lex["complement_verbs"] or lemma in lex["action"] or (category in ("cognition", "evidence") and lemma not in _NO_OBJECT):
-        parts = [c for c in cue.children if c.dep_ in ("dobj", "xcomp", "oprd", "prep") and not (c.dep_ == "prep" and c.lower_ not in _CONTENT_PREPS)]
+        parts = [c for c in cue.children if c.dep_ in ("dobj", "xcomp", "oprd", "prep") and not (c.dep_ == "prep" and c.lower_ not in _CONTENT_PREPS)
+                 or c.dep_ == "advcl" and lemma in _AS_VERBS and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)]
         if any(c.dep_ in ("xcomp", "dobj", "oprd") or (c.dep_ == "prep" and c.i == cue.i + 1) for c in parts):
             toks = _object_content(parts)
             return toks or None
@@ -436,6 +437,8 @@ _NO_OBJECT = {
     "regard", "judge", "consider", "prove", "establish", "assume", "survey", "poll", "document", "detect", "uncover",
     "discover", "determine", "decide", "guess", "bet", "sense", "remember", "forget", "understand", "realize", "realise",
 }
+_AS_VERBS = {"describe", "portray", "characterize", "characterise", "depict", "paint", "cast", "label", "brand", "dismiss", "hail",
+             "herald", "present", "view", "regard", "see", "refer"}  # 'described the country as beset by ...'
 _CONTENT_PREPS = {"for", "to", "against", "about", "of", "over", "as", "with", "on", "into"}
 
 
@@ -447,10 +450,10 @@ def _object_content(parts: list[Token]) -> list[Token]:
             drop.update(t.i for t in part.subtree)
         for t in part.subtree:
             quoted = t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].is_quote  # 'called the plan "a disaster"': a quoted complement the parser read as an apposition
-            if t.dep_ == "appos" and not quoted or (t.dep_ in ("relcl", "acl") and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ","):
+            if t.dep_ == "appos" and not quoted and t.ent_type_ != "DATE" or (t.dep_ in ("relcl", "acl") and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ","):
                 drop.update(x.i for x in t.subtree)
-            if t.dep_ == "npadvmod" and t.ent_type_ in ("DATE", "TIME"):
-                drop.update(x.i for x in t.subtree)
+            if t.dep_ == "npadvmod" and t.ent_type_ in ("DATE", "TIME") and t.head.pos_ in ("VERB", "AUX"):
+                drop.update(x.i for x in t.subtree)  # 'said Monday', not the date inside 'the Sept. 11, 2001, attacks'
     return [t for part in parts for t in part.subtree if t.i not in drop]
 
 

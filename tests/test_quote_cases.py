@@ -444,3 +444,8 @@ def test_a_list_the_parser_reads_as_an_apposition_stays_in_the_content(nlp):
 def test_a_show_named_at_the_end_of_the_sentence_is_not_a_quote(nlp):
     text = '"We have to fix the tax code," Ruiz said on ABC\'s "This Week with George Stephanopoulos."'
     assert [q.text for q in extract_quotes(text, nlp)] == ["We have to fix the tax code"]
+
+
+def test_what_something_is_described_as_stays_in_the_content(nlp):
+    text = "Ruiz described the country as beset by crime and debt, a picture her rivals reject."
+    assert _only(extract_quotes(text, nlp), "the country").text.startswith("the country as beset by crime")
