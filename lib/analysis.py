@@ -15,8 +15,11 @@ from spacy.language import Language
 
 from lib.article import Article
 from lib.claims import Claim
-from lib.nlp import load_pipeline
-from lib.quotes import Quote, article_quotes, quotes_table
+from spacy.tokens import Doc
+
+from lib.nlp import load_pipeline, pipe_paragraphs
+from lib.quotes import Quote, quotes_from_docs, quotes_table
+from lib.stance import FINITE_TAGS
 from lib.sentiment import canonical_target, polarity, target_mentions
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -70,13 +73,29 @@ def source_type(q: Quote) -> str:
     return "named person"
 
 
+def content_clauses(quotes: list[Quote], article: Article, docs: list[Doc]) -> list[bool]:
+    """Whether each quote's content is a clause (holds a finite verb), read from the tags the article's parse already
+    gave (`docs`, one per paragraph) rather than by tagging every content again."""
+    starts = [p.start for p in article.paragraphs]
+    out = []
+    for q in quotes:
+        k = max(0, bisect.bisect_right(starts, q.start) - 1)
+        par, doc = article.paragraphs[k], docs[k]
+        spans = (par.span_to_original(t.idx, t.idx + len(t)) + (t.tag_,) for t in doc)
+        out.append(any(q.start <= s and e <= q.end and tag in FINITE_TAGS for s, e, tag in spans))
+    return out
+
+
 def quote_frame(article: Article, nlp: Language | None = None, claims: list[Claim] | None = None,
-                sentiment_method: str | None = None, quotes: list[Quote] | None = None) -> pd.DataFrame:
+                sentiment_method: str | None = None, quotes: list[Quote] | None = None, docs: list[Doc] | None = None) -> pd.DataFrame:
     """Every quote of an article, indexed by quote id (Q1, Q2, ...), with paragraph, words, source type, certainty,
-    sentiment, and, when claims are given, the stance toward the first (main) claim."""
+    sentiment, and, when claims are given, the stance toward the first (main) claim. `docs` are the article's parsed
+    paragraphs when the caller has them (with `quotes` found in them); without either, the paragraphs are parsed here."""
     from lib.stance import quote_certainty, stance
 
-    quotes = article_quotes(article, nlp) if quotes is None else quotes
+    if quotes is None and docs is None:
+        docs = list(pipe_paragraphs((p.text for p in article.paragraphs), nlp or load_pipeline()))
+    quotes = quotes_from_docs(article, docs) if quotes is None else quotes
     df = quotes_table(quotes)
     for c in ["cue_lemma", "speaker_start", "speaker_end", "cue_start", "cue_end"]:
         df[c] = [getattr(q, c) for q in quotes]
@@ -85,7 +104,8 @@ def quote_frame(article: Article, nlp: Language | None = None, claims: list[Clai
     df["words"] = df["text"].str.split().str.len().fillna(0).astype(int)
     df["source_type"] = [source_type(q) for q in quotes]
     context = article.kept_text  # the quotes' sentences without boilerplate (a header date, a photo credit)
-    df["certainty"] = pd.Series(quote_certainty(quotes, context), index=df.index, dtype="float64")
+    clauses = content_clauses(quotes, article, docs) if docs is not None else None
+    df["certainty"] = pd.Series(quote_certainty(quotes, context, clauses), index=df.index, dtype="float64")
     df["sentiment"] = pd.Series(polarity(df["text"].tolist(), sentiment_method), index=df.index, dtype="float64")
     if claims:
         st = stance(quotes, claims[:1], context).set_index("quote")

@@ -167,7 +167,7 @@ def _analyse_batch(items: list[tuple[str, str]], sentiment_method: str = DEFAULT
             continue
         try:
             quotes = quotes_from_docs(art, art_docs)
-            qdf = quote_frame(art, nlp, sentiment_method=sentiment_method, quotes=quotes)
+            qdf = quote_frame(art, nlp, sentiment_method=sentiment_method, quotes=quotes, docs=art_docs)
             ents = entity_table(art, docs=art_docs)
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the corpus
             error(path, f"analysis failed: {type(exc).__name__}: {exc}")

@@ -58,15 +58,16 @@ class ExplorerData:
 def explorer_data(article: Article | str | Path, claims: list[str] | None = None) -> ExplorerData:
     """Parse an article (a path or an Article) and compute everything the explorer shows."""
     from lib.analysis import quote_frame
-    from lib.nlp import load_pipeline
-    from lib.quotes import article_quotes
+    from lib.nlp import load_pipeline, pipe_paragraphs
+    from lib.quotes import quotes_from_docs
     from lib.stance import stance
 
     art = article if isinstance(article, Article) else load_article(article)
     nlp = load_pipeline()
-    found = article_quotes(art, nlp)
+    docs = list(pipe_paragraphs((p.text for p in art.paragraphs), nlp))
+    found = quotes_from_docs(art, docs)
     cl = load_claims(art, claims)
-    table = quote_frame(art, nlp, cl[:1], quotes=found)
+    table = quote_frame(art, nlp, cl[:1], quotes=found, docs=docs)
     if cl and found:
         st = stance(found, cl, art.kept_text)
         for c in cl:

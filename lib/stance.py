@@ -184,7 +184,8 @@ FINITE_TAGS = ("VBD", "VBP", "VBZ", "MD")  # past, present, third-person present
 def is_assertion(texts: list[str]) -> list[bool]:
     """Whether each text is a clause that asserts something (it has a finite verb), not a noun phrase or fragment.
 
-    Only spaCy's tagger runs (not the parser): this check runs on every quote of a corpus.
+    Only spaCy's tagger runs (not the parser), on each text alone; where the article's parse is at hand, its tags
+    are read instead (lib.analysis.content_clauses), as the corpus run and quote_frame do.
     """
     items = _check_texts(texts)
     nlp = _clause_parser()
@@ -192,14 +193,19 @@ def is_assertion(texts: list[str]) -> list[bool]:
         return [any(t.tag_ in FINITE_TAGS for t in doc) for doc in nlp.pipe(items)]
 
 
-def quote_certainty(quotes: list, text: str) -> list[float]:
-    """Certainty of each quote: a clause is scored with its reporting cue; a fragment from the sentence that carries it (cue included), or NaN when that sentence has no certainty cue."""
+def quote_certainty(quotes: list, text: str, clauses: list[bool] | None = None) -> list[float]:
+    """Certainty of each quote: a clause is scored with its reporting cue; a fragment from the sentence that carries it (cue included), or NaN when that sentence has no certainty cue.
+
+    `clauses` says which quotes are clauses when the caller already has the article's parse (lib.analysis.content_clauses);
+    without it, the tagger runs on each quote's content alone (is_assertion)."""
     if isinstance(quotes, (str, bytes)):
         raise TypeError("quote_certainty() takes a list of lib.quotes.Quote objects and the article text")
     quotes = list(quotes)
     _check_quotes(quotes, text)
     contexts = [quote_context(q, text) for q in quotes]
-    clauses = is_assertion([c.content for c in contexts])
+    if clauses is not None and len(clauses) != len(quotes):
+        raise ValueError(f"quote_certainty(): {len(clauses)} clause flags for {len(quotes)} quotes")
+    clauses = is_assertion([c.content for c in contexts]) if clauses is None else clauses
     out = []
     for q, ctx, clause in zip(quotes, contexts, clauses):
         cue = (getattr(q, "cue", None) or "").strip()
