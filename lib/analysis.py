@@ -12,11 +12,10 @@ from pathlib import Path
 
 import pandas as pd
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from lib.article import Article
 from lib.claims import Claim
-from spacy.tokens import Doc
-
 from lib.nlp import load_pipeline, pipe_paragraphs
 from lib.quotes import Quote, quotes_from_docs, quotes_table
 from lib.stance import FINITE_TAGS

@@ -1564,17 +1564,18 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
     turn', 'wants to win'), or a name or title in quote marks ('the jungle', "Zimarco's school", 'Stand with Malala')."""
     toks = _tokens_in(sp, a.start, a.end)
     quoted = any(qs < a.end and a.start < qe for qs, qe, _, _ in qspans)
+    inside = [t for t in toks if _in_any(t.idx - _base(sp), qspans)]  # the words in quote marks
     cue = a.cue[0] if a.cue else None
     if a.lemma in ("call", "name", "dub", "nickname", "label", "term", "title") and len(a.cue) == 1 and any(ns < a.end and a.start < ne for ns, ne, _, _ in names):
         return "naming"  # 'everyone calls it "Zimarco's school"': a name given, not words said
-    if quoted and len(a.cue) == 1 and _given_name(a, [t for t in toks if t.is_alpha and _in_any(t.idx - _base(sp), qspans)]):
+    if quoted and len(a.cue) == 1 and _given_name(a, [t for t in inside if t.is_alpha]):
         return "naming"
     if not quoted and a.lemma in _INTENTIONS and toks and cue is not None and any(t.head.i == cue.i and t.dep_ == "xcomp" for t in toks):
         return "intention"
     if a.lemma in _INTENTIONS and toks and cue is not None and any(t.head.i == cue.i and t.dep_ == "dobj" for t in toks) and not _clausal(toks):
         return "intention"  # 'He is planning Britain’s first “astrovillage”': a thing planned, nothing said
     if a.route == "fragment" and a.category == "other" and toks and not _clausal(toks) and not any(t.pos_ in ("VERB", "AUX") for t in toks) and _name_like_or_named(
-            [t for t in toks if _in_any(t.idx - _base(sp), qspans)] or toks):
+            inside or toks):
         return "name_or_title"  # a quoted name as the object of a verb that reports nothing ('came up with an “ecocycle ... park”')
     if (a.category == "evidence" or a.lemma in ("respond", "react", "reveal", "demonstrate", "show")) and a.route in (
             "cue", "inverted", "before_final", "quote_after", "quote_before", "fragment") and _subject_type(a.subject) == "noun":
@@ -1584,31 +1585,33 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
         if not is_person_noun(head) and not any(lemma in lex[k] or head.lower_ in lex[k] for k in ("finding_nouns", "source_nouns", "organisation_nouns")):
             return "inanimate"  # 'a new atlas reveals', 'the region responds': a thing, not a source
     if quoted and a.label is None:
-        inside = [t for t in toks if _in_any(t.idx - _base(sp), qspans)]
         words = [t for t in inside if t.is_alpha]
-        outside = [t for t in toks if t.is_alpha and not _in_any(t.idx - _base(sp), qspans)]
+        outside = [t for t in toks if t.is_alpha and t.i not in {x.i for x in inside}]
         if inside and not outside and (not words or re.fullmatch(r"\W*\.[a-z][\w.-]*\W*", text[a.start : a.end])):
             return "name_or_title"  # a symbol, number or web domain in quote marks ('“.gov”', '“.shangrila”'): nothing said
         if words and len(words) <= 5 and not outside and not any(t.pos_ in ("VERB", "AUX") for t in inside):
             closing = text[a.start : a.end].rstrip(_MARKS + "’' ")[-1:]
-            name_like = all(t.is_title or t.is_stop for t in words) and words[0].is_title or any(t.pos_ == "PROPN" or t.tag_ == "POS" for t in inside)
-            before = inside[0].doc[max(0, inside[0].i - 4) : inside[0].i]
-            naming = any(t.lower_ in _NAMING or t.lemma_ in ("call", "name", "dub", "title", "nickname", "label", "brand") for t in before) and not _characterizes(words)
-            if closing not in ",.!?…;" and (name_like or naming or a.category not in ("speech", "according_to", "stance") and a.route != "fragment"):
+            naming = _after_naming_word(inside[0]) and not _characterizes(words)
+            if closing not in ",.!?…;" and (_name_like(inside) or naming or a.category not in ("speech", "according_to", "stance") and a.route != "fragment"):
                 return "name_or_title"
     return None
+
+
+def _name_like(toks: list[Token]) -> bool:
+    """Whether quoted words look like a name or title: title-cased ('"New York values"') or holding a proper noun or possessive."""
+    words = [t for t in toks if t.is_alpha]
+    return bool(words) and all(t.is_title or t.is_stop for t in words) and words[0].is_title or any(t.pos_ == "PROPN" or t.tag_ == "POS" for t in toks)
+
+
+def _after_naming_word(tok: Token) -> bool:
+    """Whether a naming word ('called', 'dubbed', 'the book') comes within four tokens before this one."""
+    return any(t.lower_ in _NAMING or t.lemma_ in ("call", "name", "dub", "title", "nickname", "label", "brand") for t in tok.doc[max(0, tok.i - 4) : tok.i])
 
 
 def _name_like_or_named(toks: list[Token]) -> bool:
     """Whether quoted words read as a name or title: title-cased or proper ('"New York values"'), or given after a naming
     word ('dubbed "..."'); lower-case words a speaker used ('heralded the deal as a "breakthrough"') are not."""
-    words = [t for t in toks if t.is_alpha]
-    if not words:
-        return True
-    if all(t.is_title or t.is_stop for t in words) and words[0].is_title or any(t.pos_ == "PROPN" or t.tag_ == "POS" for t in toks):
-        return True
-    before = toks[0].doc[max(0, toks[0].i - 4) : toks[0].i]
-    return any(t.lower_ in _NAMING or t.lemma_ in ("call", "name", "dub", "title", "nickname", "label", "brand") for t in before)
+    return not any(t.is_alpha for t in toks) or _name_like(toks) or _after_naming_word(toks[0])
 
 
 def _given_name(a: _Attribution, words: list[Token]) -> bool:
