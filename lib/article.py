@@ -496,6 +496,11 @@ def decode_bytes(raw: bytes, name: str = "text") -> Decoded:
     return Decoded(text, "utf-8", True, f"{name}: {bad} byte sequence(s) are not valid UTF-8 and were replaced with U+FFFD")
 
 
+def one_line_warnings() -> None:
+    """Print warnings as one line ('warning: FILE: not valid UTF-8; ...'), without the source line, for the command-line tools."""
+    warnings.formatwarning = lambda message, category, filename, lineno, line=None: f"warning: {message}\n"
+
+
 def read_file(path: str | Path) -> Decoded:
     """Read an article file, with one clear error for a missing, empty or binary file, and a warning when the encoding was guessed."""
     p = Path(path)

@@ -111,14 +111,15 @@ def sentence_table(article: Article, nlp: Language | None = None, docs: Iterable
     return pd.DataFrame(rows, columns=["paragraph", "kind", "start", "end", "sentence"])
 
 
-@lru_cache(maxsize=1)
-def role_words() -> frozenset[str]:
-    """Role nouns that follow an organisation in a title ('Defense Minister'), from lib/data/sources.json."""
+@lru_cache(maxsize=4)
+def role_words(kinds: tuple[str, ...] = ("official_roles", "expert_roles")) -> frozenset[str]:
+    """Role nouns that follow an organisation in a title ('Defense Minister'), from lib/data/sources.json; kinds picks
+    the lists (official_roles: offices such as 'mayor' or 'minister'; expert_roles: 'analyst', 'professor')."""
     import json
     from pathlib import Path
 
     data = json.loads((Path(__file__).parent / "data" / "sources.json").read_text(encoding="utf-8"))
-    return frozenset(w.lower() for w in data["official_roles"] + data["expert_roles"] if " " not in w)
+    return frozenset(w.lower() for k in kinds for w in data[k] if " " not in w)
 
 
 def is_title_word(ent: Span) -> bool:

@@ -104,6 +104,8 @@ class _Context:
     speakers: list[_Entity] = field(default_factory=list)
     fresh: _Entity | None = None  # a person just introduced as a subject, after the last attribution ('Peter Soderlund served ...')
     org_mentions: list[str] = field(default_factory=list)  # organisations named so far, in order
+    named_at: dict[str, int] = field(default_factory=dict)  # people first named in the current paragraph -> token index
+    subject: _Entity | None = None  # the person last named as a subject in an earlier paragraph ('King developed a style ...')
 
 
 @lru_cache(maxsize=1)
@@ -170,7 +172,7 @@ def quote_spans(text: str, headline: bool = False) -> list[tuple[int, int, bool,
             open_at = None  # a double mark while a single headline quote is open: the single one was an apostrophe
         edge_before = i == 0 or before.isspace() or before in "([{—–-/>"
         edge_after = i + w == len(text) or after.isspace()
-        looks_open = edge_before and not edge_after
+        looks_open = edge_before and not edge_after and after not in ".,;:!?)]}…"  # 'would ”.' closes: nothing opens on a full stop
         looks_close = not before.isspace() and (edge_after or after in ".,;:!?)]}—–-…")
         if open_at is None:
             if ch in _GUILLEMETS:
@@ -690,7 +692,7 @@ def _role_org(head: Token, ctx: _Context) -> tuple[str | None, str | None]:
                 org = ctx.orgs[desc]
                 break
             if prep.head.i == appos.i and (prep.lower_ == "on" or (ent is not None and ent.label_ in ("GPE", "NORP"))):
-                role = f"{role} {prep.text} {' '.join(t.text for t in pobj.subtree)}"
+                role = f"{role} {prep.text} {doc[pobj.left_edge.i : pobj.right_edge.i + 1].text}"
         if org is None:
             ent = next((e for e in _ents_in(doc, appos.left_edge.i, appos.right_edge.i + 1) if e.label_ == "ORG"), None)
             if ent is not None:
@@ -748,14 +750,29 @@ def _np_key(tok: Token) -> str:
     return " ".join(words)
 
 
+_POSSESSIVE_MARKS = ("'s", "’s", "'", "’")
+
+
+def _name_tokens(span: Span) -> list[Token]:
+    """A name's tokens without a courtesy title, a possessive owner before it or a possessive after it:
+    'Mr. Cho's' -> Cho, 'Pedego's Don DiCostanza' -> Don DiCostanza."""
+    toks = [t for t in span if t.lower_ not in _TITLES]
+    owner = max((i for i, t in enumerate(toks[:-1]) if t.lower_ in _POSSESSIVE_MARKS), default=-1)
+    toks = toks[owner + 1 :]
+    while toks and (toks[-1].is_punct or toks[-1].lower_ in _POSSESSIVE_MARKS):
+        toks = toks[:-1]
+    return toks
+
+
 def _name_text(span: Span) -> str:
     """A person's name as written, without a courtesy title or possessive: 'Mr. Cho's' -> 'Cho'."""
-    toks = [t for t in span if t.lower_ not in _TITLES]
-    while toks and (toks[-1].is_punct or toks[-1].lower_ in ("'s", "’s")):
-        toks = toks[:-1]
-    if not toks:
-        return ""
-    return span.doc[toks[0].i : toks[-1].i + 1].text
+    toks = _name_tokens(span)
+    return span.doc[toks[0].i : toks[-1].i + 1].text if toks else ""
+
+
+def _name_words(span: Span) -> list[str]:
+    """The words of a name (see _name_tokens) without punctuation: 'Margaret Allen’s' -> ['Margaret', 'Allen']."""
+    return [t.text for t in _name_tokens(span) if not t.is_punct]
 
 
 def _common_np(mention: Span) -> str:
@@ -839,6 +856,8 @@ def _stood_for(head: Token, noun: str, sp: Doc | Span | None, ctx: _Context) -> 
     """The person a description or demonym stands for ('the scientist', 'the Scot'): the person last named as a subject
     in the paragraph, else the last single person quoted; the noun is remembered for that person."""
     ent = _subject_before(head, sp, ctx) or next((e for e in reversed(ctx.speakers) if e.person and not e.plural), None)
+    if ent is not None and ent.role and noun in role_words(("official_roles",)) and noun not in ent.role.lower():
+        return None  # 'the mayor said' does not stand for a person introduced as 'café owner'
     if ent is not None:
         ent.nouns.add(noun)
     return ent
@@ -857,8 +876,10 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
             near = _subject_before(head, sp, ctx)
             last = next((e for e in reversed(ctx.speakers) if _compatible(e, low)), None)
             ent = near if near is not None and _compatible(near, low) and (last is None or near is not last) else last
-            if ent is None:
-                ent = next((e for e in reversed(ctx.people) if _compatible(e, low)), None)
+            if ent is None and ctx.subject is not None and _compatible(ctx.subject, low):
+                ent = ctx.subject  # the person the story was last about, not the last name it dropped ('praised T-Bone Walker')
+            if ent is None:  # a person named before the pronoun, never one the paragraph names after it
+                ent = next((e for e in reversed(ctx.people) if _compatible(e, low) and ctx.named_at.get(e.name, -1) < head.i), None)
             if ent is not None:
                 ent.gender = ent.gender or gender
                 return ent
@@ -881,7 +902,7 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
         if ent is not None:
             return ent
     if is_name or head.ent_type_ == "PERSON":
-        words = [t.text for t in mention if t.lower_ not in _TITLES and not t.is_punct]
+        words = _name_words(mention)
         name = _name_text(mention)
         known = _person(" ".join(words), ctx) if words else None
         if known is not None:
@@ -1035,6 +1056,8 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
             block = _largest_block(_drop_asides(content), cue_toks if cat == "according_to" else None)
             if not block:
                 continue
+            if route == "inverted" and not any(qs < content[-1].idx + len(content[-1]) - base and content[0].idx - base < qe for qs, qe, _, _ in qspans):
+                block = _around_parenthetical(block, _drop_asides(content), tok)  # quoted halves are joined by the quote rules
             content_span = (block[0].idx - base, block[-1].idx + len(block[-1]) - base)
         s, e = content_span
         # extend to the quote marks the content touches
@@ -1136,11 +1159,12 @@ def _quote_first(sp: Doc | Span, text: str, qs: int, qe: int, qspans: list[tuple
         k = _first_token_from(sp, len(lead) - 1)
         sent_start = doc[k].sent.start if k is not None else None
         k = end_i if k is None else k
-        before = [t for t in doc[max(first_i, k - 40) : k] if not inside(t)]
-        before = [t for t in before if sent_start is None or t.i >= sent_start][-14:]
-        verbs = [t for t in before if t.pos_ == "VERB"]
+        sentence = [t for t in doc[max(first_i, k - 40) : k] if not inside(t) and (sent_start is None or t.i >= sent_start)]
+        before = sentence[-14:]
+        verbs = [t for t in sentence if t.pos_ == "VERB"]
         if verbs:
-            v = verbs[-1]
+            # the sentence's own verb, not one in a clause under it ('X marvels at how Y never misses ..., despite having ...: "..."')
+            v = min(verbs, key=lambda t: (sum(1 for _ in t.ancestors), -t.i))
             return _open_cue(v, _subject(v), qs, qe, "quote_before")
         if lead[-1] == ":" and before and before[0].i == first_i and len(before) <= 12:
             # a round-up: 'Rep. Trey Gowdy (R-S.C.): "..."' or 'Jane Doe, The Times: "..."'
@@ -1317,14 +1341,31 @@ def _largest_block(tokens: list[Token], near: list[Token] | None = None) -> list
     return max(runs, key=lambda r: r[-1].idx + len(r[-1]) - r[0].idx)
 
 
+def _around_parenthetical(block: list[Token], content: list[Token], cue: Token) -> list[Token]:
+    """For a cue set inside its clause ('The plan, officials said, would cost ...'), both sides of it: the run before the cue
+    joins the run after it when it holds the clause's subject or its verb, so the content keeps its subject; else the block."""
+    runs_before = [t for t in content if t.i < cue.i and not t.is_punct]
+    after = [t for t in content if t.i > cue.i and not t.is_punct]
+    head = cue.head
+    if not runs_before or not after or not (block[0].i > cue.i or block[-1].i < cue.i):
+        return block
+    if not any(t.i == head.i or (t.head.i == head.i and t.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")) for t in runs_before):
+        return block  # 'Unfortunately, Tua said, the crews lost their way': only an adverb before the cue
+    first = min(runs_before, key=lambda t: t.i)
+    last = max(after, key=lambda t: t.i)
+    return [first, last]
+
+
 def _adjacent_quote(tok: Token, subject: Token | None, text: str, base: int, qspans: list[tuple[int, int, bool, bool]]) -> int | None:
     """Index of a quote that closes just before the cue phrase or opens just after it, if any."""
     toks = [tok] + ([*subject.subtree] if subject is not None else [])
     lo = min(t.idx for t in toks) - base
     hi = max(t.idx + len(t) for t in toks) - base
+    end = tok.sent[-1].idx + len(tok.sent[-1]) - base
+    own = re.search(r":\s*[\"“„«‘']", text[hi:end]) is not None  # 'X, 76, marvels at how ...: "..."' has its quote after the colon
     for k, (qs, qe, _, closed) in enumerate(qspans):
         gap_after = text[qe:lo] if closed else "x"
-        if qe <= lo and re.fullmatch(r"[\"”’'\s,.?!—–-]*", gap_after or ""):
+        if qe <= lo and not own and re.fullmatch(r"[\"”’'\s,.?!—–-]*", gap_after or ""):
             return k
         if qs >= hi and re.fullmatch(r"[\s,:;—–-]*[\"“„«‘']?", text[hi : qs]):
             return k
@@ -1386,7 +1427,9 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
 
 def _named_in_apposition(subject: Token) -> Token | None:
     """'The Prime Minister, David Cameron, said' or 'David Cameron, the prime minister, said' parsed the other way round: the name."""
-    if subject.pos_ not in ("NOUN", "PROPN", "VERB") or subject.ent_type_ == "PERSON":
+    titled = subject.ent_type_ == "PERSON" and is_person_noun(subject) and not any(
+        c.dep_ == "compound" and not is_person_noun(c) for c in subject.children)  # "Lamborghini's Chief Executive, X," tagged a person
+    if subject.pos_ not in ("NOUN", "PROPN", "VERB") or subject.ent_type_ == "PERSON" and not titled:
         return None
     if subject.pos_ == "VERB":  # a role noun the tagger took for a verb: 'But auctioneer Frederic Thut, ..., announced'
         return next((c for c in subject.children if c.dep_ in ("dobj", "compound") and c.i == subject.i + len(list(c.lefts)) + 1
@@ -1416,13 +1459,15 @@ def _antecedent_in_sentence(a: _Attribution) -> Token | None:
 
 
 def _register_people(sp: Doc | Span, ctx: _Context) -> None:
-    """Record full person names (two words or more) and organisations described by an appositive."""
+    """Record full person names (two words or more), where the paragraph first names them, and organisations described by an appositive."""
+    ctx.named_at = {}
     for ent in sp.ents:
         if ent.label_ == "PERSON":
-            words = [t.text for t in ent if t.lower_ not in _TITLES and not t.is_punct]
+            words = _name_words(ent)
             name = _name_text(ent)
             if len(words) >= 2 and not any(p.name == name for p in ctx.people) and _person(" ".join(words), ctx) is None:
                 ctx.people.append(_Entity(name, head=ent.root.lower_, person=True))  # not 'van Otterdijk' after 'Robert van Otterdijk'
+                ctx.named_at[name] = ent.start
         elif ent.label_ == "ORG":
             org = _strip_det(_name_text(ent))
             _describe_org(ent.root, org, ctx)
@@ -1449,7 +1494,7 @@ def _subject_type(tok: Token | None) -> str:
         return f"pron_{low}" if low in PRONOUNS_SINGULAR | PRONOUNS_PLURAL | PRONOUNS_OTHER | {"everyone", "nobody", "someone"} else "pron_other"
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return tok.ent_type_.lower()
-    if tok.pos_ == "PROPN":
+    if tok.pos_ == "PROPN" and not tok.is_lower:  # a lower-case 'propn' with no entity ('the atlas shows') is a tagging slip
         return "propn"
     if tok.lemma_.lower() in cue_lexicon()["source_nouns"] or low in cue_lexicon()["source_nouns"]:
         return "source_noun"
@@ -1701,6 +1746,7 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
         doc_toks = sp if after is None else (sp.doc if isinstance(sp, Span) else sp)[after + 1 : sp.end if isinstance(sp, Span) else len(sp)]
         newest = _person_subject(reversed(list(doc_toks)), ctx)
         ctx.fresh = newest if newest is not None or attrs else ctx.fresh
+        ctx.subject = _person_subject(reversed(list(sp)), ctx) or ctx.subject
         prev_fresh = newest is not None
         with_speaker = [q for q in para if q.speaker]
         if with_speaker:
@@ -1937,8 +1983,10 @@ def main(argv: list[str] | None = None) -> int:
                "`python -m lib.quotes train` refits the learned filter on PolNeAR train.")
     parser.add_argument("files", nargs="+", type=Path)
     args = parser.parse_args(argv)
+    from lib.article import one_line_warnings
     from lib.nlp import load_pipeline
 
+    one_line_warnings()
     nlp = load_pipeline()
     status = 0
     for path in args.files:

@@ -674,12 +674,17 @@ def read_fnc(bodies_csv: str | Path, stances_csv: str | Path) -> tuple[dict[str,
         p = Path(path)
         if not p.is_file():
             raise FileNotFoundError(f"{p}: no such file")
-        with p.open(encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
-            missing = [c for c in need if c not in (reader.fieldnames or [])]
-            if missing:
-                raise ValueError(f"{p}: expected columns {', '.join(need)}; missing {', '.join(missing)}")
-            out.append(list(reader))
+        try:
+            with p.open(encoding="utf-8-sig", newline="") as fh:
+                reader = csv.DictReader(fh)
+                missing = [c for c in need if c not in (reader.fieldnames or [])]
+                if missing:
+                    raise ValueError(f"{p}: expected columns {', '.join(need)}; missing {', '.join(missing)}")
+                out.append(list(reader))
+        except UnicodeDecodeError as exc:
+            raise ValueError(f"{p}: not UTF-8 text (byte {exc.start}); FNC-1 files are UTF-8 CSV") from None
+        except csv.Error as exc:
+            raise ValueError(f"{p}: not a readable CSV file ({exc})") from None
     bodies = {r["Body ID"].strip(): r["articleBody"] for r in out[0]}
     for i, r in enumerate(out[1], 2):
         if r["Body ID"].strip() not in bodies:
@@ -1410,6 +1415,9 @@ def main(argv: list[str] | None = None) -> int:
     q.add_argument("files", type=Path, nargs="+")
     q.add_argument("--claim", action="append", default=[], help="a claim sentence (repeatable); default: the article's claims")
     args = parser.parse_args(argv)
+    from lib.article import one_line_warnings
+
+    one_line_warnings()
     try:
         if args.what == "fnc1":
             return _cmd_fnc1(args)

@@ -129,12 +129,58 @@ SPOKEN_BY = [
                  "four prisons", "Nils Oberg", id="a date after the cue is never its speaker"),
     pytest.param("Senator John Smith spoke on Monday. His claim that the deal is dead was quickly rejected by the White House.",
                  "the deal is dead", "John Smith", id="a possessive pronoun is resolved like its personal one"),
+    pytest.param("Electric bikes sell well.\n\n“We doubled our sales,” says Voltra’s Dan Okafor, who founded the firm.",
+                 "doubled our sales", "Dan Okafor", id="a possessive owner before the name is not part of it"),
+    pytest.param("Lena Falk grew up in Leeds, where she learned the piano. She was always ready to praise the players who had "
+                 "influenced her and would usually mention Ruth Grant first.\n\n“I copied every note,” she told a radio station.",
+                 "copied every note", "Lena Falk", id="a pronoun stands for the person the story is about, not the last name it dropped"),
 ]
 
 
 @pytest.mark.parametrize("text,fragment,speaker", SPOKEN_BY)
 def test_the_speaker_is_found_where_it_was_named(nlp, text, fragment, speaker):
     assert _only(extract_quotes(text, nlp), fragment).speaker == speaker
+
+
+@pytest.mark.parametrize("words,name", [("Margaret Allen ’s", ["Margaret", "Allen"]), ("Allen 's", ["Allen"]), ("Pedego ’s Don DiCostanza", ["Don", "DiCostanza"])])
+def test_a_name_never_keeps_a_possessive(nlp, words, name):
+    """A one-word possessive ('Allen’s age') is no second person beside 'Margaret Allen'; an owner before a name is not part of it."""
+    from spacy.tokens import Doc
+
+    from lib.quotes import _name_words
+
+    doc = Doc(nlp.vocab, words=words.split())
+    assert _name_words(doc[:]) == name
+
+
+def test_a_pronoun_never_stands_for_a_person_named_after_it(nlp):
+    text = ("The singer had his first hit in 1952.\n\n"
+            "“I tried my best to get that sound,” he told a magazine. He would also cite the guitarists Ann Lowe and Sam Cole.")
+    assert _only(extract_quotes(text, nlp), "tried my best").speaker not in ("Ann Lowe", "Sam Cole")
+
+
+def test_a_cue_inside_its_clause_keeps_the_clause_subject(nlp):
+    text = "The new bridge, the engineer said, will carry twice as many cars as the old one."
+    assert _only(extract_quotes(text, nlp), "twice as many").text.startswith("The new bridge")
+
+
+def test_a_quote_after_a_colon_belongs_to_the_sentence_verb_and_not_to_the_quote_before(nlp):
+    text = ("Tom Hale, 61, credits the club with getting him fit after an operation. “I could barely swim a length when I started, "
+            "and now I swim a mile.” Anna Berg, 70, marvels at how the coach never misses a stroke, despite always having her eyes on the clock: "
+            "“She corrects every one of us. Nothing gets past her.”")
+    quotes = extract_quotes(text, nlp)
+    assert _only(quotes, "Nothing gets past her").speaker == "Anna Berg"
+    assert _only(quotes, "barely swim").speaker != "Anna Berg"
+
+
+def test_an_office_is_not_a_person_introduced_with_another_role(nlp):
+    text = "Café owner José Ruiz said: “Business is fine.” The mayor said the plan was “good”."
+    assert _only(extract_quotes(text, nlp), "the plan").speaker != "José Ruiz"
+
+
+def test_a_space_before_the_closing_mark_still_closes_the_quote():
+    text = "It is safe, “as long as you take the care one normally would ”. In other words, be careful. “We are ready,” he said."
+    assert [text[s:e].strip() for s, e, _, _ in quote_spans(text)] == ["as long as you take the care one normally would", "We are ready,"]
 
 
 # ----------------------------------------------------------------------------- missed patterns and speakers (issue 12)

@@ -250,8 +250,16 @@ def test_commands_fail_with_one_line(tmp_path):
     bad.write_text("id,text\n1,hello\n", encoding="utf-8")
     r = _run("fnc1", str(bad), str(bad), "--out", str(tmp_path / "o.csv"))
     assert r.returncode == 2 and r.stderr.strip().count("\n") == 0 and "expected columns" in r.stderr
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("Body ID,articleBody\n1,Caf\u00e9 owners said so.\n".encode("cp1252"))
+    r = _run("fnc1", str(latin), str(latin), "--out", str(tmp_path / "o.csv"))
+    assert r.returncode == 2 and r.stderr.strip().count("\n") == 0 and str(latin) in r.stderr and "not UTF-8" in r.stderr
     r = _run("quotes", str(tmp_path / "nope.txt"))
     assert r.returncode == 1 and "error:" in r.stderr and "Traceback" not in r.stderr
+    article = tmp_path / "latin.txt"
+    article.write_bytes("The caf\u00e9 owner said the new rules were \u201cunfair\u201d.\n".encode("cp1252"))
+    r = _run("quotes", str(article), "--claim", "The rules are unfair.")
+    assert r.returncode == 0 and r.stderr.strip() == f"warning: {article}: not valid UTF-8; decoded as cp1252 (guessed by charset-normalizer)"
 
 
 def test_quotes_command_prints_one_json_line_per_quote_and_claim():
