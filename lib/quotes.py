@@ -1356,6 +1356,10 @@ def _around_parenthetical(block: list[Token], content: list[Token], cue: Token) 
     return [first, last]
 
 
+_ADDRESSEE_VERBS = {"tell", "ask", "inform", "assure", "warn", "remind", "urge", "promise", "advise", "brief", "email", "text",
+                    "message", "reassure", "answer", "thank", "caution", "notify", "beg", "implore", "question"}  # their object is whom they address
+
+
 def _adjacent_quote(tok: Token, subject: Token | None, text: str, base: int, qspans: list[tuple[int, int, bool, bool]]) -> int | None:
     """Index of a quote that closes just before the cue phrase or opens just after it, if any."""
     toks = [tok] + ([*subject.subtree] if subject is not None else [])
@@ -1363,6 +1367,8 @@ def _adjacent_quote(tok: Token, subject: Token | None, text: str, base: int, qsp
     hi = max(t.idx + len(t) for t in toks) - base
     end = tok.sent[-1].idx + len(tok.sent[-1]) - base
     own = re.search(r":\s*[\"“„«‘']", text[hi:end]) is not None  # 'X, 76, marvels at how ...: "..."' has its quote after the colon
+    own = own or any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "NUM") and c.i > tok.i and not _in_any(c.idx - base, qspans)
+                     for c in tok.children) and tok.lemma_.lower() not in _ADDRESSEE_VERBS  # '"...". BBM claims 80 million users'
     for k, (qs, qe, _, closed) in enumerate(qspans):
         gap_after = text[qe:lo] if closed else "x"
         if qe <= lo and not own and re.fullmatch(r"[\"”’'\s,.?!—–-]*", gap_after or ""):
@@ -1478,6 +1484,41 @@ def _register_people(sp: Doc | Span, ctx: _Context) -> None:
             if name in ctx.org_mentions:
                 ctx.org_mentions.remove(name)
             ctx.org_mentions.append(name)
+    for tok in sp:
+        # a name the tagger missed or called an organisation, introduced the way news introduces people:
+        # 'Pate K Chon, a counsellor who ...', 'Helena Hartlauer, 32, said'
+        if tok.pos_ != "PROPN" or tok.dep_ == "compound" or not _introduced_as_person(tok):
+            continue
+        first = tok.i
+        while first > 0 and tok.doc[first - 1].dep_ == "compound" and tok.doc[first - 1].head.i == tok.i and tok.doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        toks = tok.doc[first : tok.i + 1]
+        if not 2 <= len(_name_words(toks)) <= 4 or not all(t.text[:1].isupper() for t in toks):
+            continue
+        name = _name_text(toks)
+        if not any(p.name == name for p in ctx.people) and _person(name, ctx) is None:
+            ctx.people.append(_Entity(name, head=tok.lower_, person=True))
+            ctx.named_at[name] = first
+
+
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
+
+
+def _introduced_as_person(tok: Token) -> bool:
+    """Whether a proper noun has an age or a person's description in apposition ('X, 32,', 'X, a counsellor who ...')."""
+    lex = cue_lexicon()
+    if tok.dep_ == "appos" and (is_person_noun(tok.head) or tok.head.lower_ == "head"):
+        return True  # 'The finance minister, Peter Hall,', 'Head of Publicity, Ana McLaughlin,': a role, then the name
+    for c in tok.children:
+        if c.dep_ != "appos":
+            continue
+        if c.like_num and c.text.isdigit() and 1 <= int(c.text) <= 110:
+            return True
+        word = c.lemma_.lower()
+        if c.pos_ == "NOUN" and word not in lex["organisation_nouns"] and word not in lex["source_nouns"] and (
+                is_person_noun(c) or word.endswith(_AGENT_SUFFIXES) and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)):
+            return True
+    return False
 
 
 _MODALS = {"would", "will", "could", "might", "may", "can", "should", "must", "'ll", "’ll", "wo", "ca", "shall"}
@@ -1744,9 +1785,11 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
         quotes.extend(para)
         after = max((a.cue[-1].i for a in attrs if a.cue), default=None)
         doc_toks = sp if after is None else (sp.doc if isinstance(sp, Span) else sp)[after + 1 : sp.end if isinstance(sp, Span) else len(sp)]
-        newest = _person_subject(reversed(list(doc_toks)), ctx)
+        base = _base(sp)
+        outside = lambda toks: [t for t in reversed(list(toks)) if not _in_any(t.idx - base, qspans)]  # not a name the quote itself cites
+        newest = _person_subject(outside(doc_toks), ctx)
         ctx.fresh = newest if newest is not None or attrs else ctx.fresh
-        ctx.subject = _person_subject(reversed(list(sp)), ctx) or ctx.subject
+        ctx.subject = _person_subject(outside(sp), ctx) or ctx.subject
         prev_fresh = newest is not None
         with_speaker = [q for q in para if q.speaker]
         if with_speaker:

@@ -131,6 +131,18 @@ SPOKEN_BY = [
                  "the deal is dead", "John Smith", id="a possessive pronoun is resolved like its personal one"),
     pytest.param("Electric bikes sell well.\n\n“We doubled our sales,” says Voltra’s Dan Okafor, who founded the firm.",
                  "doubled our sales", "Dan Okafor", id="a possessive owner before the name is not part of it"),
+    pytest.param("Senator Paul Grant spoke to students on Friday.\n\nBut he added: “Do not give up. Dr Mary Stone says the road is long "
+                 "but it bends towards justice.”\n\nAsked about trade, he said: “The answer is not to shut the door.”",
+                 "shut the door", "Paul Grant", id="a person a quote cites is not the one the next pronoun stands for"),
+    pytest.param("Vienna-born Helena Hartwig, 32, said she was not surprised by the ranking.\n\n“You do not realise how safe the city is "
+                 "until you leave,” said Hartwig.", "how safe", "Helena Hartwig", id="a name introduced with an age, whatever the tagger calls it"),
+    pytest.param("Pate K Odu, a counsellor who works with farmers, offered a solution.\n\n“I saw a film about snails,” said Odu.",
+                 "saw a film", "Pate K Odu", id="a name introduced with a description in apposition"),
+    pytest.param("At the publisher, Head of Marketing, Ana McLoughry, attributes the craze to stress.\n\n“It is a huge trend,” said McLoughry.",
+                 "huge trend", "Ana McLoughry", id="a name in apposition to a role"),
+    pytest.param("“I used to send texts all day,” says James Goodwin, a student. “The new app has removed the reason to pay for them.” "
+                 "BBM claims 80 million monthly users.", "removed the reason", "James Goodwin",
+                 id="a cue with its own object does not take the quote before it"),
     pytest.param("Lena Falk grew up in Leeds, where she learned the piano. She was always ready to praise the players who had "
                  "influenced her and would usually mention Ruth Grant first.\n\n“I copied every note,” she told a radio station.",
                  "copied every note", "Lena Falk", id="a pronoun stands for the person the story is about, not the last name it dropped"),
