@@ -401,6 +401,9 @@ def _complement(cue: Token, lemma: str, category: str) -> list[Token] | None:
         clause = _misread_that_clause(cue)
         if clause is not None:
             return list(clause.subtree)
+        obj = _misread_object_clause(cue)
+        if obj is not None:
+            return list(obj.subtree)
     if lemma in lex["complement_verbs"] or lemma in lex["action"] or (category in ("cognition", "evidence") and lemma not in _NO_OBJECT):
         parts = [c for c in cue.children if c.dep_ in ("dobj", "xcomp", "oprd", "prep") and not (c.dep_ == "prep" and c.lower_ not in _CONTENT_PREPS)
                  or c.dep_ == "advcl" and lemma in _AS_VERBS and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)]
@@ -413,6 +416,16 @@ def _complement(cue: Token, lemma: str, category: str) -> list[Token] | None:
                 for cc in c.children:
                     if cc.dep_ == "ccomp":
                         return list(cc.subtree)
+    return None
+
+
+def _misread_object_clause(cue: Token) -> Token | None:
+    """'said many of those only needed partial closure': a clause the parser read as an object noun ('closure') whose
+    verb it took for a modifier ('needed', amod) with its own subject; the object it made, standing for the clause."""
+    for obj in (c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i):
+        for v in obj.subtree:
+            if v.pos_ == "VERB" and v.dep_ in ("amod", "compound", "nmod") and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i for c in v.children):
+                return obj
     return None
 
 
@@ -476,16 +489,16 @@ def _subject(cue: Token) -> Token | None:
             return subs[0]
     for _ in range(5):
         subs = sorted((c for c in tok.children if c.dep_ in _SUBJ), key=lambda c: (c.ent_type_ != "PERSON", abs(c.i - tok.i)))
+        agent = next((p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
         if subs:
             if tok.i != cue.i and tok.dep_ == "ccomp" and tok.head.i != tok.i and _cue_at(tok.head) is not None:
                 tok = tok.head
                 continue
+            if agent is not None and subs[0].dep_ == "nsubjpass":
+                return agent  # 'The students were told by their teacher that ...': the teacher told them
             return subs[0]
-        agent = [c for c in tok.children if c.dep_ == "agent"]
-        if agent:
-            pobj = [c for c in agent[0].children if c.dep_ == "pobj"]
-            if pobj:
-                return pobj[0]
+        if agent is not None:
+            return agent
         if tok.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "relcl", "prep") and tok.head.i != tok.i:
             if tok.dep_ == "relcl":
                 return tok.head

@@ -143,6 +143,8 @@ SPOKEN_BY = [
     pytest.param("“I used to send texts all day,” says James Goodwin, a student. “The new app has removed the reason to pay for them.” "
                  "BBM claims 80 million monthly users.", "removed the reason", "James Goodwin",
                  id="a cue with its own object does not take the quote before it"),
+    pytest.param("Voters were assured by Mayor Anne Ruiz that the plan would not raise taxes.", "would not raise taxes", "Anne Ruiz",
+                 id="a passive cue's speaker is its agent, not its hearer"),
     pytest.param("Lena Falk grew up in Leeds, where she learned the piano. She was always ready to praise the players who had "
                  "influenced her and would usually mention Ruth Grant first.\n\n“I copied every note,” she told a radio station.",
                  "copied every note", "Lena Falk", id="a pronoun stands for the person the story is about, not the last name it dropped"),
@@ -183,6 +185,11 @@ def test_a_quote_after_a_colon_belongs_to_the_sentence_verb_and_not_to_the_quote
     quotes = extract_quotes(text, nlp)
     assert _only(quotes, "Nothing gets past her").speaker == "Anna Berg"
     assert _only(quotes, "barely swim").speaker != "Anna Berg"
+
+
+def test_a_clause_the_parser_read_as_an_object_is_the_content(nlp):
+    text = "While ten schools have been inspected by the agency so far, Holm said many of those only needed minor repairs."
+    assert _only(extract_quotes(text, nlp), "minor repairs").text.startswith("many of those")
 
 
 def test_an_office_is_not_a_person_introduced_with_another_role(nlp):
