@@ -1699,12 +1699,17 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
 def _name_like(toks: list[Token]) -> bool:
     """Whether quoted words look like a name or title: title-cased ('"New York values"') or holding a proper noun or possessive."""
     words = [t for t in toks if t.is_alpha]
-    return bool(words) and all(t.is_title or t.is_stop for t in words) and words[0].is_title or any(t.pos_ == "PROPN" or t.tag_ == "POS" for t in toks)
+    content = [t for t in words if not t.is_stop]
+    proper = [t for t in content if t.pos_ == "PROPN"]
+    # a proper noun among common words ('the "bravery, heart and soul of America"') does not make a name
+    return bool(words) and all(t.is_title or t.is_stop for t in words) and words[0].is_title or any(t.tag_ == "POS" for t in toks) or (
+        bool(proper) and 2 * len(proper) >= len(content))
 
 
 def _after_naming_word(tok: Token) -> bool:
     """Whether a naming word ('called', 'dubbed', 'the book') comes within four tokens before this one."""
-    return any(t.lower_ in _NAMING or t.lemma_ in ("call", "name", "dub", "title", "nickname", "label", "brand") for t in tok.doc[max(0, tok.i - 4) : tok.i])
+    return any(t.lower_ in _NAMING or t.pos_ == "VERB" and t.lemma_ in ("call", "name", "dub", "title", "nickname", "label", "brand")
+               for t in tok.doc[max(0, tok.i - 4) : tok.i])  # 'his call for "a total ban"' names nothing
 
 
 def _name_like_or_named(toks: list[Token]) -> bool:

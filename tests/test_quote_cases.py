@@ -378,10 +378,14 @@ def test_a_web_domain_or_symbol_in_quote_marks_is_not_a_quote(nlp, text):
 @pytest.mark.parametrize("text", [
     "Scientists have created an “atlas of the brain” that reveals how the meanings of words are arranged in the organ.",
     "The same region responds to “killed”, “convicted”, “murdered” and “confessed”.",
-    "Tokyo-based engineering firm Giken has come up with a concept: an “ecocycle, anti-seismic underground bicycle park”.",
 ])
 def test_words_in_quote_marks_next_to_a_thing_or_a_plain_verb_are_not_quotes(nlp, text):
     assert [(q.speaker, q.text) for q in extract_quotes(text, nlp)] == []
+
+
+def test_a_proper_noun_among_common_words_makes_no_name(nlp):
+    text = "The senator celebrated with supporters, declaring it “another super Tuesday for our campaign” before leaving."
+    assert any("super Tuesday for our campaign" in q.text for q in extract_quotes(text, nlp))
 
 
 def test_a_thing_planned_is_not_a_quote(nlp):
