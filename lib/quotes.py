@@ -964,6 +964,8 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
             lo = head.sent.start
             here = [e for e in _ents_in(head.doc, lo, head.i) if e.label_ == "ORG"]
             name = _strip_det(_name_text(here[-1])) if here else (ctx.org_mentions[-1] if ctx.org_mentions else None)
+            if name and head.lemma_.lower() == "government" and "government" not in name.lower():
+                name = None  # 'the government' is no company or place named before it, only a government named so
             if name:
                 return _Entity(ctx.orgs.get(name.lower(), name), head=head.lemma_.lower())
     return _Entity(_common_np(mention), head=head.lemma_.lower(), plural=head.tag_ in ("NNS", "NNPS"))

@@ -192,6 +192,11 @@ def test_a_clause_the_parser_read_as_an_object_is_the_content(nlp):
     assert _only(extract_quotes(text, nlp), "minor repairs").text.startswith("many of those")
 
 
+def test_the_government_is_no_company_named_before(nlp):
+    text = "Acme Holdings opened a new plant near Cardiff last year.\n\nLast week the government announced that families would have a bigger say."
+    assert _only(extract_quotes(text, nlp), "bigger say").speaker == "the government"
+
+
 def test_an_office_is_not_a_person_introduced_with_another_role(nlp):
     text = "Café owner José Ruiz said: “Business is fine.” The mayor said the plan was “good”."
     assert _only(extract_quotes(text, nlp), "the plan").speaker != "José Ruiz"
