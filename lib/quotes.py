@@ -987,6 +987,7 @@ _NAMING = {"called", "named", "dubbed", "titled", "entitled", "nicknamed", "labe
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     """Trim whitespace, edge punctuation and quote marks that open or close the whole content span."""
+    s, e = max(0, s), min(e, len(text))
     while s < e and (text[s].isspace() or text[s] in ",;:—–->"):
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
@@ -1068,6 +1069,8 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
             else:
                 continue
         else:
+            lo, hi = (sp.start, sp.end) if isinstance(sp, Span) else (0, len(sp))
+            content = [t for t in content if lo <= t.i < hi]  # a whole-article parse may run a sentence across paragraphs
             block = _largest_block(_drop_asides(content), cue_toks if cat == "according_to" else None)
             if not block:
                 continue

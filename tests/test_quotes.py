@@ -187,6 +187,26 @@ def test_spacy_component(nlp, seed_quotes):
         assert doc.text[q.start : q.end] == q.text
 
 
+@pytest.mark.parametrize("text", [
+    "Seoul said that\n\nthe talks would resume next week, officials told reporters.",
+    "The ministry said the\n\ntalks would resume next week.\n\nHe added that nothing was agreed.",
+])
+def test_spacy_component_sentence_across_paragraphs(nlp, text):
+    """A whole-text parse may run one sentence over a paragraph break; the content stays inside its paragraph."""
+    import spacy
+
+    import lib.quotes  # noqa: F401  registers the "quotes" factory
+
+    if not nlp.path:
+        pytest.skip("pipeline has no path to reload")
+    pipe = spacy.load(nlp.path)
+    pipe.add_pipe("quotes")
+    doc = pipe(text)
+    assert doc._.quotes, "component found nothing"
+    for q in doc._.quotes:
+        assert doc.text[q.start : q.end] == q.text and "\n\n" not in q.text
+
+
 def test_cli(tmp_path):
     bad = tmp_path / "empty.txt"
     bad.write_text("")
