@@ -16,13 +16,15 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import pandas as pd
 from tqdm import tqdm
 
 from lib.article import read_text
-from lib.quotes import Quote, cue_lexicon
+
+if TYPE_CHECKING:  # lib.quotes loads spaCy: imported where it is used, so a bad path fails at once
+    from lib.quotes import Quote
 
 PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "his", "hers", "their", "its", "who", "us", "me"}
 STOP = {"the", "a", "an", "of", "at", "for", "in", "on", "and", "to", "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "said", "'s"}
@@ -210,6 +212,8 @@ def _covered(spans: list[tuple[int, int]], length: int) -> list[bool]:
 
 def _is_speech(cue: str) -> bool:
     """Whether a gold cue is a speech cue (said, told, added, according to, ...)."""
+    from lib.quotes import cue_lexicon
+
     lex = cue_lexicon()
     words = re.findall(r"[a-z]+", cue.lower())
     if "according" in words:
