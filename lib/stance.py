@@ -1375,7 +1375,7 @@ def _cmd_quotes(args) -> int:
     from lib.nlp import load_pipeline
     from lib.quotes import article_quotes
 
-    nlp = load_pipeline()
+    nlp = None  # loaded with the first readable article, so a bad path is reported at once
     status = 0
     for path in args.files:
         try:
@@ -1388,6 +1388,7 @@ def _cmd_quotes(args) -> int:
         if not claims:
             print(f"note: {path}: no claim (no headline, no claims file, no --claim): nothing to score", file=sys.stderr)
             continue
+        nlp = nlp or load_pipeline()
         quotes = article_quotes(article, nlp)
         table = stance(quotes, claims, article.text)
         for q, (_, row) in zip([q for q in quotes for _ in claims], table.iterrows()):

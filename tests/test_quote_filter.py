@@ -75,6 +75,7 @@ def dev_scores():
     return score(articles, ours(), label="dev")
 
 
+@pytest.mark.accuracy
 def test_polnear_dev_figures(dev_scores):
     """Development figures (dev was never used to fit the filter); thresholds a little under what was measured."""
     assert dev_scores["golds"] == 2192

@@ -69,12 +69,14 @@ def test_model_artefact_documents_its_training():
     assert len(model["sentence"]["coef"]) == 384 + 6
 
 
+@pytest.mark.accuracy
 def test_nyt_target():
     table = sentiment_table(shared_path("data", "sentiment", "nyt_editorial_snippets_dev.tsv"))
     assert table.loc["ours", "Pearson r"] >= 0.55
     assert table.loc["ours", "Pearson r"] > table.loc["vader", "Pearson r"]
 
 
+@pytest.mark.accuracy
 def test_newsmtsc_target():
     table = targets_table(shared_path("data", "sentiment", "devtest_mt.jsonl"))
     assert table.loc["ours", "macro-F1"] >= 0.65

@@ -161,6 +161,7 @@ def test_committed_stance_model_names_its_data_and_refit_command():
 
 # ----------------------------------------------------------------------------- claim stance: measured on held-out data
 
+@pytest.mark.accuracy
 def test_fnc_dev_split_is_by_story_and_beats_the_majority_class():
     shared_path("data", "stance", "fnc1_train_stances.csv")
     bodies, rows = S.read_fnc(S.FNC_DIR / "fnc1_train_bodies.csv", S.FNC_DIR / "fnc1_train_stances.csv")
@@ -175,6 +176,7 @@ def test_fnc_dev_split_is_by_story_and_beats_the_majority_class():
     assert ours["macro-F1"] > majority["macro-F1"] + 0.3
 
 
+@pytest.mark.accuracy
 def test_quote_stance_on_hand_labelled_dev_quotes_beats_baselines():
     text_dir = shared_path("data", "polnear", "dev", "text")
     _, summary = S.label_table(S.LABELS_DIR / "polnear_dev_stance.json", text_dir)
@@ -220,7 +222,18 @@ def _run(*args, cwd=ROOT):
     return subprocess.run([sys.executable, "-m", "lib.stance", *args], capture_output=True, text=True, cwd=cwd, timeout=600)
 
 
-def test_fnc1_command_writes_every_row_in_order(tmp_path):
+def _main(capsys, monkeypatch, *args):
+    """The command run in this process (its models are loaded once per test worker): (exit status, stdout, stderr)."""
+    import warnings
+
+    monkeypatch.setattr(warnings, "formatwarning", warnings.formatwarning)  # main() makes warnings one line; restored after
+    capsys.readouterr()
+    status = S.main(list(args))
+    out = capsys.readouterr()
+    return status, out.out, out.err
+
+
+def test_fnc1_command_writes_every_row_in_order(tmp_path, capsys, monkeypatch):
     bodies, stances, out = tmp_path / "b.csv", tmp_path / "s.csv", tmp_path / "pred.csv"
     with bodies.open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
@@ -232,15 +245,15 @@ def test_fnc1_command_writes_every_row_in_order(tmp_path):
         w.writerow(["Headline", "Body ID", "Stance"])
         w.writerows([["Giant spider found in a house", "7", "disagree"], ["Council approves parks budget", "9", "agree"],
                      ["Giant spider found in a house", "9", "unrelated"]])
-    r = _run("fnc1", str(bodies), str(stances), "--out", str(out))
-    assert r.returncode == 0, r.stderr
+    status, stdout, stderr = _main(capsys, monkeypatch, "fnc1", str(bodies), str(stances), "--out", str(out))
+    assert status == 0, stderr
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert [(x["Headline"], x["Body ID"]) for x in rows] == [("Giant spider found in a house", "7"),
                                                               ("Council approves parks budget", "9"),
                                                               ("Giant spider found in a house", "9")]
     assert all(x["Stance"] in S.STANCES for x in rows)
     assert rows[2]["Stance"] == "unrelated"
-    assert "macro-F1" in r.stdout and "majority class" in r.stdout
+    assert "macro-F1" in stdout and "majority class" in stdout
 
 
 def test_commands_fail_with_one_line(tmp_path):
@@ -262,10 +275,10 @@ def test_commands_fail_with_one_line(tmp_path):
     assert r.returncode == 0 and r.stderr.strip() == f"warning: {article}: not valid UTF-8; decoded as cp1252 (guessed by charset-normalizer)"
 
 
-def test_quotes_command_prints_one_json_line_per_quote_and_claim():
-    r = _run("quotes", str(SEED), "--claim", "North Korea and Russia will sign an arms deal.")
-    assert r.returncode == 0, r.stderr
-    lines = [json.loads(x) for x in r.stdout.splitlines()]
+def test_quotes_command_prints_one_json_line_per_quote_and_claim(capsys, monkeypatch):
+    status, stdout, stderr = _main(capsys, monkeypatch, "quotes", str(SEED), "--claim", "North Korea and Russia will sign an arms deal.")
+    assert status == 0, stderr
+    lines = [json.loads(x) for x in stdout.splitlines()]
     text = SEED.read_text(encoding="utf-8")
     assert len(lines) == len(extract_quotes(text))
     for x in lines:
