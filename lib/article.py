@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable, NoReturn
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -494,6 +495,24 @@ def decode_bytes(raw: bytes, name: str = "text") -> Decoded:
     text = raw.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - raw.decode("utf-8", errors="ignore").count("\ufffd")
     return Decoded(text, "utf-8", True, f"{name}: {bad} byte sequence(s) are not valid UTF-8 and were replaced with U+FFFD")
+
+
+def exit_cli(main: Callable[[], int | None]) -> NoReturn:
+    """sys.exit(main()) for a command-line tool, except that a reader that stops early (`... | head`) ends the command
+    quietly with status 141, as `cat` would (128 + SIGPIPE), instead of a BrokenPipeError traceback."""
+    import os
+    import sys
+
+    try:
+        try:
+            status = main()
+        except SystemExit as exc:  # argparse's --help and usage errors
+            status = exc.code
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the interpreter's final flush must not fail again
+        status = 141
+    sys.exit(status)
 
 
 def one_line_warnings() -> None:

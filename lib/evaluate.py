@@ -535,6 +535,8 @@ def _cli(argv: list[str] | None = None) -> int:
     """main() with one clear line instead of a traceback when an input file is not in the expected format."""
     try:
         return main(argv)
+    except BrokenPipeError:
+        raise  # the reader stopped early (`| head`): exit_cli ends quietly
     except OSError as exc:  # a missing file, a folder given for a file, a file that cannot be read
         print(f"error: {exc.filename or ''}: {exc.strerror or exc}".lstrip(": "), file=sys.stderr)
         return 2
@@ -544,4 +546,6 @@ def _cli(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(_cli())
+    from lib.article import exit_cli
+
+    exit_cli(_cli)

@@ -1441,10 +1441,14 @@ def main(argv: list[str] | None = None) -> int:
         MODEL_PATH.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
         print(f"wrote lib/data/{MODEL_PATH.name}")
         return 0
+    except BrokenPipeError:
+        raise  # the reader stopped early (`| head`): exit_cli ends quietly
     except (OSError, ValueError, KeyError, UnicodeDecodeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from lib.article import exit_cli
+
+    exit_cli(main)

@@ -220,3 +220,18 @@ def test_evaluation_commands_give_one_line_for_bad_paths(tmp_path):
         run = subprocess.run([sys.executable, "-m", "lib.evaluate", *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
         assert run.returncode == 2 and run.stderr.startswith("error: ") and "Traceback" not in run.stderr, (args, run.stderr)
         assert len(run.stderr.strip().splitlines()) == 1
+
+
+def test_a_reader_that_stops_early_ends_a_command_quietly():
+    """`python -m lib.quotes FOLDER | head` must not end in a BrokenPipeError traceback: every command-line tool runs
+    through exit_cli, which exits with status 141 (128 + SIGPIPE) and prints nothing, as `cat` does."""
+    commands = [p.name for p in (ROOT / "lib").glob("*.py") if '__name__ == "__main__"' in p.read_text(encoding="utf-8")]
+    assert len(commands) >= 6
+    for name in commands:
+        assert "exit_cli(" in (ROOT / "lib" / name).read_text(encoding="utf-8"), f"lib/{name} does not end through exit_cli"
+    code = "from lib.article import exit_cli\ndef main():\n    for _ in range(20000):\n        print('x' * 79)\n    return 0\nexit_cli(main)"
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout.readline() == b"x" * 79 + b"\n"
+    proc.stdout.close()  # the reader stops after one line, as head -1 does
+    assert proc.wait(timeout=60) == 141
+    assert proc.stderr.read() == b""
