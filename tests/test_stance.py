@@ -184,7 +184,7 @@ def test_quote_stance_on_hand_labelled_dev_quotes_beats_baselines():
     assert summary.loc["lib.stance (quote layer)", "pairs"] == 191
     assert ours > summary.loc["FNC-1 model alone (quote's sentence)", "macro-F1"]
     assert ours > summary.filter(like="majority", axis=0)["macro-F1"].iloc[0] + 0.1
-    assert ours >= 0.30  # measured 0.324 with the committed layer (python -m lib.evaluate stance); the target for unseen quotes is 0.55
+    assert ours >= 0.30  # measured 0.322 with the committed layer (python -m lib.evaluate stance); the target for unseen quotes is 0.55
 
 
 def test_train_labels_have_guidelines_reasons_and_no_article_text():
