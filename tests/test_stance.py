@@ -163,14 +163,14 @@ def test_committed_stance_model_names_its_data_and_refit_command():
 
 @pytest.mark.accuracy
 def test_fnc_dev_split_is_by_story_and_beats_the_majority_class():
-    shared_path("data", "stance", "fnc1_train_stances.csv")
-    bodies, rows = S.read_fnc(S.FNC_DIR / "fnc1_train_bodies.csv", S.FNC_DIR / "fnc1_train_stances.csv")
+    fnc_dir = shared_path("data", "stance")
+    bodies, rows = S.read_fnc(fnc_dir / "fnc1_train_bodies.csv", fnc_dir / "fnc1_train_stances.csv")
     dev = S.dev_split(rows)
     assert 0.18 <= len(dev) / len(bodies) <= 0.25
     related_heads_dev = {r["Headline"] for r in rows if r["Body ID"] in dev and r["Stance"] != "unrelated"}
     related_heads_fit = {r["Headline"] for r in rows if r["Body ID"] not in dev and r["Stance"] != "unrelated"}
     assert not related_heads_dev & related_heads_fit  # no story straddles the split
-    table, _ = S.fnc_dev_table(max_bodies=40)
+    table, _ = S.fnc_dev_table(fnc_dir, max_bodies=40)
     ours, majority = table.iloc[0], table.iloc[1]
     assert ours["macro-F1"] >= 0.55 and ours["FNC score"] >= 0.75
     assert ours["macro-F1"] > majority["macro-F1"] + 0.3
