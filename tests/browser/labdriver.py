@@ -36,7 +36,9 @@ NOT_LINKED = {"notebooks", "figures", "out", "lib"}
 # Settings for a quiet, deterministic lab: every cell in the DOM (no virtual scrolling), no news or update checks,
 # no autosave (the test saves when it means to).
 LAB_SETTINGS = {
-    "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
+    # autoStartDefaultKernel: a notebook opened before the kernel specs are listed starts its own kernel instead of
+    # showing the "Select Kernel" dialog, which blocked Run All Cells once under CI
+    "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none", "autoStartDefaultKernel": True},
     "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
     "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
 }
