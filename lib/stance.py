@@ -1388,7 +1388,8 @@ def _cmd_quotes(args) -> int:
         if not claims:
             print(f"note: {path}: no claim (no headline, no claims file, no --claim): nothing to score", file=sys.stderr)
             continue
-        nlp = nlp or load_pipeline()
+        if nlp is None:
+            nlp = load_pipeline()
         quotes = article_quotes(article, nlp)
         table = stance(quotes, claims, article.text)
         for q, (_, row) in zip([q for q in quotes for _ in claims], table.iterrows()):
