@@ -396,6 +396,13 @@ def _complement(cue: Token, lemma: str, category: str) -> list[Token] | None:
         # a complement after the cue ('noted that ...') wins over a fronted clause the parser also calls ccomp
         # several after it are one reported clause the parser split ('said [the Iranians released by X] [were close to ...]')
         after = [c for c in comps if c.i > cue.i]
+        if after and not any(c.dep_ in _SUBJ or c.dep_ == "expl" for c in after[0].children):
+            # 'said his frequent invocation of ... doesn't fly': the clause's subject the parser made the cue's object
+            after = [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < after[0].i][:1] + after
+        if after and category == "speech":
+            # 'said it did not include them because ... were part of the job': a reason or condition the parser hung on the cue
+            after += [c for c in cue.children if c.dep_ == "advcl" and c.i > after[-1].i and any(
+                m.dep_ == "mark" and m.lower_ in ("because", "if", "unless") and m.i == c.left_edge.i for m in c.children)]
         return [t for c in after for t in c.subtree] if after else list(comps[0].subtree)
     if category in ("speech", "cognition"):
         clause = _misread_that_clause(cue)
@@ -404,8 +411,17 @@ def _complement(cue: Token, lemma: str, category: str) -> list[Token] | None:
         obj = _misread_object_clause(cue)
         if obj is not None:
             return list(obj.subtree)
+    if lemma in lex["complement_verbs"]:
+        # 'called for Trump to drop out': the parser made 'for' the mark of a clause
+        clause = next((c for c in cue.children if c.dep_ == "advcl" and c.left_edge.i == cue.i + 1 and c.left_edge.lower_ == "for"
+                       and c.left_edge.dep_ == "mark"), None)
+        if clause is not None:
+            return list(clause.subtree)[1:]
     if lemma in lex["complement_verbs"] or lemma in lex["action"] or (category in ("cognition", "evidence") and lemma not in _NO_OBJECT):
-        parts = [c for c in cue.children if c.dep_ in ("dobj", "xcomp", "oprd", "prep") and not (c.dep_ == "prep" and c.lower_ not in _CONTENT_PREPS)
+        obj_end = max((c.right_edge.i for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), default=-2)
+        parts = [c for c in cue.children if c.dep_ in ("dobj", "xcomp", "oprd", "prep") and not (
+                     c.dep_ == "prep" and c.lower_ not in _CONTENT_PREPS and not (category == "evidence" and c.i == obj_end + 1))
+                 # 'polls show Sanders within two points': a small clause's predicate right after the evidence's object
                  or c.dep_ == "advcl" and lemma in _AS_VERBS and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)]
         if any(c.dep_ in ("xcomp", "dobj", "oprd") or (c.dep_ == "prep" and c.i == cue.i + 1) for c in parts):
             toks = _object_content(parts)
@@ -470,6 +486,16 @@ def _object_content(parts: list[Token]) -> list[Token]:
             if t.dep_ == "npadvmod" and t.ent_type_ in ("DATE", "TIME") and t.head.pos_ in ("VERB", "AUX"):
                 drop.update(x.i for x in t.subtree)  # 'said Monday', not the date inside 'the Sept. 11, 2001, attacks'
     return [t for part in parts for t in part.subtree if t.i not in drop]
+
+
+def _perfect(verb: Token) -> bool:
+    """Whether a participle the parser read as passive is a perfect with a contracted 'has' ('He's said he gets ...'):
+    its auxiliary is 's, and it reports a clause with its own subject instead of taking 'to' ('He's said to be ...')."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.lower_ in ("it", "this", "that", "there"):
+        return False  # 'It's said that ...' is the passive
+    return any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children) and verb.tag_ in ("VBN", "VBD") and any(
+        c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children) for c in verb.children)
 
 
 def _subject(cue: Token) -> Token | None:
@@ -823,9 +849,21 @@ def _compatible(ent: _Entity, pronoun: str) -> bool:
 _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "bin", "al", "el", "ter", "ten"}
 
 
+def _surname_owner(word: str, ctx: _Context) -> _Entity | None:
+    """Of several known people who share this surname, the one a bare surname means: news names a second bearer in full
+    ('a teacher's aide, Anne Marie Murphy') and keeps the surname for the person already quoted ('Murphy said' is the
+    senator); so the first of them quoted so far, else None (the caller keeps the person named last)."""
+    owners = [p for p in ctx.people if p.name.split()[-1] == word]
+    if len(owners) < 2:
+        return None
+    return next((p for p in owners if any(s is p for s in ctx.speakers)), None)
+
+
 def _person(name: str, ctx: _Context) -> _Entity | None:
     """The known person with this full name or with this name as a part ('Cho' for 'Cho Han-bum')."""
     words = [w.lower() if w.lower() in _PARTICLES else w for w in name.split()]  # 'Van Otterdijk' opening a sentence
+    if len(words) == 1 and not any(p.name == name for p in ctx.people) and (owner := _surname_owner(words[0], ctx)) is not None:
+        return owner
     for ent in reversed(ctx.people):
         parts = ent.name.split()
         if name == ent.name or (len(words) == 1 and words[0] in parts) or (0 < len(words) < len(parts) and all(w in parts for w in words)):
@@ -835,7 +873,8 @@ def _person(name: str, ctx: _Context) -> _Entity | None:
 
 def _known_by_surname(text: str, ctx: _Context) -> _Entity | None:
     """The person named last whose full name or surname is exactly this text ('Feinstein', 'Thut')."""
-    return next((p for p in reversed(ctx.people) if text in (p.name, p.name.split()[-1])), None)
+    exact = next((p for p in reversed(ctx.people) if p.name == text), None)
+    return exact or _surname_owner(text, ctx) or next((p for p in reversed(ctx.people) if p.name.split()[-1] == text), None)
 
 
 def _person_subject(toks: Iterable[Token], ctx: _Context) -> _Entity | None:
@@ -1031,7 +1070,7 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
                 content = [t for t in tok.sent if t.i not in skip]  # 'X, according to Y – Z': X, though the parser hung the phrase on Z
             route = "according"
         else:
-            if any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
+            if any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children) and not _perfect(tok):
                 continue  # 'was charged with', 'is expected to': a passive cue names no source
             subject = _subject(cue_toks[0] if cat == "stance" else tok)
             if cat == "noun":  # 'his claim that', 'a statement by X that', 'X issued a statement that'
@@ -1052,11 +1091,14 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
             if content is None and _inverted(tok):
                 # inverted or parenthetical cue: '"...," he said' or 'This, they added, would ...'
                 skip = {t.i for t in tok.subtree} | ({t.i for t in subject.subtree} if subject is not None else set())
-                content = [t for t in tok.head.subtree if t.i not in skip]
+                clause = tok.head
+                while clause.dep_ in ("aux", "auxpass") and clause.head.i != clause.i:
+                    clause = clause.head  # 'he said, he’s learned ...': the parser hung the cue on the auxiliary
+                content = [t for t in clause.subtree if t.i not in skip]
                 route = "inverted"
             if subject is not None and subject.lemma_.lower() in _NOT_SOURCES:
                 flags.append("not_source")
-        if content is None and cat == "speech" and subject is not None and tok.dep_ == "ROOT":
+        if content is None and cat == "speech" and subject is not None and (tok.dep_ == "ROOT" or tok.dep_ == "conj" and tok.head.i < tok.i):
             content = _before_final_cue(tok, subject)
             route = "before_final" if content is not None else route
         if content is None:
@@ -1074,6 +1116,10 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
             block = _largest_block(_drop_asides(content), cue_toks if cat == "according_to" else None)
             if not block:
                 continue
+            if route == "according" and tok.head.dep_ in _SUBJ and tok.head.i < tok.i < tok.head.head.i and block[-1].i < tok.i:
+                # 'One of the decisions they made, according to X, is to ...': set inside its clause after the subject,
+                # the phrase reports the whole clause around it
+                block = [block[0], max(content, key=lambda t: t.i)]
             if route == "inverted" and not any(qs < content[-1].idx + len(content[-1]) - base and content[0].idx - base < qe for qs, qe, _, _ in qspans):
                 block = _around_parenthetical(block, _drop_asides(content), tok)  # quoted halves are joined by the quote rules
             content_span = (block[0].idx - base, block[-1].idx + len(block[-1]) - base)
@@ -1198,7 +1244,10 @@ def _before_final_cue(cue: Token, subject: Token) -> list[Token] | None:
     """Content before a sentence-final 'X, experts say' (subject and cue close the sentence after a comma)."""
     sent = cue.sent
     first = min(subject.left_edge.i, cue.i)
-    rest = [t for t in sent if t.i > max(cue.i, subject.right_edge.i) and not t.is_punct and not t.is_space]
+    # what may follow the cue: when and where it was said, and whom a 'told' addressed ('..., Carter told a Senate panel Wednesday')
+    said_to = {t.i for c in cue.children if c.i > cue.i and (c.dep_ in ("npadvmod", "dative", "prep", "advmod")
+               or c.dep_ == "dobj" and cue.lemma_.lower() in _ADDRESSEE_VERBS) for t in c.subtree}
+    rest = [t for t in sent if t.i > max(cue.i, subject.right_edge.i) and t.i not in said_to and not t.is_punct and not t.is_space]
     if rest or first <= sent.start:
         return None
     prev = cue.doc[first - 1]

@@ -342,6 +342,14 @@ def test_surname_tagged_as_an_organisation_is_the_person_named_before(nlp):
     assert _only(extract_quotes(text, nlp), "direct linkage").speaker == "Miguel Nicolelis"
 
 
+def test_a_shared_surname_stays_with_the_person_already_quoted(nlp):
+    text = ("“We will not stop until this bill passes,” said Senator Paul Keller, a Democrat from Ohio.\n\n"
+            "In his speech he spoke of a nurse, Mary Ellen Keller, who died shielding a patient in the attack.\n\n"
+            "“She did not run. She stayed,” Keller said. “That is what courage looks like.”")
+    q = _only(extract_quotes(text, nlp), "She stayed")
+    assert q.speaker == "Paul Keller", q
+
+
 def test_an_age_is_not_a_role(nlp):
     q = _only(extract_quotes("“Is there any prospect of that?” asks student Alex Entwisle, 23, on a field trip.", nlp), "any prospect")
     assert q.speaker == "Alex Entwisle" and q.role != "23"
@@ -459,6 +467,31 @@ MISREAD = [
     # a that-clause hung on the noun before it as a relative clause, though its 'that' fills no gap
     ("Ohio Gov. Jane Kessler, a Republican contender, predicted at the most recent party debate that Republicans will take "
      "“every state” if her rival wins the nomination.", "every state", "Jane Kessler", "that Republicans will take"),
+    # clauses the parser split or hung elsewhere, reported whole:
+    # the clause's subject read as the cue's object: 'said [his mention ...] (...) doesn't work'
+    ("She said his repeated mention of his home state in defending his old votes (though he does back a new bill in the Senate) doesn’t fly.",
+     "repeated mention", "She", "his repeated mention"),
+    # a parenthetical cue hung on the auxiliary of the clause it reports
+    ("Tom Reyes wants a change.\n\nEven then, he said, he’s learned enough about the governor that he’s fairly sure he can’t back her.",
+     "learned enough", "Tom Reyes", "he’s learned"),
+    # a reason the parser hung on the cue belongs to what was said
+    ("The AP said it did not count those calls in its total because, presumably, calls with government officials were part of the "
+     "routine work for any foreign minister and would have happened even if someone else held the post.", "held the post", "AP", "it did not count"),
+    # a sentence-final 'X told <whom> <when>'
+    ("This includes a special force to assist Kurdish fighters, Defense Secretary Ana Ruiz told a Senate panel Wednesday.",
+     "special force", "Ana Ruiz", "This includes"),
+    # 'according to X' set inside its clause, after the subject
+    ("One of the decisions they have made, according to a person close to the talks, is to turn any attack on the charity into a counterattack.",
+     "counterattack", "a person close to the talks", "One of the decisions"),
+    # 'called for X to ...' with 'for' read as the mark of a clause
+    ("In December, the prince called for Reyes to drop out of the race.", "drop out", "the prince", "Reyes to drop out"),
+    # 'pointed to X as Y'
+    ("Maria Lopez pointed to Brazil as the regional model.", "regional model", "Maria Lopez", "to Brazil"),
+    # evidence with a small clause: 'polls show X within two points'
+    ("Several polls show Lopez within two points of Reyes.", "within two points", "several polls", "Lopez within"),
+    # a perfect with a contracted 'has' read as a passive
+    ("Just look at House Speaker Tom Reyes. He's said he gets his ideas about monetary policy from a speech in an old novel.",
+     "monetary policy", "Tom Reyes", "he gets"),
 ]
 
 
