@@ -1,7 +1,9 @@
 """Benchmarks that print figures (not timed tests).
 
-    python -m lib.bench DIR [--to 2000]   articles per second and peak memory: bare spaCy nlp.pipe vs our analyse,
-                                          on DIR's .txt files and on them repeated to about --to articles
+    python -m lib.bench DIR [--to 2000] [--repeat 3]
+                                          articles per second and peak memory: bare spaCy nlp.pipe vs our analyse,
+                                          on DIR's .txt files and on them repeated to about --to articles; medians
+                                          of --repeat alternating runs, with the range of the ratio
     python -m lib.bench parse [--mb 5]    time parse_article on a generated article of about that size
 """
 from __future__ import annotations
@@ -15,6 +17,7 @@ import tempfile
 import time
 import tracemalloc
 from pathlib import Path
+from statistics import median
 
 from lib.article import lost_text, parse_article
 
@@ -70,8 +73,13 @@ def _measure(mode: str, listing: Path, sentiment: str) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def bench_corpus(folder: Path, target: int, sentiment: str) -> None:
-    """Print articles per second and peak memory of bare nlp.pipe and of analyse, on the folder and on it repeated."""
+def bench_corpus(folder: Path, target: int, sentiment: str, repeat: int = 3) -> None:
+    """Print articles per second and peak memory of bare nlp.pipe and of analyse, on the folder and on it repeated.
+
+    Bare and full runs alternate `repeat` times, so a slow spell of a shared machine hits both; the rates are medians
+    and the ratio is the median of the paired ratios, with their range."""
+    if repeat < 1:
+        raise SystemExit("error: --repeat must be at least 1")
     files = sorted(folder.glob("*.txt"))
     if not files:
         raise SystemExit(f"error: {folder}: no .txt files")
@@ -86,14 +94,18 @@ def bench_corpus(folder: Path, target: int, sentiment: str) -> None:
                     shutil.copyfile(f, dst)
                     copies.append(dst)
             sizes.append((f"repeated x{-(-target // len(files))}", copies))
-        print(f"{'corpus':<16}{'articles':>9}{'bare spaCy art/s':>18}{'ours art/s':>12}{'ratio':>8}{'bare peak MB':>14}{'ours peak MB':>14}")
+        print(f"{'corpus':<16}{'articles':>9}{'runs':>5}{'bare spaCy art/s':>18}{'ours art/s':>12}{'ratio':>8}{'range':>12}"
+              f"{'bare peak MB':>14}{'ours peak MB':>14}")
         for label, paths in sizes:
             listing = tmp / f"{label.split()[0]}.list"
             listing.write_text("\n".join(str(p) for p in paths))
-            bare = _measure("bare", listing, sentiment)
-            full = _measure("full", listing, sentiment)
-            b_rate, f_rate = bare["articles"] / bare["seconds"], full["articles"] / full["seconds"]
-            print(f"{label:<16}{len(paths):>9}{b_rate:>18.2f}{f_rate:>12.2f}{f_rate / b_rate:>8.2f}{bare['peak_mb']:>14.0f}{full['peak_mb']:>14.0f}", flush=True)
+            pairs = [(_measure("bare", listing, sentiment), _measure("full", listing, sentiment)) for _ in range(repeat)]
+            b_rates = [b["articles"] / b["seconds"] for b, _ in pairs]
+            f_rates = [f["articles"] / f["seconds"] for _, f in pairs]
+            ratios = [f / b for b, f in zip(b_rates, f_rates)]
+            span = f"{min(ratios):.2f}-{max(ratios):.2f}"
+            print(f"{label:<16}{len(paths):>9}{repeat:>5}{median(b_rates):>18.2f}{median(f_rates):>12.2f}{median(ratios):>8.2f}{span:>12}"
+                  f"{max(b['peak_mb'] for b, _ in pairs):>14.0f}{max(f['peak_mb'] for _, f in pairs):>14.0f}", flush=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -106,8 +118,9 @@ def main(argv: list[str] | None = None) -> None:
         parser.add_argument("folder", type=Path)
         parser.add_argument("--to", type=int, default=2000, help="also run on the folder repeated to about this many articles (0: skip)")
         parser.add_argument("--sentiment", default="vader", help="sentiment method of the full analysis (vader, ours, ...)")
+        parser.add_argument("--repeat", type=int, default=3, help="alternating bare/full runs per corpus; medians are printed (default 3)")
         args = parser.parse_args(argv)
-        bench_corpus(args.folder, args.to, args.sentiment)
+        bench_corpus(args.folder, args.to, args.sentiment, args.repeat)
         return
     parser = argparse.ArgumentParser(prog="python -m lib.bench", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="what", required=True)
