@@ -2,7 +2,8 @@
 
 Built on spaCy's dependency parse: quote marks are paired per paragraph (any convention), reporting cues
 (lib/data/cues.json) and any verb next to a quote propose candidate attributions, the content is the cue's
-clausal complement (or the quoted text), and the speaker is the cue's subject, resolved within the article to
+clausal complement (or the quoted text; for a speech verb with no clause, what it talks of, which only the
+learned filter may keep), and the speaker is the cue's subject, resolved within the article to
 a full name or the fullest noun phrase. A learned filter fitted on PolNeAR train (lib/quote_filter.py,
 lib/data/quote_filter.json) keeps or drops each candidate; a few hand rules drop what is never an attribution.
 
@@ -433,6 +434,20 @@ def _complement(cue: Token, lemma: str, category: str) -> list[Token] | None:
                     if cc.dep_ == "ccomp":
                         return list(cc.subtree)
     return None
+
+
+def _speech_object(cue: Token) -> list[Token] | None:
+    """What a speech verb talks of when it has no clause ('complained about the dour tone', 'highlighted her plans to
+    ...', 'boasted of his skills'): its object, a candidate only the learned filter may keep (PolNeAR counts some)."""
+    if cue.lemma_.lower() in _NOT_TOPIC_OBJECT or any(c.tag_ == "TO" for c in cue.children):
+        return None  # an addressee, or a purpose or plan ('branches turned into shelters to highlight the tactics'), not a report
+    parts = [c for c in cue.children if c.i > cue.i and (c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS)]
+    content = [t for t in _object_content(parts) if t not in parts or t.dep_ != "prep"]  # 'complained about': the preposition goes with the cue, as PolNeAR marks it
+    return content or None
+
+
+_TOPIC_PREPS = {"about", "of", "against", "on", "over"}
+_NOT_TOPIC_OBJECT = {"tell", "inform", "assure", "reassure", "ask", "remind", "continue"}  # the object is the addressee ('told his audience') or not speech
 
 
 def _misread_object_clause(cue: Token) -> Token | None:
@@ -1101,9 +1116,14 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
         if content is None and cat == "speech" and subject is not None and (tok.dep_ == "ROOT" or tok.dep_ == "conj" and tok.head.i < tok.i):
             content = _before_final_cue(tok, subject)
             route = "before_final" if content is not None else route
+        near = _adjacent_quote(tok, subject, text, base, qspans) if content is None else None
+        if content is None and near is None and cat == "speech" and subject is not None:
+            content = _speech_object(tok)
+            if content is not None:
+                route = "object"
+                flags.append("speech_object")
         if content is None:
             # a quote right next to the cue phrase: 'X said: "..."' or '"...," said X'
-            near = _adjacent_quote(tok, subject, text, base, qspans)
             if near is not None:
                 s, e = qspans[near][:2]
                 content_span = (s, e)

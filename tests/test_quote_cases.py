@@ -526,6 +526,9 @@ REPORTED = [
      "Maria Lopez", "indirect"),
     ("The plan will fail, Senator Elizabeth Warren said, citing rising costs and weak demand for loans.", "rising costs",
      "Elizabeth Warren", "indirect"),
+    # what a speech verb with no clause talks of: its object, or the object of 'about', 'of', 'over' (kept by the filter)
+    ("Senator Maria Lopez complained about the dour tone of the debate on Tuesday.", "dour tone", "Maria Lopez", "indirect"),
+    ("Clinton highlighted her plans to expand health coverage for children.", "health coverage", "Clinton", "indirect"),
 ]
 
 
@@ -533,6 +536,17 @@ REPORTED = [
 def test_attributions_without_a_say_verb(nlp, text, fragment, speaker, kind):
     q = _only(extract_quotes(text, nlp), fragment)
     assert (q.speaker, q.kind) == (speaker, kind)
+
+
+def test_a_speech_verbs_object_leaves_its_preposition_with_the_cue(nlp):
+    q = _only(extract_quotes("Senator Maria Lopez complained about the dour tone of the debate on Tuesday.", nlp), "dour tone")
+    assert q.text == "the dour tone of the debate"
+
+
+@pytest.mark.parametrize("text", ["Trump told his audience in Ohio about the wall.", "The mayor continued his speech after a short break.",
+                                  "The protest group plans to close a dozen of the firm's shops to highlight its tax practices."])
+def test_the_addressee_or_a_non_speech_object_is_no_content(nlp, text):
+    assert [q.text for q in extract_quotes(text, nlp)] == []
 
 
 @pytest.mark.parametrize("text", [
