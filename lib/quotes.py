@@ -705,7 +705,7 @@ def _mention(head: Token) -> Span:
         lo -= 1
     while hi + 1 in idx:
         hi += 1
-    while hi > lo and doc[hi].is_punct:
+    while hi > lo and doc[hi].is_punct and not (doc[hi].text == "%" and doc[hi - 1].like_num):  # '9%' keeps its sign
         hi -= 1
     opening = [t.i for t in doc[lo : hi + 1] if t.text == "("]
     if opening and not any(t.text == ")" for t in doc[opening[-1] : hi + 1]):
@@ -930,6 +930,19 @@ def _stood_for(head: Token, noun: str, sp: Doc | Span | None, ctx: _Context) -> 
     return ent
 
 
+def _org_subject_before(pronoun: Token, sp: Doc | Span | None) -> str | None:
+    """The organisation an 'it' stands for: the nearest subject before it, in its own sentence or the one before (same
+    paragraph), when that subject is an organisation's name ('Microsoft released ... It said ...'); None when the
+    nearest subject is anything else ('The festival was funded by Kickstarter. It said ...' stays 'it')."""
+    doc = pronoun.doc
+    lo = max(sp.start if isinstance(sp, Span) else 0, doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else 0)
+    for tok in reversed(doc[lo : pronoun.i]):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ != "PRON":
+            ent = _ent_of(tok, ("ORG",))
+            return _strip_det(_name_text(ent)) if ent is not None and tok.tag_ != "NNPS" else None
+    return None
+
+
 def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = None) -> _Entity:
     """Resolve a speaker mention to a known entity: full names, pronouns, collective and definite references."""
     low = _POSSESSIVE.get(head.lower_, head.lower_)  # 'his claim that ...' is what he claims
@@ -954,6 +967,9 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
             for ent in reversed(ctx.speakers[-3:]):
                 if not ent.person and not ent.plural and ent.name and ent.name.lower() not in PRONOUNS_OTHER:
                     return ent
+            org = _org_subject_before(head, sp)
+            if org is not None:
+                return _Entity(ctx.orgs.get(org.lower(), org), head=low)
         return _Entity(mention.text if low == head.lower_ else low.capitalize(), head=low, plural=low in PRONOUNS_PLURAL)
     if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ in ("", "ORG", "GPE", "NORP") and head.text[:1].isupper():
         # a surname the tagger took for a common noun, an organisation or nothing ('Thut said', 'Nicolelis said'): a person already named
@@ -1046,12 +1062,25 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
         e -= 1
+    if 0 < s < e and text[s - 1] in _MARKS and (s == 1 or text[s - 2].isspace()) and sum(text[i] in _MARKS for i in range(s, e)) % 2:
+        s -= 1  # the parse left out the mark that opens the content's first words ('said “The Art of the Deal” was ...')
     inner = sum(text[i] in _MARKS for i in range(s + 1, e - 1))
     if s < e and text[s] in _MARKS and (inner == 0 or (text[e - 1] in _MARKS and inner % 2 == 0)):
         s += 1
     if e > s and text[e - 1] in _MARKS and (inner == 0 or text[s - 1] in _MARKS):
         e -= 1
     return s, e
+
+
+_CLOSE_AFTER_RE = re.compile(r"[,.?!;:…]?[”\"»]|\s[,.?!;:…]?[”»]")
+
+
+def _closed(text: str, s: int, e: int) -> int:
+    """The end of a content span, moved past the mark that closes a quoted phrase it ends with ('as “a wonderful
+    decision,”', 'would ”'), so a quote never shows an opening mark without its closing one."""
+    if s < e and sum(text[i] in _MARKS for i in range(s, e)) % 2 and (m := _CLOSE_AFTER_RE.match(text, e)):
+        return m.end()
+    return e
 
 
 def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, bool]], ctx: _Context,
@@ -1516,6 +1545,10 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
     a.speaker = ent.name or None
     a.speaker_span = (mention.start_char - base, mention.end_char - base)
     a.role, a.org = ent.role, ent.org
+    ends = [qe for qs, qe, _, _ in qspans if a.start <= qs and qe <= a.speaker_span[0] < a.end]
+    if ends:  # content never runs on into its own speaker: '“We’ve had ...,” Texas delegate Bill Eastland, ..., said'
+        a.start, a.end = _trim(text, a.start, max(ends))
+        a.kind = _kind(text, a.start, a.end, qspans)
 
 
 def _named_in_apposition(subject: Token) -> Token | None:
@@ -1830,7 +1863,8 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
         keep = selector.keep
         dateline = dateline_end(text)
         attrs = _attributions(sp, text, qspans, ctx, keep, dateline)
-        heads = _headline_label(sp, text) if section == "title" else []
+        # a headline's 'Name: words' is one quote: the headline route only where no other route already took the words
+        heads = [h for h in (_headline_label(sp, text) if section == "title" else []) if not any(a.start < h.end and h.start < a.end for a in attrs)]
         attrs += [a for a in _dash_attributions(sp, text, qspans) + _label_attributions(sp, text, ctx) + heads if keep(a)]
         own: list[Quote] = []
         for a in attrs:
@@ -1987,7 +2021,7 @@ def _headline_label(sp: Doc | Span, text: str) -> list[_Attribution]:
 def _make_quote(a: _Attribution, sp: Doc | Span, text: str, to_orig: Callable[[int, int], tuple[int, int]], section: str, source_text: str) -> Quote:
     """Turn a local attribution into a Quote with offsets into the original text."""
     base = _base(sp)
-    start, end = to_orig(a.start, a.end)
+    start, end = to_orig(a.start, _closed(text, a.start, a.end))
     cs, ce = to_orig(a.cue[0].idx - base, a.cue[-1].idx + len(a.cue[-1]) - base)
     ss, se = to_orig(*a.speaker_span) if a.speaker_span is not None else (None, None)
     cue_text = " ".join(t.text for t in a.cue)

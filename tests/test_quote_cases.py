@@ -570,3 +570,37 @@ def test_a_show_named_at_the_end_of_the_sentence_is_not_a_quote(nlp):
 def test_what_something_is_described_as_stays_in_the_content(nlp):
     text = "Ruiz described the country as beset by crime and debt, a picture her rivals reject."
     assert _only(extract_quotes(text, nlp), "the country").text.startswith("the country as beset by crime")
+
+
+def test_a_round_up_headline_is_one_quote_not_two(nlp):
+    # a 'Name, Outlet: "words"' first line is read as a headline; the headline route must not repeat the colon route's quote
+    text = 'Bob Jones, Fox News: "Trump won the debate."\n\nAmy Lee, CNN: "Clinton won the debate."'
+    quotes = extract_quotes(text, nlp)
+    assert sorted(q.text for q in quotes) == ["Clinton won the debate.", "Trump won the debate."], quotes
+    assert _only(quotes, "Trump won").speaker == "Bob Jones"
+
+
+@pytest.mark.parametrize("text,fragment", [
+    ('He said "The Art of the Deal" was his favourite book.', "Art of the Deal"),  # the parse left out the opening mark
+    ("A lawyer, Maud Sobel, described it as “a wonderful decision,” adding: “We are delighted.”", "wonderful decision"),
+    ("Abdullah insists tourists are safe, “as long as you take the usual precautions ”. Others disagree.", "tourists are safe"),
+    ("The coach was described as “Mourinho in a skirt”. She laughed.", "Mourinho"),
+])
+def test_a_quoted_phrase_in_the_content_keeps_both_its_marks(nlp, text, fragment):
+    q = _only(extract_quotes(text, nlp), fragment)
+    marks = sum(q.text.count(m) for m in DOUBLE_MARKS)
+    assert marks and marks % 2 == 0, q.text
+
+
+def test_a_share_keeps_its_percent_sign(nlp):
+    q = _only(extract_quotes("Some 9% say they fear getting caught.", nlp), "they fear")
+    assert q.speaker == "Some 9%", q.speaker
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Microsoft released a new phone on Monday. It said sales were strong.", "Microsoft"),
+    ("The European Commission fined Google. It said the company had abused its power.", "European Commission"),
+    ("The festival was funded by Kickstarter. It said the crowds were huge.", "It"),  # the nearest subject is no organisation
+])
+def test_it_is_the_organisation_that_was_the_subject_just_before(nlp, text, speaker):
+    assert extract_quotes(text, nlp)[-1].speaker == speaker
