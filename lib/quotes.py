@@ -760,6 +760,10 @@ def _role_org(head: Token, ctx: _Context) -> tuple[str | None, str | None]:
                 org_ent = next((e for e in _ents_in(doc, pre[0].i, ent.start) if e.label_ == "ORG"), None)
                 if org_ent is not None and is_title_word(org_ent):
                     org_ent = None  # 'Defense' in 'Russian Defense Minister Sergei Shoigu' is part of the title, not an organisation
+                of = [t for t in head.subtree if t.i < ent.start and t.dep_ == "prep" and t.lower_ == "of" and t.head in pre]
+                if org_ent is not None and of and len(org_ent) == 1 and org_ent.root.head.i == of[0].i and not org_ent.text.isupper():
+                    org_ent = None  # 'State' in 'Secretary of State Hillary Clinton': the title's own words
+                    pre = sorted(set(pre) | {t for t in of[0].subtree}, key=lambda t: t.i)
                 role_toks = [t for t in pre if org_ent is None or t.i >= org_ent.end]
                 role_toks = [t for t in role_toks if t.ent_type_ not in ("GPE", "NORP") or t.pos_ != "PROPN"]
                 if role_toks:
@@ -1535,6 +1539,9 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
     role, org = _role_org(a.subject, ctx)
     if target.i != a.subject.i and (a.subject.pos_ == "NOUN" and target.dep_ == "appos" or a.subject.pos_ == "VERB") and not role:
         role = _strip_det(" ".join(t.text for t in a.subject.subtree if t.i <= a.subject.i and t.dep_ in ("compound", "amod", "nmod", "det") or t.i == a.subject.i))
+    if target.dep_ == "pobj" and target.head.head.i == a.subject.i and not role:  # 'Director of National Intelligence James Clapper'
+        name = _ent_of(target)
+        role = _strip_det(target.doc[a.subject.left_edge.i : name.start if name is not None else target.i].text)
     role = None if role and ent.name and role.strip() in (ent.name, ent.name.split()[-1]) else role  # a name is not its own role
     org = bare_name(org) if org and org.strip() != ent.name else None  # 'MND Association’s' -> 'MND Association'
     if role and not ent.role and re.search(r"[^\W\d_]{2}", role):  # an age in apposition ('Alex Entwisle, 23,') is not a role
@@ -1569,6 +1576,19 @@ def _named_in_apposition(subject: Token) -> Token | None:
             return c
     if subject.dep_ == "appos" and subject.head.ent_type_ in ("PERSON", "ORG") and subject.head.pos_ == "PROPN":
         return subject.head
+    return _titled_name(subject)
+
+
+def _titled_name(subject: Token) -> Token | None:
+    """The name after a capitalised title with 'of', parsed as the title's object: 'Director of National Intelligence
+    James Clapper said' (not 'the wife of John Smith said', whose speaker is the wife)."""
+    if subject.pos_ not in ("NOUN", "PROPN") or not subject.text[:1].isupper() or not is_person_noun(subject):
+        return None
+    for prep in subject.children:
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.dep_ == "prep" and prep.lower_ == "of" else None
+        if pobj is not None and pobj.pos_ == "PROPN" and pobj.ent_type_ == "PERSON" and pobj.i == subject.right_edge.i and any(
+                t.ent_type_ != "PERSON" and t.text[:1].isupper() for t in subject.doc[prep.i + 1 : pobj.i]):
+            return pobj
     return None
 
 

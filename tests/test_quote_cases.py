@@ -604,3 +604,14 @@ def test_a_share_keeps_its_percent_sign(nlp):
 ])
 def test_it_is_the_organisation_that_was_the_subject_just_before(nlp, text, speaker):
     assert extract_quotes(text, nlp)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text,speaker,role", [
+    ("Director of National Intelligence James Clapper said the threat was real.", "James Clapper", "Director of National Intelligence"),
+    ("Former Secretary of State Hillary Clinton said the economy was improving.", "Hillary Clinton", "Secretary of State"),
+    ("Secretary of Defense Ash Carter said troops would stay.", "Ash Carter", "Secretary of Defense"),
+    ("The wife of John Smith said the house was sold.", "The wife of John Smith", None),  # the speaker is the wife
+])
+def test_a_title_with_of_before_a_name_is_the_role_of_that_name(nlp, text, speaker, role):
+    q = extract_quotes(text, nlp)[0]
+    assert (q.speaker, q.role, q.org) == (speaker, role, None), (q.speaker, q.role, q.org)
