@@ -188,6 +188,12 @@ def quote_spans(text: str, headline: bool = False) -> list[tuple[int, int, bool,
                 open_at, open_ch, stack = i, ch, [ch]
             continue
         top = stack[-1]
+        if ch == top == "“" and len(stack) == 1 and after.isupper() and re.search(r"[.!?…]\s+$", text[open_at:i]):
+            # a new sentence opening with “ inside an open “ quote: the writer never closed the first one ('... rewards.
+            # “In solving ...”'); English nests “ ” quotes in ‘ ’, so the first quote ends at its last sentence
+            spans.append((open_at + width.get(open_at, 1), len(text[:i].rstrip()), True, False))
+            open_at, open_ch, stack = i, ch, [ch]
+            continue
         closers = _PAIRS[top]
         if top in _GUILLEMETS:
             closes = ch in closers
@@ -399,7 +405,9 @@ def _complement(cue: Token, lemma: str, category: str) -> list[Token] | None:
         after = [c for c in comps if c.i > cue.i]
         if after and not any(c.dep_ in _SUBJ or c.dep_ == "expl" for c in after[0].children):
             # 'said his frequent invocation of ... doesn't fly': the clause's subject the parser made the cue's object
-            after = [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < after[0].i][:1] + after
+            obj = [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < after[0].i][:1]
+            # with what the parser hung between that subject and its verb ('said Muslims [in the far north] should observe')
+            after = obj + [c for c in cue.children if obj and c.dep_ == "prep" and obj[0].i < c.i < after[0].i] + after
         if after and category == "speech":
             # 'said it did not include them because ... were part of the job': a reason or condition the parser hung on the cue
             after += [c for c in cue.children if c.dep_ == "advcl" and c.i > after[-1].i and any(
@@ -532,7 +540,7 @@ def _subject(cue: Token) -> Token | None:
         subs = sorted((c for c in tok.children if c.dep_ in _SUBJ), key=lambda c: (c.ent_type_ != "PERSON", abs(c.i - tok.i)))
         agent = next((p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
         if subs:
-            if tok.i != cue.i and tok.dep_ == "ccomp" and tok.head.i != tok.i and _cue_at(tok.head) is not None:
+            if tok.i != cue.i and tok.dep_ == "ccomp" and tok.head.i != tok.i and (_cue_at(tok.head) or _open_cue_at(tok.head)) is not None:
                 tok = tok.head
                 continue
             if agent is not None and subs[0].dep_ == "nsubjpass":
@@ -543,6 +551,8 @@ def _subject(cue: Token) -> Token | None:
         if tok.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "relcl", "prep") and tok.head.i != tok.i:
             if tok.dep_ == "relcl":
                 return tok.head
+            if tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ == "PROPN" and tok.head.i < tok.i and tok.head.ent_type_ in ("PERSON", "ORG", ""):
+                return tok.head  # 'O'Malley, who ..., interjected to say:' parsed with the name as the root: the name speaks
             if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.dep_ == "dobj" and tok.head.head.lemma_.lower() in _ISSUING:
                 tok = tok.head.head  # 'Clinton issued a statement saying ...': whoever issued the statement says it
                 continue
@@ -571,6 +581,15 @@ def _ent_of(tok: Token, labels: tuple[str, ...] | None = None) -> Span | None:
         if (first.pos_ == "PROPN" and not first.ent_type_ and first.dep_ == "compound" and lo <= first.head.i < hi and first.text.istitle()
                 and first.lower_ not in _TITLES and not _person_word(first.lower_) and (lo < 2 or doc[lo - 2].pos_ != "PROPN")):
             lo -= 1
+    if tok.ent_type_ == "PERSON":  # a name the recogniser split after a particle ('Maria van der' + 'Hoeven')
+        while hi < len(doc) and doc[hi].ent_iob_ == "B" and doc[hi].ent_type_ == "PERSON" and doc[hi - 1].lower_ in _PARTICLES:
+            hi += 1
+            while hi < len(doc) and doc[hi].ent_iob_ == "I":
+                hi += 1
+        while lo > 0 and doc[lo - 1].ent_type_ == "PERSON" and doc[lo - 1].lower_ in _PARTICLES:
+            lo -= 1
+            while lo > 0 and doc[lo].ent_iob_ == "I":
+                lo -= 1
     return Span(doc, lo, hi, label=tok.ent_type_)
 
 
@@ -693,7 +712,7 @@ def _mention(head: Token) -> Span:
     if head.pos_ == "PRON":
         return doc[head.i : head.i + 1]
     drop = set()
-    cut = ("appos", "relcl", "acl", "punct", "cc", "conj", "advcl") + (("prep",) if head.pos_ == "PROPN" else ())
+    cut = ("appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "case") + (("prep",) if head.pos_ == "PROPN" else ())
     for c in head.children:  # a name keeps no prepositional phrase: 'remembers Timms of the UK’s ban'
         if c.dep_ in cut and c.i > head.i:
             drop.update(t.i for t in c.subtree)
@@ -788,7 +807,7 @@ def _role_org(head: Token, ctx: _Context) -> tuple[str | None, str | None]:
                 break
     if role:
         role = re.sub(r"^(?:another|a|an|the|former|also)\s+", "", role, flags=re.IGNORECASE).strip() or None
-    return role, org
+    return role, ctx.orgs.get(org.lower(), org) if org else org
 
 
 def _describe_org(tok: Token, org: str, ctx: _Context) -> None:
@@ -796,7 +815,7 @@ def _describe_org(tok: Token, org: str, ctx: _Context) -> None:
     for c in tok.children:
         if c.dep_ == "appos":
             ctx.orgs[_np_key(c)] = org
-    ctx.orgs[org.lower()] = org
+    ctx.orgs.setdefault(org.lower(), org)  # an acronym introduced in brackets keeps its full name: '(IEA)' after the name
     words = org.split()
     if len(words) > 1 and tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.lower_ not in ("party", "house", "state", "states", "news"):
         ctx.orgs.setdefault(tok.lower_, org)  # 'the institute' for the Chartered Institute of ...
@@ -934,6 +953,15 @@ def _stood_for(head: Token, noun: str, sp: Doc | Span | None, ctx: _Context) -> 
     return ent
 
 
+def _expanded(acronym: str, ctx: _Context) -> str | None:
+    """The organisation named earlier whose capitalised words give these initials ('DH' after 'the Department of
+    Health'), when exactly one does; None for anything that is not an acronym."""
+    if not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()):
+        return None
+    found = {o for o in ctx.org_mentions if "".join(w[0] for w in o.split() if w[:1].isupper()) == acronym}
+    return found.pop() if len(found) == 1 else None
+
+
 def _org_subject_before(pronoun: Token, sp: Doc | Span | None) -> str | None:
     """The organisation an 'it' stands for: the nearest subject before it, in its own sentence or the one before (same
     paragraph), when that subject is an organisation's name ('Microsoft released ... It said ...'); None when the
@@ -975,6 +1003,21 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
             if org is not None:
                 return _Entity(ctx.orgs.get(org.lower(), org), head=low)
         return _Entity(mention.text if low == head.lower_ else low.capitalize(), head=low, plural=low in PRONOUNS_PLURAL)
+    lex = cue_lexicon()
+    if head.pos_ == "NOUN" and head.lemma_.lower() in lex["finding_nouns"] or head.pos_ == "PROPN" and head.lower_ in lex["finding_nouns"]:
+        # 'the CIPD research', 'the institute's figures', 'an investigation by Reuters', 'the IEA’s Medium-Term Coal Market
+        # Report': the organisation behind the finding
+        for c in head.children:
+            if c.dep_ in ("compound", "poss") and c.i < head.i or c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+                who = c if c.dep_ != "prep" else next((x for x in c.children if x.dep_ == "pobj"), None)
+                if who is None or head.pos_ == "PROPN" and c.dep_ == "compound":
+                    continue
+                ent = _ent_of(who, ("ORG", "PERSON", "GPE"))
+                if ent is not None:
+                    name = _strip_det(_name_text(ent))
+                    return _Entity(ctx.orgs.get(name.lower(), name), head=head.lemma_.lower())
+                if _np_key(who) in ctx.orgs:
+                    return _Entity(ctx.orgs[_np_key(who)], head=head.lemma_.lower())
     if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ in ("", "ORG", "GPE", "NORP") and head.text[:1].isupper():
         # a surname the tagger took for a common noun, an organisation or nothing ('Thut said', 'Nicolelis said'): a person already named
         words = [t.text for t in mention if not t.is_punct and t.dep_ != "det"]
@@ -1001,22 +1044,18 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
             ctx.people.append(ent)
         return ent
     if head.ent_type_ == "ORG":
+        owner = max((t.i for t in mention if t.lower_ in _POSSESSIVE_MARKS and t.i < head.i), default=None)
+        if owner is not None and head.pos_ == "PROPN" and 2 <= head.i - owner <= 3 and all(
+                t.pos_ == "PROPN" and t.is_title for t in mention.doc[owner + 1 : head.i + 1]):
+            # 'Manchester University’s Olga Onuch' tagged as one organisation: a person of that organisation
+            name = mention.doc[owner + 1 : head.i + 1].text
+            ent = _person(name, ctx) or _Entity(name, head=low, person=True, org=_strip_det(mention.doc[mention.start : owner].text))
+            if ent not in ctx.people:
+                ctx.people.append(ent)
+            return ent
         name = _strip_det(mention.text)
-        return _Entity(ctx.orgs.get(name.lower(), name), head=low)
-    lex = cue_lexicon()
-    if head.pos_ == "NOUN" and head.lemma_.lower() in lex["finding_nouns"]:
-        # 'the CIPD research', 'the institute's figures', 'an investigation by Reuters': the organisation behind the finding
-        for c in head.children:
-            if c.dep_ in ("compound", "poss") and c.i < head.i or c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
-                who = c if c.dep_ != "prep" else next((x for x in c.children if x.dep_ == "pobj"), None)
-                if who is None:
-                    continue
-                ent = _ent_of(who, ("ORG", "PERSON", "GPE"))
-                if ent is not None:
-                    name = _strip_det(_name_text(ent))
-                    return _Entity(ctx.orgs.get(name.lower(), name), head=head.lemma_.lower())
-                if _np_key(who) in ctx.orgs:
-                    return _Entity(ctx.orgs[_np_key(who)], head=head.lemma_.lower())
+        known = ctx.orgs.get(name.lower(), name)
+        return _Entity(_expanded(name, ctx) or name if known == name else known, head=low)
     key = _np_key(head)
     determiner = next((t.lower_ for t in head.children if t.dep_ == "det"), "")
     if not determiner and head.left_edge.dep_ == "det" and head.left_edge.head.dep_ in ("nmod", "compound"):
@@ -1220,6 +1259,8 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
         before = [a for a in kept if a.end <= qs and not a.follow_on]
         after = [a for a in kept if a.start >= qe and not a.follow_on]
         src = before[-1] if before else (after[0] if after else None)
+        if not before and src is not None and src.cue and src.cue[-1].i + 1 < len(src.cue[-1].doc) and src.cue[-1].doc[src.cue[-1].i + 1].text == ":":
+            continue  # '“A.” Dr X added: “B.”': a speaker introduced with a colon says B, not the quote before (see _unit_quotes)
         if src is not None and (qe - qs) > 15 and _starts_sentence(sp, qs):
             a = _Attribution(qs, qe, src.cue, src.subject, follow_on=True, route="follow_on", lemma=src.lemma, category=src.category)
             if keep(a):
@@ -1328,6 +1369,17 @@ def _inverted(tok: Token) -> bool:
     left = min(t.i for t in tok.subtree)
     prev = tok.doc[left - 1] if left > 0 else None
     return prev is not None and (prev.is_punct or prev.is_quote)
+
+
+def _after_noun_comma(sp: Doc | Span, text: str, offset: int) -> bool:
+    """Whether a quote opening at this local offset follows a comma after a noun: in apposition to it ('Its ending, “...”')."""
+    before = text[:offset].rstrip().rstrip("".join(DOUBLE_MARKS)).rstrip()
+    k = _first_token_from(sp, len(before) - 1) if before.endswith(",") else None
+    if k is None or k == 0:
+        return False
+    doc = sp.doc if isinstance(sp, Span) else sp
+    prev = doc[k - 1]
+    return prev.pos_ in ("NOUN", "PROPN")
 
 
 def _starts_sentence(sp: Doc | Span, offset: int) -> bool:
@@ -1800,6 +1852,8 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
         return "intention"
     if a.lemma in _INTENTIONS and toks and cue is not None and any(t.head.i == cue.i and t.dep_ == "dobj" for t in toks) and not _clausal(toks):
         return "intention"  # 'He is planning Britain’s first “astrovillage”': a thing planned, nothing said
+    if cue is not None and any(c.dep_ == "dobj" and c.lower_ in ("nothing", "little") for c in cue.children):
+        return "said_nothing"  # '..., the author would say nothing (about it)': whatever stands beside the cue was not said
     if a.route == "fragment" and a.category == "other" and toks and not _clausal(toks) and not any(t.pos_ in ("VERB", "AUX") for t in toks) and _name_like_or_named(
             inside or toks):
         return "name_or_title"  # a quoted name as the object of a verb that reports nothing ('came up with an “ecocycle ... park”')
@@ -1808,7 +1862,8 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
         lex = cue_lexicon()
         head = _relative_antecedent(a.subject)
         lemma = head.lemma_.lower()
-        if not is_person_noun(head) and not any(lemma in lex[k] or head.lower_ in lex[k] for k in ("finding_nouns", "source_nouns", "organisation_nouns")):
+        named = head.text[:1].isupper() and not any(c.dep_ == "det" for c in head.children)  # 'Sanders responded' tagged as a noun
+        if not named and not is_person_noun(head) and not any(lemma in lex[k] or head.lower_ in lex[k] for k in ("finding_nouns", "source_nouns", "organisation_nouns")):
             return "inanimate"  # 'a new atlas reveals', 'the region responds': a thing, not a source
     if quoted and a.label is None:
         words = [t for t in inside if t.is_alpha]
@@ -1905,10 +1960,20 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
         if prev is not None and not attrs and (prev_open_chain or prev_colon or prev.kind != "indirect"):
             route = "continued" if prev_open_chain else "after_colon" if prev_colon else "after_direct"
             for qs, qe, _, _ in qspans:
+                if route == "after_direct" and not _starts_sentence(sp, qs) and _after_noun_comma(sp, text, qs):
+                    continue  # words quoted in apposition inside the narrator's sentence ('Its ending, “Rolled round ...”, felt apt')
                 if qe - qs > 15 and keep(_Attribution(qs, qe, [], None, route=route, lemma=prev.cue_lemma, category="inherited")):
                     start, end = to_orig(qs, qe)
                     inherited.append(replace(prev, start=start, end=end, text=source_text[start:end], kind=_kind(text, qs, qe, qspans), section=section))
         opens = bool(qspans) and qspans[0][0] <= 1 + len(text) - len(text.lstrip())
+        if prev is not None and attrs and opens and not inherited and (prev_open_chain or prev_colon or prev.kind != "indirect"):
+            # '“A.” Dr X added: “B.”' opening a paragraph: A is still the previous speaker's (X's cue has its own quote)
+            first_cue = min(a.cue[0].idx - _base(sp) for a in attrs if a.cue)
+            for qs, qe, _, _ in qspans:
+                if qe < first_cue and not any(a.start < qe and qs < a.end for a in attrs) and qe - qs > 15 and keep(
+                        _Attribution(qs, qe, [], None, route="continued" if prev_open_chain else "after_direct", lemma=prev.cue_lemma, category="inherited")):
+                    start, end = to_orig(qs, qe)
+                    inherited.append(replace(prev, start=start, end=end, text=source_text[start:end], kind=_kind(text, qs, qe, qspans), section=section))
         if pending and opens and own and not inherited:
             # a quote run over paragraphs whose cue comes at its end: earlier paragraphs get the same speaker
             first = min(own, key=lambda q: q.start)
