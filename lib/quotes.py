@@ -1863,6 +1863,9 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
         head = _relative_antecedent(a.subject)
         lemma = head.lemma_.lower()
         named = head.text[:1].isupper() and not any(c.dep_ == "det" for c in head.children)  # 'Sanders responded' tagged as a noun
+        people = [x for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for x in c.children if x.dep_ == "pobj"]
+        if people and (is_person_noun(people[0]) or _source_like(people[0])):
+            named = True  # 'a sub-set of 17,000 managers showed', 'half of the respondents said': people
         if not named and not is_person_noun(head) and not any(lemma in lex[k] or head.lower_ in lex[k] for k in ("finding_nouns", "source_nouns", "organisation_nouns")):
             return "inanimate"  # 'a new atlas reveals', 'the region responds': a thing, not a source
     if quoted and a.label is None:

@@ -671,3 +671,12 @@ def test_an_unclosed_quote_before_a_new_speaker_stays_with_the_last_speaker(nlp)
     quotes = extract_quotes(text, nlp)
     assert _only(quotes, "In solving").speaker == "Ann Francke" and _only(quotes, "This is about").speaker == "Ann Francke"
     assert _only(quotes, "not surprising").speaker == "Ruth Sealy"
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("The figures contradict Maria Miller’s contention that the overall pay gap is narrowing.", "pay gap", "Maria Miller"),
+    ("A sample of 17,000 managers, tracked for years, showed that male managers’ earnings are rising faster.",
+     "earnings are rising", "A sample of 17,000 managers"),  # a group of people is no inanimate subject
+])
+def test_claims_named_by_a_noun_and_findings_of_a_group(nlp, text, fragment, speaker):
+    assert _only(extract_quotes(text, nlp), fragment).speaker == speaker
