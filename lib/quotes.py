@@ -726,6 +726,8 @@ def _mention(head: Token) -> Span:
         hi += 1
     while hi > lo and doc[hi].is_punct and not (doc[hi].text == "%" and doc[hi - 1].like_num):  # '9%' keeps its sign
         hi -= 1
+    if lo < hi and doc[lo].is_sent_start and doc[lo].like_num and doc[lo + 1].tag_ == "NNP":
+        lo += 1  # a list item's number: '5 Facebook makes news ...'
     opening = [t.i for t in doc[lo : hi + 1] if t.text == "("]
     if opening and not any(t.text == ")" for t in doc[opening[-1] : hi + 1]):
         hi = max(lo, opening[-1] - 1)  # no unclosed parenthesis: 'the Chronic Poverty Advisory Network (CPAN'
@@ -962,6 +964,28 @@ def _expanded(acronym: str, ctx: _Context) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _subject_before_in_sentence(pronoun: Token) -> Token | None:
+    """The nearest noun subject before a pronoun in its own sentence (none when a pronoun subject comes first)."""
+    for tok in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ not in ("WDT", "WP"):  # past 'which', 'who'
+            return tok if tok.pos_ in ("NOUN", "PROPN") else None
+    return None
+
+
+def _they_subject_before(pronoun: Token, sp: Doc | Span | None) -> Token | None:
+    """What a sentence-opening 'they' stands for: the main subject of the sentence before it in the same paragraph when
+    that is an organisation ('The charity Oxfam predicted ... They suggested ...', British English) or a plural noun
+    ('The Democrats lost the vote. They said ...')."""
+    doc = pronoun.doc
+    lo = sp.start if isinstance(sp, Span) else 0
+    if pronoun.sent.start <= lo or pronoun.sent.start == 0 or doc[pronoun.sent.start : pronoun.i].text.strip(" “\"‘"):
+        return None  # only for a pronoun that opens its sentence
+    prev = doc[pronoun.sent.start - 1].sent
+    subjects = [c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return next((c for c in subjects if _ent_of(c, ("ORG",)) is not None), None) or next(
+        (c for c in subjects if c.tag_ in ("NNS", "NNPS") and c.pos_ in ("NOUN", "PROPN")), None)
+
+
 def _org_subject_before(pronoun: Token, sp: Doc | Span | None) -> str | None:
     """The organisation an 'it' stands for: the nearest subject before it, in its own sentence or the one before (same
     paragraph), when that subject is an organisation's name ('Microsoft released ... It said ...'); None when the
@@ -980,6 +1004,13 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
     low = _POSSESSIVE.get(head.lower_, head.lower_)  # 'his claim that ...' is what he claims
     if head.pos_ == "PRON" or low in PRONOUNS_SINGULAR | PRONOUNS_PLURAL:
         if low in PRONOUNS_PLURAL:
+            near = _subject_before_in_sentence(head)
+            if near is not None and low == "they" and (near.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in near.children)):
+                # 'Scientists ... have welcomed the report, which they said ...': the people the sentence is about
+                return _resolve(near, _mention(near), ctx, sp)
+            before = _they_subject_before(head, sp) if low == "they" else None
+            if before is not None:
+                return _resolve(before, _mention(before), ctx, sp)
             for ent in reversed(ctx.speakers):
                 if ent.plural:
                     return ent
@@ -1043,6 +1074,17 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
         if name and head.ent_type_ == "PERSON":
             ctx.people.append(ent)
         return ent
+    if head.ent_type_ == "ORG" and head.pos_ == "PROPN" and (mention[0].lower_ in _TITLES or any(
+            c.dep_ == "appos" and is_person_noun(c) for c in head.children) or head.dep_ == "appos" and is_person_noun(head.head)):
+        # a name the recogniser took for an organisation, shaped like a person's: 'Dr Camilla Toulmin, director of ...',
+        # 'Lemnos Mayor, Dimitris Marinakis'
+        words = _name_words(mention)
+        ent = _person(" ".join(words), ctx) if words else None
+        if ent is None and words:
+            ent = _Entity(_name_text(mention), head=low, person=True)
+            ctx.people.append(ent)
+        if ent is not None:
+            return ent
     if head.ent_type_ == "ORG":
         owner = max((t.i for t in mention if t.lower_ in _POSSESSIVE_MARKS and t.i < head.i), default=None)
         if owner is not None and head.pos_ == "PROPN" and 2 <= head.i - owner <= 3 and all(
@@ -1081,6 +1123,11 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
                 name = None  # 'the government' is no company or place named before it, only a government named so
             if name:
                 return _Entity(ctx.orgs.get(name.lower(), name), head=head.lemma_.lower())
+    poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their") and c.i == mention.start), None)
+    if poss is not None:  # 'her aides said' -> 'Dilma Rousseff’s aides', when 'her' resolves to a name
+        owner = _resolve(poss, poss.doc[poss.i : poss.i + 1], ctx, sp)
+        if owner.name and owner.name.lower() not in PRONOUNS_SINGULAR | PRONOUNS_PLURAL | PRONOUNS_OTHER and owner.name.lower() != poss.lower_:
+            return _Entity(f"{owner.name}’s {mention.doc[poss.i + 1 : mention.end].text}", head=head.lemma_.lower(), plural=head.tag_ in ("NNS", "NNPS"))
     return _Entity(_common_np(mention), head=head.lemma_.lower(), plural=head.tag_ in ("NNS", "NNPS"))
 
 
@@ -1589,7 +1636,8 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
         target = _antecedent_in_sentence(a) or _named_in_apposition(a.subject) or a.subject
     ent = _resolve(target, mention if target.i == a.subject.i else _mention(target), ctx, sp)
     role, org = _role_org(a.subject, ctx)
-    if target.i != a.subject.i and (a.subject.pos_ == "NOUN" and target.dep_ == "appos" or a.subject.pos_ == "VERB") and not role:
+    role = None if role and ent.name and role.strip() in (ent.name, ent.name.split()[-1]) else role  # a name is not its own role
+    if target.i != a.subject.i and ((a.subject.pos_ == "NOUN" or is_person_noun(a.subject)) and target.dep_ == "appos" or a.subject.pos_ == "VERB") and not role:
         role = _strip_det(" ".join(t.text for t in a.subject.subtree if t.i <= a.subject.i and t.dep_ in ("compound", "amod", "nmod", "det") or t.i == a.subject.i))
     if target.dep_ == "pobj" and target.head.head.i == a.subject.i and not role:  # 'Director of National Intelligence James Clapper'
         name = _ent_of(target)
@@ -1612,6 +1660,10 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
 
 def _named_in_apposition(subject: Token) -> Token | None:
     """'The Prime Minister, David Cameron, said' or 'David Cameron, the prime minister, said' parsed the other way round: the name."""
+    for c in subject.children:  # 'Lemnos Mayor, Dimitris Marinakis' with the title tagged as the person and the name as something else
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.text.istitle() and is_person_noun(subject) and any(
+                x.dep_ == "compound" and x.pos_ == "PROPN" and x.text.istitle() for x in c.children):
+            return c
     titled = subject.ent_type_ == "PERSON" and is_person_noun(subject) and not any(
         c.dep_ == "compound" and not is_person_noun(c) for c in subject.children)  # "Lamborghini's Chief Executive, X," tagged a person
     if subject.pos_ not in ("NOUN", "PROPN", "VERB") or subject.ent_type_ == "PERSON" and not titled:
@@ -1848,10 +1900,15 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
         return "naming"  # 'everyone calls it "Zimarco's school"': a name given, not words said
     if quoted and len(a.cue) == 1 and _given_name(a, [t for t in inside if t.is_alpha]):
         return "naming"
+    if quoted and cue is not None and a.lemma in ("call", "dub", "name", "refer", "know", "label", "term", "brand", "nickname") and any(
+            c.dep_ == "auxpass" for c in cue.children) and not any(c.dep_ == "agent" for c in cue.children):
+        return "naming"  # 'the protests are being referred to as the “vinegar revolution”': a name, and nobody said it
     if not quoted and a.lemma in _INTENTIONS and toks and cue is not None and any(t.head.i == cue.i and t.dep_ == "xcomp" for t in toks):
         return "intention"
     if a.lemma in _INTENTIONS and toks and cue is not None and any(t.head.i == cue.i and t.dep_ == "dobj" for t in toks) and not _clausal(toks):
         return "intention"  # 'He is planning Britain’s first “astrovillage”': a thing planned, nothing said
+    if a.lemma == "expect" and cue is not None and any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in cue.children):
+        return "prospect"  # 'East Africa can expect to experience more rain': what is in store for it, not what it expects
     if cue is not None and any(c.dep_ == "dobj" and c.lower_ in ("nothing", "little") for c in cue.children):
         return "said_nothing"  # '..., the author would say nothing (about it)': whatever stands beside the cue was not said
     if a.route == "fragment" and a.category == "other" and toks and not _clausal(toks) and not any(t.pos_ in ("VERB", "AUX") for t in toks) and _name_like_or_named(
