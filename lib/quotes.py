@@ -739,6 +739,8 @@ def _role_org(head: Token, ctx: _Context) -> tuple[str | None, str | None]:
     doc = head.doc
     role = org = None
     appos = next((c for c in head.children if c.dep_ == "appos"), None)
+    if appos is not None and (any(c.dep_ in ("cc", "conj") for c in appos.children) or any(c.dep_ in ("cc", "conj") for c in head.children)):
+        appos = None  # a list read as an apposition ('the banks, the government and most of the modern world') gives no role
     if appos is None and head.dep_ == "compound":
         appos = next((c for c in head.head.children if c.dep_ == "appos"), None)
     if appos is None and head.dep_ in _SUBJ:
@@ -1123,7 +1125,7 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
                 name = None  # 'the government' is no company or place named before it, only a government named so
             if name:
                 return _Entity(ctx.orgs.get(name.lower(), name), head=head.lemma_.lower())
-    poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their") and c.i == mention.start), None)
+    poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her", "their") and c.i == mention.start), None)
     if poss is not None:  # 'her aides said' -> 'Dilma Rousseff’s aides', when 'her' resolves to a name
         owner = _resolve(poss, poss.doc[poss.i : poss.i + 1], ctx, sp)
         if owner.name and owner.name.lower() not in PRONOUNS_SINGULAR | PRONOUNS_PLURAL | PRONOUNS_OTHER and owner.name.lower() != poss.lower_:
@@ -1649,7 +1651,10 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
     if org and not ent.org:
         ent.org = org
     ctx.speakers.append(ent)
-    a.speaker = ent.name or None
+    findings = cue_lexicon()["finding_nouns"]
+    ent.nouns.update(t.lemma_.lower() for t in (a.subject.head, *a.subject.subtree) if t.pos_ == "NOUN" and t.lemma_.lower() in findings
+                     and not any(x.pos_ in ("VERB", "AUX") or x.dep_ == "poss" for x in (t, *t.ancestors) if a.subject.is_ancestor(x)))
+    a.speaker = ent.name or None  # ^ 'the report' later stands for whoever's report spoke ('says the IPCC report')
     a.speaker_span = (mention.start_char - base, mention.end_char - base)
     a.role, a.org = ent.role, ent.org
     ends = [qe for qs, qe, _, _ in qspans if a.start <= qs and qe <= a.speaker_span[0] < a.end]

@@ -703,3 +703,13 @@ def test_british_news_speakers_and_roles(nlp, text, fragment, speaker, role):
 ])
 def test_no_quote_in_a_name_given_or_a_prospect(nlp, text):
     assert extract_quotes(text, nlp) == []
+
+
+def test_the_report_stands_for_whose_report_spoke_and_a_list_gives_no_role(nlp):
+    text = ("Regions will face sharp changes in rainfall, says the Intergovernmental Panel on Climate Change (IPCC) report, "
+            "released in Stockholm.\n\nWeather disasters are also more likely in a warmer world, the report suggests.\n\n"
+            "The island has been forgotten by the banks, the government and most of the modern world, which have assumed "
+            "that its network is fine. But the government has said it will end a tax break for islands.")
+    quotes = extract_quotes(text, nlp)
+    assert _only(quotes, "Weather disasters").speaker == "Intergovernmental Panel on Climate Change"
+    assert _only(quotes, "tax break").speaker != "the banks"  # 'the government' in a list is no role of the banks
