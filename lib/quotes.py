@@ -1891,6 +1891,7 @@ class _Selector:
 
 
 _RULE_ROUTES = {"roundup", "label", "dash", "prev_subject", "headline"}  # layouts too rare in PolNeAR train to learn: kept by rule
+_DESIRES = {"hope", "wish", "imagine", "forget"}  # a wish, a hope or an imagining reports no claim (PolNeAR counts some; news readers do not)
 _INTENTIONS = {"want", "wish", "hope", "plan", "intend", "decide", "prefer", "hate", "love", "like", "favour", "favor", "aim", "try", "seek"}
 
 
@@ -1912,6 +1913,8 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
         return "intention"
     if a.lemma in _INTENTIONS and toks and cue is not None and any(t.head.i == cue.i and t.dep_ == "dobj" for t in toks) and not _clausal(toks):
         return "intention"  # 'He is planning Britain’s first “astrovillage”': a thing planned, nothing said
+    if a.lemma in _DESIRES and not quoted:
+        return "desire"  # 'Kakali hopes that ...', 'inventors who wish they had not ...', 'struggle to imagine': no claim made
     if a.lemma == "expect" and cue is not None and any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in cue.children):
         return "prospect"  # 'East Africa can expect to experience more rain': what is in store for it, not what it expects
     if cue is not None and any(c.dep_ == "dobj" and c.lower_ in ("nothing", "little") for c in cue.children):

@@ -700,6 +700,8 @@ def test_british_news_speakers_and_roles(nlp, text, fragment, speaker, role):
 @pytest.mark.parametrize("text", [
     "The demonstrations are being referred to as the “vinegar revolution”, after a journalist was arrested for carrying vinegar.",
     "East Africa can expect to experience increased short rains.",  # what is in store for a place, not what it expects
+    "Kakali hopes that the roller coaster of Greek politics means the island may yet be spared.",  # a hope is no claim
+    "Nguyen is the latest in a long line of inventors who wish they had not created a monster.",
 ])
 def test_no_quote_in_a_name_given_or_a_prospect(nlp, text):
     assert extract_quotes(text, nlp) == []
