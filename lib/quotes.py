@@ -337,6 +337,12 @@ def _first_token_from(sp: Doc | Span, offset: int) -> int | None:
     return None
 
 
+def _lemma(tok: Token) -> str:
+    """A cue word's lemma, with the English model's slips mended ('hopes' -> 'hop')."""
+    lemma = tok.lemma_.lower()
+    return "hope" if lemma == "hop" and tok.lower_.startswith("hope") else lemma
+
+
 def _cue_at(tok: Token) -> tuple[list[Token], str, str] | None:
     """The cue starting at this token, as (tokens, lemma, category), or None."""
     lex = cue_lexicon()
@@ -346,7 +352,7 @@ def _cue_at(tok: Token) -> tuple[list[Token], str, str] | None:
         return [tok, nxt], "according to", "according_to"
     if low in ("citing",) and tok.dep_ in ("advcl", "acl", "prep", "xcomp", "conj"):
         return [tok], "cite", "speech"
-    lemma = tok.lemma_.lower()
+    lemma = _lemma(tok)
     if lemma in lex["light_verbs"] and tok.pos_ == "VERB":
         noun = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ in lex["light_nouns"]), None)
         if noun is not None:
@@ -371,7 +377,7 @@ def _open_cue_at(tok: Token) -> tuple[list[Token], str, str] | None:
     if tok.pos_ == "VERB" and tok.lemma_.lower() not in ("be", "have", "do", "make", "get"):
         for c in tok.children:
             if c.dep_ == "ccomp" and c.i > tok.i and any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children) and any(x.dep_ == "mark" and x.lower_ in ("that", "whether", "if") for x in c.children):
-                return [tok], tok.lemma_.lower(), "open"
+                return [tok], _lemma(tok), "open"
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in cue_lexicon()["noun_cues"]:
         for c in tok.children:
             if c.dep_ in ("acl", "ccomp", "relcl") and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children) and any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children):
@@ -536,6 +542,13 @@ def _subject(cue: Token) -> Token | None:
         subs = [c for c in cue.head.children if c.dep_ in _SUBJ]
         if subs:
             return subs[0]
+    if cue.dep_ == "conj" and not any(c.dep_ in _SUBJ for c in cue.children):
+        k = cue.i - 1
+        while k > 0 and cue.doc[k].dep_ in ("aux", "advmod", "neg") and cue.doc[k].head.i == cue.i:
+            k -= 1
+        prev = cue.doc[k]
+        if prev.pos_ == "PROPN" and _source_like(prev) and prev.dep_ in ("conj", "dobj", "pobj") and prev.head.i != cue.i:
+            return prev  # 'London has 22,000 cabs and Conyon estimates that ...': the name before the verb, read as an object
     for _ in range(5):
         subs = sorted((c for c in tok.children if c.dep_ in _SUBJ), key=lambda c: (c.ent_type_ != "PERSON", abs(c.i - tok.i)))
         agent = next((p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
@@ -545,6 +558,9 @@ def _subject(cue: Token) -> Token | None:
                 continue
             if agent is not None and subs[0].dep_ == "nsubjpass":
                 return agent  # 'The students were told by their teacher that ...': the teacher told them
+            named = next((c for c in subs[0].children if c.dep_ == "conj" and c.pos_ == "PROPN" and _source_like(c)), None)
+            if named is not None and subs[0].pos_ == "NOUN" and not _source_like(subs[0]) and not is_person_noun(subs[0]):
+                return named  # 'London has 22,000 cabs and Conyon estimates that ...' read as one subject: the name speaks
             return subs[0]
         if agent is not None:
             return agent
@@ -728,6 +744,8 @@ def _mention(head: Token) -> Span:
         hi -= 1
     if lo < hi and doc[lo].is_sent_start and doc[lo].like_num and doc[lo + 1].tag_ == "NNP":
         lo += 1  # a list item's number: '5 Facebook makes news ...'
+    while lo >= 2 and doc[lo - 1].text in "-–" and not doc[lo - 1].whitespace_ and not doc[lo - 2].whitespace_:
+        lo = doc[lo - 2].left_edge.i if doc[lo - 2].left_edge.i < lo - 2 else lo - 2  # 'Google’s vice-president' split by the parse
     opening = [t.i for t in doc[lo : hi + 1] if t.text == "("]
     if opening and not any(t.text == ")" for t in doc[opening[-1] : hi + 1]):
         hi = max(lo, opening[-1] - 1)  # no unclosed parenthesis: 'the Chronic Poverty Advisory Network (CPAN'
@@ -891,11 +909,22 @@ def _compatible(ent: _Entity, pronoun: str) -> bool:
 _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "bin", "al", "el", "ter", "ten"}
 
 
+def _name_parts(name: str) -> list[str]:
+    """A name's words and, for a hyphened particle, the word without it ('al-Mamun' is also 'Mamun')."""
+    words = name.split()
+    return words + [w.split("-", 1)[1] for w in words if "-" in w and w.split("-", 1)[0].lower() in _PARTICLES | {"abu", "ibn", "ben"}]
+
+
+def _surname(name: str) -> set[str]:
+    """How a surname can stand alone: the last word, without a hyphened particle ('Mohammed Abdullah al-Mamun': 'al-Mamun', 'Mamun')."""
+    return set(_name_parts(name.split()[-1])) if name.split() else set()
+
+
 def _surname_owner(word: str, ctx: _Context) -> _Entity | None:
     """Of several known people who share this surname, the one a bare surname means: news names a second bearer in full
     ('a teacher's aide, Anne Marie Murphy') and keeps the surname for the person already quoted ('Murphy said' is the
     senator); so the first of them quoted so far, else None (the caller keeps the person named last)."""
-    owners = [p for p in ctx.people if p.name.split()[-1] == word]
+    owners = [p for p in ctx.people if word in _surname(p.name)]
     if len(owners) < 2:
         return None
     return next((p for p in owners if any(s is p for s in ctx.speakers)), None)
@@ -907,7 +936,7 @@ def _person(name: str, ctx: _Context) -> _Entity | None:
     if len(words) == 1 and not any(p.name == name for p in ctx.people) and (owner := _surname_owner(words[0], ctx)) is not None:
         return owner
     for ent in reversed(ctx.people):
-        parts = ent.name.split()
+        parts = _name_parts(ent.name)
         if name == ent.name or (len(words) == 1 and words[0] in parts) or (0 < len(words) < len(parts) and all(w in parts for w in words)):
             return ent
     return None
@@ -916,7 +945,7 @@ def _person(name: str, ctx: _Context) -> _Entity | None:
 def _known_by_surname(text: str, ctx: _Context) -> _Entity | None:
     """The person named last whose full name or surname is exactly this text ('Feinstein', 'Thut')."""
     exact = next((p for p in reversed(ctx.people) if p.name == text), None)
-    return exact or _surname_owner(text, ctx) or next((p for p in reversed(ctx.people) if p.name.split()[-1] == text), None)
+    return exact or _surname_owner(text, ctx) or next((p for p in reversed(ctx.people) if text in _surname(p.name)), None)
 
 
 def _person_subject(toks: Iterable[Token], ctx: _Context) -> _Entity | None:
@@ -1077,9 +1106,10 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
             ctx.people.append(ent)
         return ent
     if head.ent_type_ == "ORG" and head.pos_ == "PROPN" and (mention[0].lower_ in _TITLES or any(
-            c.dep_ == "appos" and is_person_noun(c) for c in head.children) or head.dep_ == "appos" and is_person_noun(head.head)):
+            c.dep_ == "appos" and is_person_noun(c) or c.dep_ == "relcl" and any(x.lower_ == "who" and x.dep_ in _SUBJ for x in c.children)
+            for c in head.children) or head.dep_ == "appos" and is_person_noun(head.head)):
         # a name the recogniser took for an organisation, shaped like a person's: 'Dr Camilla Toulmin, director of ...',
-        # 'Lemnos Mayor, Dimitris Marinakis'
+        # 'Lemnos Mayor, Dimitris Marinakis', 'Sadia Nasrin, who runs ...'
         words = _name_words(mention)
         ent = _person(" ".join(words), ctx) if words else None
         if ent is None and words:
@@ -1906,9 +1936,11 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
         return "naming"  # 'everyone calls it "Zimarco's school"': a name given, not words said
     if quoted and len(a.cue) == 1 and _given_name(a, [t for t in inside if t.is_alpha]):
         return "naming"
-    if quoted and cue is not None and a.lemma in ("call", "dub", "name", "refer", "know", "label", "term", "brand", "nickname") and any(
-            c.dep_ == "auxpass" for c in cue.children) and not any(c.dep_ == "agent" for c in cue.children):
+    if quoted and cue is not None and a.lemma in ("call", "dub", "name", "refer", "know", "label", "term", "brand", "nickname", "mark") and (any(
+            c.dep_ == "auxpass" for c in cue.children) or cue.dep_ == "acl" and cue.tag_ == "VBN") and not any(c.dep_ == "agent" for c in cue.children):
         return "naming"  # 'the protests are being referred to as the “vinegar revolution”': a name, and nobody said it
+    if quoted and a.lemma in ("mark", "stamp"):
+        return "naming"  # 'crates marked “bullet-proof glass”': a label, not words said
     if not quoted and a.lemma in _INTENTIONS and toks and cue is not None and any(t.head.i == cue.i and t.dep_ == "xcomp" for t in toks):
         return "intention"
     if a.lemma in _INTENTIONS and toks and cue is not None and any(t.head.i == cue.i and t.dep_ == "dobj" for t in toks) and not _clausal(toks):
@@ -1923,7 +1955,7 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
             inside or toks):
         return "name_or_title"  # a quoted name as the object of a verb that reports nothing ('came up with an “ecocycle ... park”')
     if (a.category == "evidence" or a.lemma in ("respond", "react", "reveal", "demonstrate", "show")) and a.route in (
-            "cue", "inverted", "before_final", "quote_after", "quote_before", "fragment") and _subject_type(a.subject) == "noun":
+            "cue", "inverted", "before_final", "quote_after", "quote_before", "fragment", "object") and _subject_type(a.subject) == "noun":
         lex = cue_lexicon()
         head = _relative_antecedent(a.subject)
         lemma = head.lemma_.lower()

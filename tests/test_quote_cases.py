@@ -715,3 +715,21 @@ def test_the_report_stands_for_whose_report_spoke_and_a_list_gives_no_role(nlp):
     quotes = extract_quotes(text, nlp)
     assert _only(quotes, "Weather disasters").speaker == "Intergovernmental Panel on Climate Change"
     assert _only(quotes, "tax break").speaker != "the banks"  # 'the government' in a list is no role of the banks
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("“Communities change,” says the programme manager, Mohammed Abdullah al-Mamun.\n\n“It is really very challenging,” says "
+     "Mamun.", "challenging", "Mohammed Abdullah al-Mamun"),  # a surname without its hyphened particle
+    ("“It was difficult,” says Sadia Nasrin, who runs Sonjag, another Dhaka NGO. “It worked,” Nasrin says.", "It worked",
+     "Sadia Nasrin"),  # 'who' makes a person of a name the recogniser called an organisation
+    ("Old files may be lost forever, Google’s vice-president has warned.", "lost forever", "Google’s vice-president"),
+    ("Dennis Conyon, a director, spoke. London has about 22,000 licensed black cabs and Conyon estimates that the total "
+     "number of drivers is about 100,000.", "total number", "Dennis Conyon"),  # the name before the verb, read as an object
+])
+def test_more_british_speakers(nlp, text, fragment, speaker):
+    innermost = min((q for q in extract_quotes(text, nlp) if fragment in q.text), key=lambda q: q.end - q.start)
+    assert innermost.speaker == speaker, innermost
+
+
+def test_a_label_and_a_thing_revealing_are_no_quotes(nlp):
+    assert extract_quotes("Unopened wooden crates marked “bullet-proof glass” reveal the security fears of the previous owners.", nlp) == []
