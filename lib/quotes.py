@@ -1386,6 +1386,8 @@ def _quote_first(sp: Doc | Span, text: str, qs: int, qe: int, qspans: list[tuple
                 return _Attribution(qs, qe, [v], doc[v.i - 1], route="quote_after", lemma=v.lemma_.lower(), category="speech")
             if v.pos_ != "VERB":
                 continue
+            if v.i + 1 < end_i and doc[v.i + 1].text == ":":
+                break  # 'In the section about “...”, it states: “...”': a verb with its own colon quote does not take the one before
             subj = _subject(v)
             if subj is None and v.i == t0.i:
                 subj = _inverted_subject(v)

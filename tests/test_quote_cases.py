@@ -733,3 +733,9 @@ def test_more_british_speakers(nlp, text, fragment, speaker):
 
 def test_a_label_and_a_thing_revealing_are_no_quotes(nlp):
     assert extract_quotes("Unopened wooden crates marked “bullet-proof glass” reveal the security fears of the previous owners.", nlp) == []
+
+
+def test_a_verb_with_its_own_colon_quote_does_not_take_the_title_before_it(nlp):
+    text = ("In the section about “great British inventions of the twentieth century”, it states: “In the 1960s, James "
+            "Goodfellow invented the cash machine.”")
+    assert [q.text for q in extract_quotes(text, nlp)] == ["In the 1960s, James Goodfellow invented the cash machine."]
