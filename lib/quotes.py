@@ -1242,6 +1242,9 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
             if cat == "noun":  # 'his claim that', 'a statement by X that', 'X issued a statement that'
                 by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
                 subject = next((c for c in tok.children if c.dep_ == "poss"), None) or (next((x for x in by.children if x.dep_ == "pobj"), None) if by is not None else None) or (_subject(tok.head) if tok.dep_ in ("dobj", "pobj", "attr") else None)
+                if subject is not None and subject.i != getattr(next((c for c in tok.children if c.dep_ == "poss"), None), "i", -1) and (
+                        by is None and tok.dep_ == "dobj" and _cue_at(tok.head) is not None):
+                    continue  # 'North Korea denied allegations that ...': the denial reports it, and the allegations are not North Korea's
             if subject is not None and _in_any(subject.idx - base, qspans):
                 subject = None  # a subject inside the quote is the quoted clause's own ('"We were wrong," Ramos, 58, told AFP')
             if subject is None and tok.i > 0 and (tok.doc[tok.i - 1].is_quote or tok.doc[tok.i - 1].text in ",?!"):

@@ -739,3 +739,8 @@ def test_a_verb_with_its_own_colon_quote_does_not_take_the_title_before_it(nlp):
     text = ("In the section about “great British inventions of the twentieth century”, it states: “In the 1960s, James "
             "Goodfellow invented the cash machine.”")
     assert [q.text for q in extract_quotes(text, nlp)] == ["In the 1960s, James Goodfellow invented the cash machine."]
+
+
+def test_allegations_someone_denies_are_not_theirs(nlp):
+    quotes = extract_quotes("North Korea has so far denied allegations that it provided arms to Russia.", nlp)
+    assert [(q.cue, q.speaker) for q in quotes] == [("denied", "North Korea")], quotes
