@@ -326,9 +326,11 @@ def stance_map(speakers: pd.DataFrame, claim: str | None) -> plt.Figure:
     ax.set_ylabel("mean sentiment (−1 negative … +1 positive)")
     sizes = [Line2D([], [], marker="o", linestyle="", markerfacecolor="white", markeredgecolor="black", markeredgewidth=0.5,
                     markersize=(30 + 3 * w) ** 0.5, label=f"{w} words") for w in (20, 60, 150)]
-    first = ax.legend(handles=handles, title=P.wrap(f"stance on: {claim}", 60) if claim else "no claim", frameon=False, loc="upper left",
-                      bbox_to_anchor=(0.0, -0.1), ncol=2, fontsize=9, markerscale=0.6)
-    ax.add_artist(first)
+    # a figure legend, not a second axes legend: the saved (tight) bounding box leaves out a legend added with add_artist
+    key = fig.legend(handles=handles, title=P.wrap(f"stance on: {claim}", 60) if claim else "no claim", frameon=False, loc="upper left",
+                     bbox_to_anchor=(0.0, -0.1), bbox_transform=ax.transAxes, ncol=2, fontsize=9)
+    for h in key.legend_handles:
+        h.set_sizes([60])  # one marker size in the colour key: size means words, and the key is about colour
     ax.legend(handles=sizes, title="words quoted", frameon=False, loc="upper right", bbox_to_anchor=(1.0, -0.1), ncol=3, fontsize=8)
     fig.tight_layout()
     P.label_points(ax, data["certainty"], data["sentiment"], data["speaker"])

@@ -390,7 +390,7 @@ def _complement(cue: Token, lemma: str, category: str) -> list[Token] | None:
     lex = cue_lexicon()
     if category in ("open", "noun"):
         clause = next((c for c in cue.children if c.dep_ in ("ccomp", "acl", "relcl") and c.i > cue.i and any(x.dep_ == "mark" for x in c.children)), None)
-        return list(clause.subtree) if clause is not None else None
+        return _without_conjoined_cues(clause) if clause is not None else None
     if category == "stance":
         # 'raised concern over X': the noun phrase; 'remain skeptical of X': the adjective's complement
         noun = next((c for c in cue.children if c.dep_ == "dobj" and c.lower_ in lex["light_nouns"]), None)
@@ -418,7 +418,7 @@ def _complement(cue: Token, lemma: str, category: str) -> list[Token] | None:
             # 'said it did not include them because ... were part of the job': a reason or condition the parser hung on the cue
             after += [c for c in cue.children if c.dep_ == "advcl" and c.i > after[-1].i and any(
                 m.dep_ == "mark" and m.lower_ in ("because", "if", "unless") and m.i == c.left_edge.i for m in c.children)]
-        return [t for c in after for t in c.subtree] if after else list(comps[0].subtree)
+        return [t for c in after for t in _without_conjoined_cues(c)] if after else _without_conjoined_cues(comps[0])
     if category in ("speech", "cognition"):
         clause = _misread_that_clause(cue)
         if clause is not None:
@@ -448,6 +448,18 @@ def _complement(cue: Token, lemma: str, category: str) -> list[Token] | None:
                     if cc.dep_ == "ccomp":
                         return list(cc.subtree)
     return None
+
+
+def _without_conjoined_cues(clause: Token) -> list[Token]:
+    """A reported clause's tokens without a reporting verb the parser joined to it ('ruled that a trial was possible,
+    and highlighted the fact that ...': 'highlighted' is the judge's next report, not part of the ruling)."""
+    cut = set()
+    for c in clause.children:
+        found = _cue_at(c) if c.dep_ == "conj" and c.i > clause.i and not any(x.dep_ in _SUBJ for x in c.children) else None
+        if found is not None and found[2] == "speech":  # a speech verb; 'said he was preparing models and expected ...' stays whole
+            cut.update(t.i for t in c.subtree)
+            cut.update(x.i for x in clause.children if x.dep_ in ("cc", "punct") and clause.i < x.i < c.i)
+    return [t for t in clause.subtree if t.i not in cut]
 
 
 def _speech_object(cue: Token) -> list[Token] | None:
@@ -1197,11 +1209,16 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 _CLOSE_AFTER_RE = re.compile(r"[,.?!;:…]?[”\"»]|\s[,.?!;:…]?[”»]")
 
 
-def _closed(text: str, s: int, e: int) -> int:
+def _closed(text: str, s: int, e: int, headline: bool = False) -> int:
     """The end of a content span, moved past the mark that closes a quoted phrase it ends with ('as “a wonderful
-    decision,”', 'would ”'), so a quote never shows an opening mark without its closing one."""
+    decision,”', 'would ”'; in a headline also single marks: "Putin 'very likely,'"), so a quote never shows an opening
+    mark without its closing one."""
     if s < e and sum(text[i] in _MARKS for i in range(s, e)) % 2 and (m := _CLOSE_AFTER_RE.match(text, e)):
         return m.end()
+    if headline and s < e:
+        opened = len(re.findall(r"(?:^|(?<=\s))['‘](?=\w)", text[s:e])) - len(re.findall(r"(?<=\w)['’](?=[\s,.;:!?]|$)", text[s:e]))
+        if opened > 0 and (m := re.compile(r"[,.;:!?]?['’]").match(text, e)):
+            return m.end()
     return e
 
 
@@ -2211,7 +2228,7 @@ def _headline_label(sp: Doc | Span, text: str) -> list[_Attribution]:
 def _make_quote(a: _Attribution, sp: Doc | Span, text: str, to_orig: Callable[[int, int], tuple[int, int]], section: str, source_text: str) -> Quote:
     """Turn a local attribution into a Quote with offsets into the original text."""
     base = _base(sp)
-    start, end = to_orig(a.start, _closed(text, a.start, a.end))
+    start, end = to_orig(a.start, _closed(text, a.start, a.end, headline=section == "title"))
     cs, ce = to_orig(a.cue[0].idx - base, a.cue[-1].idx + len(a.cue[-1]) - base)
     ss, se = to_orig(*a.speaker_span) if a.speaker_span is not None else (None, None)
     cue_text = " ".join(t.text for t in a.cue)

@@ -744,3 +744,16 @@ def test_a_verb_with_its_own_colon_quote_does_not_take_the_title_before_it(nlp):
 def test_allegations_someone_denies_are_not_theirs(nlp):
     quotes = extract_quotes("North Korea has so far denied allegations that it provided arms to Russia.", nlp)
     assert [(q.cue, q.speaker) for q in quotes] == [("denied", "North Korea")], quotes
+
+
+def test_a_report_ends_where_the_next_conjoined_report_begins(nlp):
+    text = ("Judge Peter Hale heard the case. On Friday he ruled that a fair trial was possible, and highlighted the fact that "
+            "thousands of files came to light in 2011.")
+    quotes = extract_quotes(text, nlp)
+    assert [(q.cue, q.text) for q in quotes] == [("ruled", "that a fair trial was possible"),
+                                                  ("highlighted", "the fact that thousands of files came to light in 2011")]
+
+
+def test_a_headline_quote_keeps_its_single_closing_mark(nlp):
+    text = "Major arms deal between Kim and Putin 'very likely,' experts say\n\nThe two leaders will meet next week."
+    assert extract_quotes(text, nlp)[0].text == "Major arms deal between Kim and Putin 'very likely,'"
