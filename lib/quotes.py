@@ -107,6 +107,7 @@ class _Context:
     org_mentions: list[str] = field(default_factory=list)  # organisations named so far, in order
     named_at: dict[str, int] = field(default_factory=dict)  # people first named in the current paragraph -> token index
     subject: _Entity | None = None  # the person last named as a subject in an earlier paragraph ('King developed a style ...')
+    name_endings: dict[str, str] = field(default_factory=dict)  # surname -> 'Given Surname' ending a longer entity name
 
 
 @lru_cache(maxsize=1)
@@ -742,6 +743,10 @@ def _mention(head: Token) -> Span:
     drop = set()
     cut = ("appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "case") + (("prep",) if head.pos_ == "PROPN" else ())
     for c in head.children:  # a name keeps no prepositional phrase: 'remembers Timms of the UK’s ban'
+        if c.dep_ == "acl" and head.pos_ == "NOUN" and c.tag_ in ("VBG", "VBN") and c.left_edge.i == head.i + 1 and (
+                is_person_noun(head) or head.lemma_.lower() in ("people", "person")) and c.right_edge.i - c.left_edge.i < 8 and not any(
+                t.is_punct for t in c.subtree):
+            continue  # a short restrictive participle says which people: 'One security guard working on the avenue said'
         if c.dep_ in cut and c.i > head.i:
             drop.update(t.i for t in c.subtree)
     toks = [t for t in head.subtree if t.i not in drop]
@@ -882,8 +887,9 @@ def _name_text(span: Span) -> str:
 
 
 def _name_words(span: Span) -> list[str]:
-    """The words of a name (see _name_tokens) without punctuation: 'Margaret Allen’s' -> ['Margaret', 'Allen']."""
-    return [t.text for t in _name_tokens(span) if not t.is_punct]
+    """The words of a name (see _name_tokens) as written, without punctuation: 'Margaret Allen’s' -> ['Margaret', 'Allen'],
+    'John Shepherd-Barron' -> ['John', 'Shepherd-Barron'] (the tokeniser splits a hyphened surname in three)."""
+    return [w for w in _name_text(span).split() if any(ch.isalnum() for ch in w)]
 
 
 def _common_np(mention: Span) -> str:
@@ -960,6 +966,18 @@ def _known_by_surname(text: str, ctx: _Context) -> _Entity | None:
     return exact or _surname_owner(text, ctx) or next((p for p in reversed(ctx.people) if text in _surname(p.name)), None)
 
 
+def _name_ending(ent: Span) -> tuple[str, str] | None:
+    """A given name and surname ending a longer entity name, as the recogniser sometimes runs a role's organisation into
+    the person ('the Royal Institute of Navigation Roger McKinlay'): (surname, 'Roger McKinlay'), else None."""
+    if len(ent) < 3:
+        return None
+    given, last = ent[-2], ent[-1]
+    if all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_upper and t.is_alpha and len(t) > 1 for t in (given, last)) and given.lower_ not in _TITLES and (
+            given.lower_ not in cue_lexicon()["organisation_nouns"] and last.lower_ not in cue_lexicon()["organisation_nouns"]):
+        return last.text, f"{given.text} {last.text}"
+    return None
+
+
 def _person_subject(toks: Iterable[Token], ctx: _Context) -> _Entity | None:
     """The first known person among these tokens that is a subject (or joined to one: 'The teachers and Zimarco are')."""
     for tok in toks:
@@ -970,12 +988,28 @@ def _person_subject(toks: Iterable[Token], ctx: _Context) -> _Entity | None:
         if tok.ent_type_ == "PERSON":
             ent = _ent_of(tok)
             found = _person(_name_text(ent), ctx) if ent is not None else None
-        else:  # a surname the tagger left without an entity type ('Feinstein defended ...'): only a person already named
-            alone = tok.ent_type_ == "" and tok.text[:1].isupper() and not any(c.dep_ == "compound" for c in tok.children)
-            found = _known_by_surname(tok.text, ctx) if alone else None
+        else:  # a surname the tagger left without an entity type or called an organisation ('Feinstein defended ...',
+            # 'McKinlay remains', 'Fox-Harding is'): only a person already named
+            word = _single_word_name(tok)
+            found = _known_by_surname(word, ctx) if word else None
         if found is not None:
             return found
     return None
+
+
+def _single_word_name(tok: Token) -> str | None:
+    """The one written word a proper noun is, if it is one (a hyphened surname is one word) and has no entity type or an
+    organisation's: 'Feinstein', 'Fox-Harding'; None for a part of a longer name."""
+    ent = _ent_of(tok, ("ORG",)) if tok.ent_type_ else None
+    if tok.ent_type_ and (ent is None or ent.end - 1 != tok.i):
+        return None
+    span = ent if ent is not None else tok.doc[tok.i : tok.i + 1]
+    if ent is None:
+        while span.start > 0 and tok.doc[span.start - 1].text == "-" and span.start > 1 and not tok.doc[span.start - 2].whitespace_:
+            span = tok.doc[span.start - 2 : span.end]  # 'Fox-Harding' left untyped
+    word = span.text
+    outside = any(c.dep_ == "compound" and not span.start <= c.i < span.end for c in tok.children)
+    return word if word[:1].isupper() and " " not in word and not outside else None
 
 
 def _subject_before(pronoun: Token, sp: Doc | Span | None, ctx: _Context) -> _Entity | None:
@@ -1094,7 +1128,7 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
                     return _Entity(ctx.orgs[_np_key(who)], head=head.lemma_.lower())
     if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ in ("", "ORG", "GPE", "NORP") and head.text[:1].isupper():
         # a surname the tagger took for a common noun, an organisation or nothing ('Thut said', 'Nicolelis said'): a person already named
-        words = [t.text for t in mention if not t.is_punct and t.dep_ != "det"]
+        words = [w for w in _name_words(mention) if w.lower() not in ("the", "a", "an")]
         known = _known_by_surname(" ".join(words), ctx) if words and all(w[:1].isupper() for w in words) else None
         if known is not None:
             return known
@@ -1111,6 +1145,12 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
         known = _person(" ".join(words), ctx) if words else None
         if known is not None:
             return known
+        full = ctx.name_endings.get(name) if len(words) == 1 else None
+        if full is not None:  # 'McKinlay believes' after 'the Royal Institute of Navigation Roger McKinlay'
+            ent = _person(full, ctx) or _Entity(full, head=low, person=True)
+            if ent not in ctx.people:
+                ctx.people.append(ent)
+            return ent
         ent = _Entity(name, head=low, person=True)
         title = mention[0].lower_ if len(mention) else ""
         ent.gender = "he" if title in ("mr.", "mr") else "she" if title in ("mrs.", "ms.", "mrs", "ms") else None
@@ -1776,6 +1816,8 @@ def _register_people(sp: Doc | Span, ctx: _Context) -> None:
                 ctx.people.append(_Entity(name, head=ent.root.lower_, person=True))  # not 'van Otterdijk' after 'Robert van Otterdijk'
                 ctx.named_at[name] = ent.start
         elif ent.label_ == "ORG":
+            if (ending := _name_ending(ent)) is not None:
+                ctx.name_endings.setdefault(*ending)
             org = _strip_det(_name_text(ent))
             _describe_org(ent.root, org, ctx)
             doc = ent.doc
@@ -1971,6 +2013,8 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
         return "desire"  # 'Kakali hopes that ...', 'inventors who wish they had not ...', 'struggle to imagine': no claim made
     if a.lemma == "expect" and cue is not None and any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in cue.children):
         return "prospect"  # 'East Africa can expect to experience more rain': what is in store for it, not what it expects
+    if cue is not None and a.lemma == "oppose" and cue.i > 0 and cue.doc[cue.i - 1].lower_ == "as":
+        return "as_opposed_to"  # '65% of each pack, as opposed to a proposed 75%': a contrast, not a stance
     if cue is not None and any(c.dep_ == "dobj" and c.lower_ in ("nothing", "little") for c in cue.children):
         return "said_nothing"  # '..., the author would say nothing (about it)': whatever stands beside the cue was not said
     if a.route == "fragment" and a.category == "other" and toks and not _clausal(toks) and not any(t.pos_ in ("VERB", "AUX") for t in toks) and _name_like_or_named(

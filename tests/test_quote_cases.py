@@ -757,3 +757,31 @@ def test_a_report_ends_where_the_next_conjoined_report_begins(nlp):
 def test_a_headline_quote_keeps_its_single_closing_mark(nlp):
     text = "Major arms deal between Kim and Putin 'very likely,' experts say\n\nThe two leaders will meet next week."
     assert extract_quotes(text, nlp)[0].text == "Major arms deal between Kim and Putin 'very likely,'"
+
+
+def test_a_hyphened_surname_stands_for_the_full_name(nlp):
+    text = ("In 2005 a man called Peter Fox-Harding received a UK honour for services to banking.\n\n"
+            "The rivalry bubbled up when Fox-Harding received the honour. Fox-Harding is no longer alive to put his case but, "
+            "in a 2005 interview, he was fairly withering about his rival: “I don’t know him.”\n\n"
+            "Fox-Harding said the prize was deserved.")
+    quotes = extract_quotes(text, nlp)
+    assert [q.speaker for q in quotes] == ["Peter Fox-Harding"] * 2, quotes
+
+
+def test_a_surname_takes_the_full_name_the_recogniser_ran_into_an_organisation(nlp):
+    text = ("Writing in the journal Science, former chair of the National Institute of Navigation Peter Dunmore argues that "
+            "satnavs erode our skills.\n\nDunmore believes that schools should teach map reading.\n\n"
+            "Though Clarke disagrees, Dunmore remains sceptical. “We will see smarter machines,” he said.")
+    quotes = extract_quotes(text, nlp)
+    assert _only(quotes, "schools should teach").speaker == "Peter Dunmore"
+    assert _only(quotes, "smarter machines").speaker == "Peter Dunmore"
+
+
+def test_a_short_participle_after_a_person_noun_stays_in_the_speaker(nlp):
+    text = "Scientists using the new scanner said that relatives are often reluctant to allow an autopsy."
+    assert _only(extract_quotes(text, nlp), "relatives").speaker == "scientists using the new scanner"
+
+
+def test_as_opposed_to_is_no_stance(nlp):
+    text = "MEPs voted to put health warnings on 65% of each cigarette pack, as opposed to a proposed 75%."
+    assert not [q for q in extract_quotes(text, nlp) if q.cue == "opposed"]
