@@ -290,12 +290,16 @@ def _name_span(sp: Doc | Span, text: str, qs: int, qe: int) -> bool:
     'on ABC's "This Week"', 'calls it "Zimarco's school"' (short, verbless, and named, title-cased or used as a modifier)."""
     toks = _tokens_in(sp, qs, qe)
     words = [t for t in toks if t.is_alpha]
-    if not words or len(words) > 6 or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in toks):
+    if not words or len(words) > 6:
         return False
     first = toks[0]
     doc = first.doc
     lo = sp.start if isinstance(sp, Span) else 0
     before = [t for t in doc[max(lo, first.i - 5) : first.i] if not t.is_punct][-3:]
+    show = len(words) >= 2 and all(t.is_title or t.is_stop for t in words) and words[0].is_title and bool(before) and (
+        before[-1].tag_ == "POS" or before[-1].lower_ == "on")  # 'on CBS's "Face the Nation"', 'on "Meet the Press"'
+    if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in toks) and not show:
+        return False
     proper = any(t.pos_ == "PROPN" or t.tag_ == "POS" for t in toks) or all(t.is_title or t.is_stop for t in words) and words[0].is_title
     end = text[qs:qe].rstrip()[-1:]
     if end in ",.!?…;:" and not (end in ".," and proper and before and (before[-1].tag_ == "POS" or before[-1].lower_ == "on")):
@@ -2000,6 +2004,10 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
         return "naming"  # 'everyone calls it "Zimarco's school"': a name given, not words said
     if quoted and len(a.cue) == 1 and _given_name(a, [t for t in inside if t.is_alpha]):
         return "naming"
+    seg = text[a.start : a.end]
+    lo, hi = a.start + len(seg) - len(seg.lstrip(_MARKS + "' ")), a.end - (len(seg) - len(seg.rstrip(_MARKS + "'., ")))
+    if any(ns <= lo and hi <= ne for ns, ne, _, _ in names):
+        return "name_or_title"  # a show's title parsed as a clause ('said on CBS's "Face the Nation."'): a name, not words said
     if quoted and cue is not None and a.lemma in ("call", "dub", "name", "refer", "know", "label", "term", "brand", "nickname", "mark") and (any(
             c.dep_ == "auxpass" for c in cue.children) or cue.dep_ == "acl" and cue.tag_ == "VBN") and not any(c.dep_ == "agent" for c in cue.children):
         return "naming"  # 'the protests are being referred to as the “vinegar revolution”': a name, and nobody said it

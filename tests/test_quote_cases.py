@@ -785,3 +785,11 @@ def test_a_short_participle_after_a_person_noun_stays_in_the_speaker(nlp):
 def test_as_opposed_to_is_no_stance(nlp):
     text = "MEPs voted to put health warnings on 65% of each cigarette pack, as opposed to a proposed 75%."
     assert not [q for q in extract_quotes(text, nlp) if q.cue == "opposed"]
+
+
+@pytest.mark.parametrize("text", [
+    '"Our rivals have their own interests at stake," Mr. Hale said on CBS\'s "Face the Nation."',
+    "''Our rivals have their own interests at stake,'' Mr. Hale said on CBS's ''Face the Nation.''",
+])
+def test_a_show_whose_title_has_a_verb_is_not_a_quote(nlp, text):
+    assert [q.text.rstrip(",") for q in extract_quotes(text, nlp)] == ["Our rivals have their own interests at stake"]
