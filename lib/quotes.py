@@ -39,6 +39,9 @@ PRONOUNS_PLURAL = {"they", "them"}
 PRONOUNS_OTHER = {"i", "we", "you", "it", "us", "me", "who", "that", "which", "this", "one"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _TITLES = {"mr.", "mrs.", "ms.", "dr.", "prof.", "mr", "mrs", "ms", "dr", "sen.", "rep.", "gov.", "gen.", "president", "senator"}
+# police and military ranks the recogniser keeps in a person's name; dropped only before a name of two words or more
+_RANKS = {"chief", "constable", "sergeant", "sgt", "sgt.", "inspector", "superintendent", "detective", "det.", "officer",
+          "lieutenant", "lt.", "captain", "capt.", "colonel", "col.", "corporal", "cpl.", "private", "pte", "major", "maj."}
 
 
 @dataclass(frozen=True)
@@ -592,6 +595,13 @@ def _subject(cue: Token) -> Token | None:
             tok = tok.head
             continue
         break
+    before = next((c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i), None) if tok is cue else None
+    if before is not None:
+        # 'Trevor Hicks, the group's president, whose daughters died in the crush, said:' parsed with the name as the
+        # subject of 'died' and that clause as what 'said' reports: the name set off by commas at its start speaks
+        name = next((c for c in before.children if c.dep_ in _SUBJ and c.pos_ == "PROPN" and c.left_edge.i == before.left_edge.i), None)
+        if name is not None and name.i + 1 < len(name.doc) and name.doc[name.i + 1].text == "," and _source_like(name):
+            return name
     return None
 
 
@@ -761,6 +771,9 @@ def _mention(head: Token) -> Span:
         lo -= 1
     while hi + 1 in idx:
         hi += 1
+    dash = next((t.i for t in doc[head.i + 1 : hi + 1] if t.text in ("–", "—", "--")), None)
+    if dash is not None:
+        hi = dash - 1  # an aside after a dash is not the name: 'some bad sports – male and female – suggested'
     while hi > lo and doc[hi].is_punct and not (doc[hi].text == "%" and doc[hi - 1].like_num):  # '9%' keeps its sign
         hi -= 1
     if lo < hi and doc[lo].is_sent_start and doc[lo].like_num and doc[lo + 1].tag_ == "NNP":
@@ -877,6 +890,9 @@ def _name_tokens(span: Span) -> list[Token]:
     """A name's tokens without a courtesy title, a possessive owner before it or a possessive after it:
     'Mr. Cho's' -> Cho, 'Pedego's Don DiCostanza' -> Don DiCostanza."""
     toks = [t for t in span if t.lower_ not in _TITLES]
+    if toks and toks[-1].ent_type_ == "PERSON":
+        while len(toks) > 2 and toks[0].lower_ in _RANKS and toks[1].pos_ == "PROPN":
+            toks = toks[1:]  # 'Chief Superintendent David Duckenfield', 'Constable Paul Middup': the rank is a role
     owner = max((i for i, t in enumerate(toks[:-1]) if t.lower_ in _POSSESSIVE_MARKS), default=-1)
     toks = toks[owner + 1 :]
     while toks and (toks[-1].is_punct or toks[-1].lower_ in _POSSESSIVE_MARKS):
@@ -1990,6 +2006,7 @@ class _Selector:
 
 _RULE_ROUTES = {"roundup", "label", "dash", "prev_subject", "headline"}  # layouts too rare in PolNeAR train to learn: kept by rule
 _DESIRES = {"hope", "wish", "imagine", "forget"}  # a wish, a hope or an imagining reports no claim (PolNeAR counts some; news readers do not)
+_MANNER = {"grin", "smile", "beam", "enthuse", "shrug"}  # speech cues only beside a direct quote
 _INTENTIONS = {"want", "wish", "hope", "plan", "intend", "decide", "prefer", "hate", "love", "like", "favour", "favor", "aim", "try", "seek"}
 
 
@@ -2017,6 +2034,8 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
         return "intention"
     if a.lemma in _INTENTIONS and toks and cue is not None and any(t.head.i == cue.i and t.dep_ == "dobj" for t in toks) and not _clausal(toks):
         return "intention"  # 'He is planning Britain’s first “astrovillage”': a thing planned, nothing said
+    if a.lemma in _MANNER and not quoted:
+        return "manner"  # 'she smiled at the crowd': a face or gesture reports words only beside a quote ('“It’s the sun!” grins Sparbo')
     if a.lemma in _DESIRES and not quoted:
         return "desire"  # 'Kakali hopes that ...', 'inventors who wish they had not ...', 'struggle to imagine': no claim made
     if a.lemma == "expect" and cue is not None and any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in cue.children):

@@ -793,3 +793,26 @@ def test_as_opposed_to_is_no_stance(nlp):
 ])
 def test_a_show_whose_title_has_a_verb_is_not_a_quote(nlp, text):
     assert [q.text.rstrip(",") for q in extract_quotes(text, nlp)] == ["Our rivals have their own interests at stake"]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a long description between the name and the cue, parsed with the name as the subject of the description's verb
+    ("Trevor Hale, the president of the families’ group, both of whose teenage daughters, Sarah and Vicky, died in "
+     "the crush, said: “The truth is out today. Tomorrow is for justice.”", "truth is out", "Trevor Hale"),
+    # a smile or a grin reports words beside a direct quote
+    ("“It’s the sun!” Ingrid Solberg grins.", "the sun", "Ingrid Solberg"),
+    # an aside between dashes is not part of the source
+    ("Many speakers at the service — including teachers, nurses and firefighters — said the town would recover.",
+     "would recover", "many speakers at the service"),
+])
+def test_sources_after_long_descriptions_smiles_and_dashes(nlp, text, fragment, speaker):
+    assert _only(extract_quotes(text, nlp), fragment).speaker == speaker
+
+
+def test_a_smile_without_a_quote_reports_nothing(nlp):
+    assert extract_quotes("Solberg smiled at the crowd and waved.", nlp) == []
+
+
+def test_a_rank_before_a_name_is_not_part_of_the_name(nlp):
+    text = "Chief Superintendent David Marsh ordered the gates opened.\n\nMarsh said he regretted the decision."
+    assert _only(extract_quotes(text, nlp), "regretted").speaker == "David Marsh"
