@@ -589,6 +589,9 @@ def _subject(cue: Token) -> Token | None:
                 return tok.head
             if tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ == "PROPN" and tok.head.i < tok.i and tok.head.ent_type_ in ("PERSON", "ORG", ""):
                 return tok.head  # 'O'Malley, who ..., interjected to say:' parsed with the name as the root: the name speaks
+            if tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ == "NOUN" and tok.head.i < tok.i and tok.doc[tok.i - 1].text == "," and any(
+                    c.dep_ == "ccomp" for c in tok.children):
+                return tok.head  # 'The report, written by ..., found there was ...' parsed with the noun as the root: it reports
             if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.dep_ == "dobj" and tok.head.head.lemma_.lower() in _ISSUING:
                 tok = tok.head.head  # 'Clinton issued a statement saying ...': whoever issued the statement says it
                 continue
@@ -988,8 +991,9 @@ def _known_by_surname(text: str, ctx: _Context) -> _Entity | None:
 
 def _name_ending(ent: Span) -> tuple[str, str] | None:
     """A given name and surname ending a longer entity name, as the recogniser sometimes runs a role's organisation into
-    the person ('the Royal Institute of Navigation Roger McKinlay'): (surname, 'Roger McKinlay'), else None."""
-    if len(ent) < 3:
+    the person ('the Royal Institute of Navigation Roger McKinlay') or takes a person for one ('Helena Costa'):
+    (surname, 'Roger McKinlay'), else None."""
+    if len(ent) < 2:
         return None
     given, last = ent[-2], ent[-1]
     if all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_upper and t.is_alpha and len(t) > 1 for t in (given, last)) and given.lower_ not in _TITLES and (
@@ -998,10 +1002,23 @@ def _name_ending(ent: Span) -> tuple[str, str] | None:
     return None
 
 
+def _person_from_ending(word: str, ctx: _Context) -> _Entity | None:
+    """The person a bare surname stands for when the article named them only inside an organisation-like name
+    (see _name_ending): 'McKinlay believes' -> Roger McKinlay, recorded as a person from then on."""
+    full = ctx.name_endings.get(word)
+    if full is None:
+        return None
+    ent = _person(full, ctx) or _Entity(full, head=word.lower(), person=True)
+    if ent not in ctx.people:
+        ctx.people.append(ent)
+    return ent
+
+
 def _person_subject(toks: Iterable[Token], ctx: _Context) -> _Entity | None:
     """The first known person among these tokens that is a subject (or joined to one: 'The teachers and Zimarco are')."""
     for tok in toks:
-        if tok.pos_ != "PROPN" or not (tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ in ("conj", "appos") and tok.head.dep_ in ("nsubj", "nsubjpass")):
+        if tok.pos_ != "PROPN" or not (tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ in ("conj", "appos") and tok.head.dep_ in ("nsubj", "nsubjpass")
+                                       or _passive_agent(tok)):
             continue
         if tok.dep_.startswith("nsubj") and tok.head.dep_ == "ccomp" and tok.head.head.lemma_.lower() in cue_lexicon()["speech"]:
             continue  # 'X said Abdullah could search ... "…," he said': the person talked about is not the one talking
@@ -1011,16 +1028,28 @@ def _person_subject(toks: Iterable[Token], ctx: _Context) -> _Entity | None:
         else:  # a surname the tagger left without an entity type or called an organisation ('Feinstein defended ...',
             # 'McKinlay remains', 'Fox-Harding is'): only a person already named
             word = _single_word_name(tok)
-            found = _known_by_surname(word, ctx) if word else None
+            found = (_known_by_surname(word, ctx) or _person_from_ending(word, ctx)) if word else None
         if found is not None:
             return found
     return None
 
 
+def _passive_agent(tok: Token) -> bool:
+    """Whether a name is the agent of a passive, the one who did it ('Costa was appointed by the club's president,
+    Claude Michy, ... he announced' -> Michy), directly or through a description in apposition."""
+    for _ in range(6):
+        if tok.dep_ == "agent" or tok.dep_ == "prep" and tok.lower_ == "by" and any(c.dep_ == "auxpass" for c in tok.sent.root.children):
+            return True  # the parser hangs 'by ...' on the nearest noun too: 'appointed on a contract by ...'
+        if tok.dep_ not in ("pobj", "appos", "prep") or tok.dep_ == "prep" and tok.lower_ not in ("of", "by") or tok.head is tok:
+            return False  # through a description ('the president of X, Name'), not another phrase ('a challenge from X')
+        tok = tok.head
+    return False
+
+
 def _single_word_name(tok: Token) -> str | None:
     """The one written word a proper noun is, if it is one (a hyphened surname is one word) and has no entity type or an
     organisation's: 'Feinstein', 'Fox-Harding'; None for a part of a longer name."""
-    ent = _ent_of(tok, ("ORG",)) if tok.ent_type_ else None
+    ent = _ent_of(tok, ("ORG", "NORP", "GPE", "LOC")) if tok.ent_type_ else None
     if tok.ent_type_ and (ent is None or ent.end - 1 != tok.i):
         return None
     span = ent if ent is not None else tok.doc[tok.i : tok.i + 1]
@@ -1150,6 +1179,8 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
         # a surname the tagger took for a common noun, an organisation or nothing ('Thut said', 'Nicolelis said'): a person already named
         words = [w for w in _name_words(mention) if w.lower() not in ("the", "a", "an")]
         known = _known_by_surname(" ".join(words), ctx) if words and all(w[:1].isupper() for w in words) else None
+        if known is None and len(words) == 1 and head.pos_ == "PROPN" and not any(c.dep_ == "det" for c in head.children):
+            known = _person_from_ending(words[0], ctx)  # 'Costa said' after 'Helena Costa' tagged as an organisation
         if known is not None:
             return known
     is_name = head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "") and not head.ent_type_ == "ORG"
@@ -1165,12 +1196,9 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
         known = _person(" ".join(words), ctx) if words else None
         if known is not None:
             return known
-        full = ctx.name_endings.get(name) if len(words) == 1 else None
+        full = _person_from_ending(name, ctx) if len(words) == 1 else None
         if full is not None:  # 'McKinlay believes' after 'the Royal Institute of Navigation Roger McKinlay'
-            ent = _person(full, ctx) or _Entity(full, head=low, person=True)
-            if ent not in ctx.people:
-                ctx.people.append(ent)
-            return ent
+            return full
         ent = _Entity(name, head=low, person=True)
         title = mention[0].lower_ if len(mention) else ""
         ent.gender = "he" if title in ("mr.", "mr") else "she" if title in ("mrs.", "ms.", "mrs", "ms") else None

@@ -816,3 +816,20 @@ def test_a_smile_without_a_quote_reports_nothing(nlp):
 def test_a_rank_before_a_name_is_not_part_of_the_name(nlp):
     text = "Chief Superintendent David Marsh ordered the gates opened.\n\nMarsh said he regretted the decision."
     assert _only(extract_quotes(text, nlp), "regretted").speaker == "David Marsh"
+
+
+def test_a_report_the_parser_left_as_the_root_noun_still_finds(nlp):
+    text = ("The report, substantially written by Professor Ann Hale of Leeds University, and unanimously agreed by the panel "
+            "of nine experts, found there was “no evidence … to support the allegations of drunkenness among the fans”.")
+    assert _only(extract_quotes(text, nlp), "no evidence").speaker == "The report"
+
+
+def test_a_person_the_recogniser_took_for_an_organisation_is_found_by_surname(nlp):
+    text = ("What mattered was that Helena Costa had been given the top job, a move that made football history.\n\n"
+            "Costa was appointed on a two-year contract by the president of Clermont Foot 63, Claude Michy, who is a champion "
+            "at grabbing headlines. In 2013, he announced the team had signed Messi.\n\n"
+            "After a spell at Chelsea, she was described as a rising star. Costa quickly kicked the remark into touch. "
+            "“Like Mourinho, I always want to win,” she said.")
+    quotes = extract_quotes(text, nlp)
+    assert _only(quotes, "always want to win").speaker == "Helena Costa"
+    assert _only(quotes, "signed Messi").speaker == "Claude Michy"
