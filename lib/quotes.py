@@ -766,6 +766,10 @@ def _mention(head: Token) -> Span:
             continue  # a short restrictive participle says which people: 'One security guard working on the avenue said'
         if c.dep_ in cut and c.i > head.i:
             drop.update(t.i for t in c.subtree)
+    for t in head.subtree:  # an aside deeper in the phrase: 'A spokesman for the BPI, the record industry trade body, said'
+        if t.dep_ == "appos" and t.i > head.i and t.i not in drop and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == "," and t.head.i != head.i:
+            drop.update(x.i for x in t.subtree)
+            drop.add(t.left_edge.i - 1)
     toks = [t for t in head.subtree if t.i not in drop]
     # contiguous block around the head
     lo = hi = head.i
@@ -1175,7 +1179,7 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
                     return _Entity(ctx.orgs.get(name.lower(), name), head=head.lemma_.lower())
                 if _np_key(who) in ctx.orgs:
                     return _Entity(ctx.orgs[_np_key(who)], head=head.lemma_.lower())
-    if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ in ("", "ORG", "GPE", "NORP") and head.text[:1].isupper():
+    if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ in ("", "ORG", "GPE", "NORP", "PRODUCT", "LOC", "FAC", "WORK_OF_ART") and head.text[:1].isupper():
         # a surname the tagger took for a common noun, an organisation or nothing ('Thut said', 'Nicolelis said'): a person already named
         words = [w for w in _name_words(mention) if w.lower() not in ("the", "a", "an")]
         known = _known_by_surname(" ".join(words), ctx) if words and all(w[:1].isupper() for w in words) else None
@@ -1825,6 +1829,13 @@ def _named_in_apposition(subject: Token) -> Token | None:
             return c
     if subject.dep_ == "appos" and subject.head.ent_type_ in ("PERSON", "ORG") and subject.head.pos_ == "PROPN":
         return subject.head
+    if subject.pos_ == "NOUN" and is_person_noun(subject):
+        for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "at")):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                name = next((c for c in pobj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and (c.ent_type_ == "PERSON" or c.ent_type_ == "ORG" and any(
+                    x.dep_ == "compound" and x.pos_ == "PROPN" and x.is_title for x in c.children))), None)
+                if name is not None and doc[name.left_edge.i - 1].text == ",":
+                    return name  # 'The mayor of Lemnos, Dimitris Marinakis, said' with the name hung on the island
     return _titled_name(subject)
 
 
@@ -1850,6 +1861,8 @@ def _antecedent_in_sentence(a: _Attribution) -> Token | None:
     if verb.dep_ != "conj":
         return None
     first = next((c for c in verb.head.children if c.dep_ in _SUBJ and c.pos_ != "PRON"), None)
+    if first is not None and subj.lower_ in ("he", "she") and not (first.pos_ == "PROPN" or is_person_noun(first)):
+        return None  # 'X expects market share will shrink but he warned ...': 'he' is not the market share
     return first
 
 

@@ -791,6 +791,13 @@ def test_a_show_whose_title_has_a_verb_is_not_a_quote(nlp, text):
     # a police or military rank before a name is a role
     ("Chief Superintendent David Marsh ordered the gates opened.\n\nMarsh said he regretted the decision.", "regretted",
      "David Marsh"),
+    # a pronoun after 'but' in a clause the parser hung inside the reported clause is not the reported clause's subject
+    ("Mark Kalinowski, an analyst, said sales fell.\n\nKalinowski expects the firm’s market share will continue to shrink "
+     "but he, too, warned against writing off the company. “You can never really count them out.”", "count them out",
+     "Mark Kalinowski"),
+    # an aside in apposition deeper in the source phrase is not part of it; a name there is the source
+    ("A spokesman for the BPI, the record industry trade body, said piracy was falling.", "piracy", "A spokesman for the BPI"),
+    ("The mayor of Lemnos, Dimitris Marinakis, said the island was calm.", "island was calm", "Dimitris Marinakis"),
     # a report the parser left as the root noun, its verb read as a modifier
     ("The report, substantially written by Professor Ann Hale of Leeds University, and unanimously agreed by the panel "
      "of nine experts, found there was “no evidence … to support the allegations of drunkenness among the fans”.",
@@ -816,6 +823,9 @@ SURNAMES = [
      "satnavs erode our skills.\n\nDunmore believes that schools should teach map reading.\n\n"
      "Though Clarke disagrees, Dunmore remains sceptical. “We will see smarter machines,” he said.",
      [("schools should teach", "Peter Dunmore"), ("smarter machines", "Peter Dunmore")]),
+    # a surname the recogniser took for a product
+    ("“The charity resonates with people,” said Rachel Swift, head of marketing.\n\nThere will be a full moon on "
+     "Christmas Day – a complete coincidence, according to Swift.", [("complete coincidence", "Rachel Swift")]),
     # the recogniser took the person for an organisation, and the passive's agent is who 'he' is
     ("What mattered was that Helena Costa had been given the top job, a move that made football history.\n\n"
      "Costa was appointed on a two-year contract by the president of Clermont Foot 63, Claude Michy, who is a champion "
