@@ -2,7 +2,7 @@
 
     python -m lib.evaluate quotes DIR          PolNeAR-format folder (DIR/text, DIR/attributions): ours vs textacy
     python -m lib.evaluate seed [GOLD.json]    quotes against our gold annotation of the seed
-    python -m lib.evaluate gold [GOLD.json]    quotes on several annotated articles (default: the 57 annotated OneStopEnglish texts)
+    python -m lib.evaluate gold [GOLD.json]    quotes on several annotated articles (default: the 65 annotated OneStopEnglish texts)
     python -m lib.evaluate certainty FILE      Pearson r with human certainty ratings (Pei and Jurgens format)
     python -m lib.evaluate stance [--quick]    claim stance: FNC-1 dev split, hand-labelled PolNeAR dev quotes, the seed
     python -m lib.evaluate sentiment FILE.tsv  Pearson r of every polarity method (VADER's NYT format)

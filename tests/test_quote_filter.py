@@ -88,17 +88,17 @@ def test_polnear_dev_figures(dev_scores):
 
 
 def test_onestopenglish_figures():
-    """Regression guards a little under what was measured on the 57 annotated British stories (P 0.879, F1 0.872, speaker
-    0.949, full name 0.822, direct 0.962, three titles or slogans quoted). The issue's targets for unseen British news
+    """Regression guards a little under what was measured on the 65 annotated British stories (P 0.877, F1 0.872, speaker
+    0.944, full name 0.822, direct 0.963, four titles or slogans quoted). The issue's targets for unseen British news
     (P 0.90, F1 0.88, full name 0.85, no nickname or title quoted) are not all met on them; see the README's Evaluation."""
     from lib.evaluate import gold_articles_table
 
     summary, detail = gold_articles_table(ROOT / "tests" / "data" / "ose_quotes.json")
     res = summary["lib.quotes"]
-    assert res["golds"] >= 740 and res["must-not-quote spans"] >= 55
+    assert res["golds"] >= 840 and res["must-not-quote spans"] >= 60
     assert res["precision 30%"] >= 0.86
     assert res["F1 30%"] >= 0.85
     assert res["speaker accuracy"] >= 0.93
     assert res["full name"] >= 0.80
-    assert res["nicknames or titles quoted"] <= 3
+    assert res["nicknames or titles quoted"] <= 4
     assert detail.loc[detail["kind"] == "direct", "found"].mean() >= 0.95
