@@ -598,7 +598,7 @@ def _subject(cue: Token) -> Token | None:
             tok = tok.head
             continue
         break
-    before = next((c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i), None) if tok is cue else None
+    before = next((c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i), None) if tok.i == cue.i else None
     if before is not None:
         # 'Trevor Hicks, the group's president, whose daughters died in the crush, said:' parsed with the name as the
         # subject of 'died' and that clause as what 'said' reports: the name set off by commas at its start speaks
@@ -2191,23 +2191,27 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
         # quotes in a paragraph with no cue of its own: the previous paragraph's speaker keeps talking
         # (a quote continued over paragraphs, a paragraph after 'He said:', or after a direct quote)
         inherited: list[Quote] = []
-        if prev is not None and not attrs and (prev_open_chain or prev_colon or prev.kind != "indirect"):
+        chained = prev is not None and (prev_open_chain or prev_colon or prev.kind != "indirect")
+
+        def inherit(qs: int, qe: int, route: str) -> None:
+            """Credit a quote of this paragraph to the previous speaker, if it is long enough and the filter keeps it."""
+            if qe - qs > 15 and keep(_Attribution(qs, qe, [], None, route=route, lemma=prev.cue_lemma, category="inherited")):
+                start, end = to_orig(qs, qe)
+                inherited.append(replace(prev, start=start, end=end, text=source_text[start:end], kind=_kind(text, qs, qe, qspans), section=section))
+
+        if chained and not attrs:
             route = "continued" if prev_open_chain else "after_colon" if prev_colon else "after_direct"
             for qs, qe, _, _ in qspans:
                 if route == "after_direct" and not _starts_sentence(sp, qs) and _after_noun_comma(sp, text, qs):
                     continue  # words quoted in apposition inside the narrator's sentence ('Its ending, “Rolled round ...”, felt apt')
-                if qe - qs > 15 and keep(_Attribution(qs, qe, [], None, route=route, lemma=prev.cue_lemma, category="inherited")):
-                    start, end = to_orig(qs, qe)
-                    inherited.append(replace(prev, start=start, end=end, text=source_text[start:end], kind=_kind(text, qs, qe, qspans), section=section))
+                inherit(qs, qe, route)
         opens = bool(qspans) and qspans[0][0] <= 1 + len(text) - len(text.lstrip())
-        if prev is not None and attrs and opens and not inherited and (prev_open_chain or prev_colon or prev.kind != "indirect"):
+        if chained and attrs and opens and not inherited:
             # '“A.” Dr X added: “B.”' opening a paragraph: A is still the previous speaker's (X's cue has its own quote)
             first_cue = min(a.cue[0].idx - _base(sp) for a in attrs if a.cue)
             for qs, qe, _, _ in qspans:
-                if qe < first_cue and not any(a.start < qe and qs < a.end for a in attrs) and qe - qs > 15 and keep(
-                        _Attribution(qs, qe, [], None, route="continued" if prev_open_chain else "after_direct", lemma=prev.cue_lemma, category="inherited")):
-                    start, end = to_orig(qs, qe)
-                    inherited.append(replace(prev, start=start, end=end, text=source_text[start:end], kind=_kind(text, qs, qe, qspans), section=section))
+                if qe < first_cue and not any(a.start < qe and qs < a.end for a in attrs):
+                    inherit(qs, qe, "continued" if prev_open_chain else "after_direct")
         if pending and opens and own and not inherited:
             # a quote run over paragraphs whose cue comes at its end: earlier paragraphs get the same speaker
             first = min(own, key=lambda q: q.start)
