@@ -39,8 +39,8 @@ PRONOUNS_PLURAL = {"they", "them"}
 PRONOUNS_OTHER = {"i", "we", "you", "it", "us", "me", "who", "that", "which", "this", "one"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _TITLES = {"mr.", "mrs.", "ms.", "dr.", "prof.", "mr", "mrs", "ms", "dr", "sen.", "rep.", "gov.", "gen.", "president", "senator"}
-# police and military ranks the recogniser keeps in a person's name; dropped only before a name of two words or more
-_RANKS = {"chief", "constable", "sergeant", "sgt", "sgt.", "inspector", "superintendent", "detective", "det.", "officer",
+# police and military ranks and honours the recogniser keeps in a person's name; dropped only before a name of two words or more
+_RANKS = {"sir", "dame", "professor", "chief", "constable", "sergeant", "sgt", "sgt.", "inspector", "superintendent", "detective", "det.", "officer",
           "lieutenant", "lt.", "captain", "capt.", "colonel", "col.", "corporal", "cpl.", "private", "pte", "major", "maj."}
 
 
@@ -97,6 +97,7 @@ class _Entity:
     person: bool = False
     gender: str | None = None  # 'he' or 'she', learned from the pronouns that refer to it or a courtesy title
     nouns: set[str] = field(default_factory=set)  # descriptions that have stood for it ('the scientist')
+    name_like: bool = False  # a two- or three-word name the recogniser called an organisation: maybe a person's
 
 
 @dataclass
@@ -107,6 +108,7 @@ class _Context:
     orgs: dict[str, str] = field(default_factory=dict)  # description ("think tank") -> organisation
     speakers: list[_Entity] = field(default_factory=list)
     fresh: _Entity | None = None  # a person just introduced as a subject, after the last attribution ('Peter Soderlund served ...')
+    paragraph_start: int = 0  # how many speakers there were when the current paragraph began
     org_mentions: list[str] = field(default_factory=list)  # organisations named so far, in order
     named_at: dict[str, int] = field(default_factory=dict)  # people first named in the current paragraph -> token index
     subject: _Entity | None = None  # the person last named as a subject in an earlier paragraph ('King developed a style ...')
@@ -288,17 +290,31 @@ def _length(sp: Doc | Span) -> int:
     return sp[-1].idx + len(sp[-1].text_with_ws) if len(sp) else 0
 
 
+_SLOGANS = {"slogan", "strapline", "tagline", "motto", "catchphrase", "hashtag", "campaign", "mantra", "jingle"}  # nouns that name words as a label
+
+
 def _name_span(sp: Doc | Span, text: str, qs: int, qe: int) -> bool:
     """Whether a quoted span is a name or title, not someone's words: 'the book "Hillbilly Elegy"', 'the "jungle" camp',
     'on ABC's "This Week"', 'calls it "Zimarco's school"' (short, verbless, and named, title-cased or used as a modifier)."""
     toks = _tokens_in(sp, qs, qe)
     words = [t for t in toks if t.is_alpha]
-    if not words or len(words) > 6:
+    if not words:
         return False
     first = toks[0]
     doc = first.doc
     lo = sp.start if isinstance(sp, Span) else 0
     before = [t for t in doc[max(lo, first.i - 5) : first.i] if not t.is_punct][-3:]
+    slogan = before[-2] if len(before) >= 2 and before[-1].lemma_ == "be" else before[-1] if before else None
+    gap = doc.text[slogan.idx + len(slogan) : first.idx] if slogan is not None else ""
+    if slogan is not None and slogan.lower_ in _SLOGANS and re.fullmatch(r"\s*(?:(?:is|was)\s*)?:?\s*[“\"‘']?", gap) and len(
+            words) <= 12 and text[qs:qe].rstrip()[-1:] not in ".!?…":
+        return True  # 'The ad’s strapline is: “Show someone they’re loved this Christmas”', 'Age UK’s campaign: “No one should ...”'
+    if len(words) > 6:
+        return False
+    if not any(c.isspace() for c in text[qs:qe].strip()) and "-" in text[qs:qe] and first.i > 0 and doc[first.i - 1].is_quote:
+        nxt = next((t for t in doc[toks[-1].i + 1 : toks[-1].i + 3] if not t.is_quote), None)
+        if nxt is not None and nxt.pos_ == "NOUN" and text[qe : qe + 2].strip(_MARKS + " ") == "":
+            return True  # one hyphened word quoted as a modifier: 'a “leave-no-trace” event'
     show = len(words) >= 2 and all(t.is_title or t.is_stop for t in words) and words[0].is_title and bool(before) and (
         before[-1].tag_ == "POS" or before[-1].lower_ == "on")  # 'on CBS's "Face the Nation"', 'on "Meet the Press"'
     if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in toks) and not show:
@@ -547,6 +563,24 @@ def _perfect(verb: Token) -> bool:
         c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children) for c in verb.children)
 
 
+def _name_after_comma_cue(cue: Token, reach: int = 8) -> Token | None:
+    """The person named right after a cue set off by commas, whatever the parse made the subject: 'Humans, said TV
+    naturalist Sir David Attenborough in 2013, are a “plague on earth”' (the last word of the name)."""
+    doc = cue.doc
+    if cue.i == 0 or doc[cue.i - 1].text != "," or cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    before = [c for c in cue.children if c.dep_ in _SUBJ and c.i < cue.i]
+    if not before or before[0].pos_ != "NOUN" or is_person_noun(before[0]) or _source_like(before[0]):
+        return None  # only where the parse made a thing before the commas the speaker
+    for k in range(cue.i + 1, min(len(doc), cue.i + 1 + reach)):
+        tok = doc[k]
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "DET"):
+            return None  # only a name with its titles right after the cue ('said TV naturalist Sir ...'), not 'pledged her vote to Clinton'
+        if tok.ent_type_ == "PERSON" and (k + 1 == len(doc) or doc[k + 1].ent_type_ != "PERSON" or doc[k + 1].ent_iob_ == "B"):
+            return tok
+    return None
+
+
 def _subject(cue: Token) -> Token | None:
     """The grammatical subject of a cue verb, climbing through participles and conjuncts.
 
@@ -554,6 +588,9 @@ def _subject(cue: Token) -> Token | None:
     belongs to the reporting verb's subject, not to the reported clause's.
     """
     tok = cue
+    after = _name_after_comma_cue(cue)
+    if after is not None:
+        return after
     if cue.dep_ == "xcomp" and cue.head.i != cue.i:
         # control: 'force the Kremlin to seek' -> the Kremlin; 'sought to improve' -> the subject of 'sought'
         obj = next((c for c in cue.head.children if c.dep_ in ("dobj", "dative")), None)
@@ -920,9 +957,19 @@ def _name_words(span: Span) -> list[str]:
 
 
 def _common_np(mention: Span) -> str:
-    """A common-noun source as a name: 'Experts' at the start of a sentence becomes 'experts'."""
+    """A common-noun source as a name: 'Experts' at the start of a sentence becomes 'experts'; an aside after a dash and
+    the sentence's closing stop are no part of it ('some bad sports – male, of course –', 'a spouse of ... $80m.')."""
+    dash = next((t.i for t in mention if t.text in ("–", "—") and t.i > mention.start), None)
+    if dash is not None:
+        mention = mention.doc[mention.start : dash]
+    while len(mention) > 1 and mention[-1].is_punct and mention[-1].text not in ")]%":
+        mention = mention[:-1]
     first = mention[0]
     text = mention.text
+    last = mention[-1]
+    if len(last) > 1 and last.text.endswith(".") and "." not in last.text[:-1] and (
+            last.i + 1 == len(last.doc) or last.is_sent_end or last.doc[last.i + 1].is_space or last.doc[last.i + 1].text[:1].isupper()):
+        text = text[:-1]  # the tokeniser left the sentence's stop on the last word: 'who made about $80m.'
     if first.is_sent_start and first.pos_ in ("NOUN", "ADJ") and first.text[:1].isupper() and not first.text.isupper():
         return text[:1].lower() + text[1:]
     return text
@@ -1033,6 +1080,13 @@ def _person_subject(toks: Iterable[Token], ctx: _Context) -> _Entity | None:
             # 'McKinlay remains', 'Fox-Harding is'): only a person already named
             word = _single_word_name(tok)
             found = (_known_by_surname(word, ctx) or _person_from_ending(word, ctx)) if word else None
+            compounds = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ == "PROPN"]
+            if found is None and compounds:  # 'Alexandra Freund, Professor of ..., was also sceptical' tagged as an organisation
+                name = tok.doc[compounds[0].i : tok.i + 1].text
+                found = _person(name, ctx)
+                if found is None and tok.ent_type_ in _MISTAKEN_NAMES and _person_shaped(tok):
+                    found = _Entity(name, head=tok.lower_, person=True)
+                    ctx.people.append(found)
         if found is not None:
             return found
     return None
@@ -1129,6 +1183,28 @@ def _org_subject_before(pronoun: Token, sp: Doc | Span | None) -> str | None:
     return None
 
 
+_MISTAKEN_NAMES = ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART")  # labels the recogniser gives people's names
+
+
+def _person_shaped(head: Token) -> bool:
+    """Whether a name is introduced the way news introduces people: a person noun in apposition ('X, Professor of ...',
+    'Lemnos Mayor, X'), or 'who' ('Sadia Nasrin, who runs ...')."""
+    return any(c.dep_ == "appos" and is_person_noun(c) or c.dep_ == "relcl" and any(x.lower_ == "who" and x.dep_ in _SUBJ for x in c.children)
+               for c in head.children) or head.dep_ == "appos" and is_person_noun(head.head)
+
+
+def _name_shaped(name: str | None) -> bool:
+    """Whether a speaker's name looks like a person's: two or three capitalised words, none of them an organisation's word."""
+    words = (name or "").split()
+    org_words = cue_lexicon()["organisation_nouns"]
+    return 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?", w) for w in words) and not any(
+        w.lower() in org_words or w.lower() in _ORG_WORDS for w in words)
+
+
+_ORG_WORDS = {"group", "inc", "corp", "company", "bank", "trust", "foundation", "institute", "university", "college", "council", "party",
+              "commons", "association", "society", "agency", "office", "ministry", "department", "news", "times", "post", "press", "media"}
+
+
 def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = None) -> _Entity:
     """Resolve a speaker mention to a known entity: full names, pronouns, collective and definite references."""
     low = _POSSESSIVE.get(head.lower_, head.lower_)  # 'his claim that ...' is what he claims
@@ -1146,7 +1222,14 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
                     return ent
         elif low in PRONOUNS_SINGULAR:
             gender = _GENDER[low]
-            near = _subject_before(head, sp, ctx)
+            here = _person_subject(reversed(head.doc[(sp.start if isinstance(sp, Span) else 0) : head.i]), ctx) if sp is not None else None
+            this_paragraph = ctx.speakers[ctx.paragraph_start :]
+            latest = this_paragraph[-1] if this_paragraph else None
+            if here is None and latest is not None and latest.name_like and not latest.person and _name_shaped(latest.name):
+                latest.person = True  # '“…,” admits Nils Eggerud. ... he felt': a name the recogniser called an organisation
+            # the person named as a subject in this paragraph, else the last one quoted in it ('says a boy standing with
+            # friends ... “Lonely,” he replies'), else one introduced at the end of the previous paragraph
+            near = here or next((e for e in reversed(this_paragraph) if _compatible(e, low)), None) or ctx.fresh
             last = next((e for e in reversed(ctx.speakers) if _compatible(e, low)), None)
             ent = near if near is not None and _compatible(near, low) and (last is None or near is not last) else last
             if ent is None and ctx.subject is not None and _compatible(ctx.subject, low):
@@ -1179,7 +1262,7 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
                     return _Entity(ctx.orgs.get(name.lower(), name), head=head.lemma_.lower())
                 if _np_key(who) in ctx.orgs:
                     return _Entity(ctx.orgs[_np_key(who)], head=head.lemma_.lower())
-    if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ in ("", "ORG", "GPE", "NORP", "PRODUCT", "LOC", "FAC", "WORK_OF_ART") and head.text[:1].isupper():
+    if head.pos_ in ("NOUN", "PROPN") and (head.ent_type_ == "" or head.ent_type_ in _MISTAKEN_NAMES) and head.text[:1].isupper():
         # a surname the tagger took for a common noun, an organisation or nothing ('Thut said', 'Nicolelis said'): a person already named
         words = [w for w in _name_words(mention) if w.lower() not in ("the", "a", "an")]
         known = _known_by_surname(" ".join(words), ctx) if words and all(w[:1].isupper() for w in words) else None
@@ -1209,11 +1292,9 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
         if name and head.ent_type_ == "PERSON":
             ctx.people.append(ent)
         return ent
-    if head.ent_type_ == "ORG" and head.pos_ == "PROPN" and (mention[0].lower_ in _TITLES or any(
-            c.dep_ == "appos" and is_person_noun(c) or c.dep_ == "relcl" and any(x.lower_ == "who" and x.dep_ in _SUBJ for x in c.children)
-            for c in head.children) or head.dep_ == "appos" and is_person_noun(head.head)):
-        # a name the recogniser took for an organisation, shaped like a person's: 'Dr Camilla Toulmin, director of ...',
-        # 'Lemnos Mayor, Dimitris Marinakis', 'Sadia Nasrin, who runs ...'
+    if head.ent_type_ in _MISTAKEN_NAMES and head.pos_ == "PROPN" and (mention[0].lower_ in _TITLES or _person_shaped(head)):
+        # a name the recogniser took for an organisation or a place, shaped like a person's: 'Dr Camilla Toulmin, director
+        # of ...', 'Lemnos Mayor, Dimitris Marinakis', 'Sadia Nasrin, who runs ...', 'said Noelia Jurado, who uses ...'
         words = _name_words(mention)
         ent = _person(" ".join(words), ctx) if words else None
         if ent is None and words:
@@ -1233,7 +1314,8 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
             return ent
         name = _strip_det(mention.text)
         known = ctx.orgs.get(name.lower(), name)
-        return _Entity(_expanded(name, ctx) or name if known == name else known, head=low)
+        name_like = known == name and mention[0].pos_ == "PROPN" and not any(t.dep_ == "det" for t in mention)
+        return _Entity(_expanded(name, ctx) or name if known == name else known, head=low, name_like=name_like)
     key = _np_key(head)
     determiner = next((t.lower_ for t in head.children if t.dep_ == "det"), "")
     if not determiner and head.left_edge.dep_ == "det" and head.left_edge.head.dep_ in ("nmod", "compound"):
@@ -1264,7 +1346,9 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
         owner = _resolve(poss, poss.doc[poss.i : poss.i + 1], ctx, sp)
         if owner.name and owner.name.lower() not in PRONOUNS_SINGULAR | PRONOUNS_PLURAL | PRONOUNS_OTHER and owner.name.lower() != poss.lower_:
             return _Entity(f"{owner.name}’s {mention.doc[poss.i + 1 : mention.end].text}", head=head.lemma_.lower(), plural=head.tag_ in ("NNS", "NNPS"))
-    return _Entity(_common_np(mention), head=head.lemma_.lower(), plural=head.tag_ in ("NNS", "NNPS"))
+    plural = head.tag_ in ("NNS", "NNPS")
+    # 'says a teenager standing with friends ... “Isolated,” he replies': a person described, whom a later he/she can mean
+    return _Entity(_common_np(mention), head=head.lemma_.lower(), plural=plural, person=not plural and is_person_noun(head))
 
 
 # ----------------------------------------------------------------------------- extraction
@@ -1387,6 +1471,8 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
                 flags.append("speech_object")
         if content is None:
             # a quote right next to the cue phrase: 'X said: "..."' or '"...," said X'
+            if near is not None and cat == "stance" and qspans[near][1] <= tok.idx - base and text[: qspans[near][1]].rstrip()[-1:] in ".!?…":
+                continue  # '“… between them and us.” Alexandra Freund, ..., was also sceptical.': a finished quote is not her doubt
             if near is not None:
                 s, e = qspans[near][:2]
                 content_span = (s, e)
@@ -1450,6 +1536,14 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
         before = [a for a in kept if a.end <= qs and not a.follow_on]
         after = [a for a in kept if a.start >= qe and not a.follow_on]
         src = before[-1] if before else (after[0] if after else None)
+        intro = _named_subject_before(sp, qs, qspans) if not before and (qe - qs) > 15 and _starts_sentence(sp, qs) else None
+        if intro is not None and (src is None or src.subject is None or src.subject.i != intro.i):
+            # 'Robin Dunbar, Professor of ..., was dubious about the findings. “What can ...” Alexandra Freund ... She said':
+            # a quote after a sentence about a named person, before anyone's cue, is that person's
+            a = _Attribution(qs, qe, [intro.head], intro, route="prev_subject", lemma=intro.head.lemma_.lower(), category="inherited")
+            if keep(a):
+                kept.append(a)
+            continue
         if not before and src is not None and src.cue and src.cue[-1].i + 1 < len(src.cue[-1].doc) and src.cue[-1].doc[src.cue[-1].i + 1].text == ":":
             continue  # '“A.” Dr X added: “B.”': a speaker introduced with a colon says B, not the quote before (see _unit_quotes)
         if src is not None and (qe - qs) > 15 and _starts_sentence(sp, qs):
@@ -1880,6 +1974,10 @@ def _register_people(sp: Doc | Span, ctx: _Context) -> None:
             if (ending := _name_ending(ent)) is not None:
                 ctx.name_endings.setdefault(*ending)
             org = _strip_det(_name_text(ent))
+            if (m := re.fullmatch(r"(.+?)\s*\(\s*([A-Z][\w.&-]*)\s*", org)) is not None:
+                # the recogniser ran the name into its bracketed acronym: 'International Union for Conservation of Nature (IUCN'
+                org = m.group(1)
+                ctx.orgs[m.group(2).lower()] = org
             _describe_org(ent.root, org, ctx)
             doc = ent.doc
             if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 1].is_upper and doc[ent.end + 2].text == ")":
@@ -2045,7 +2143,7 @@ class _Selector:
         return self.model.probability(feats) >= self.model.threshold
 
 
-_RULE_ROUTES = {"roundup", "label", "dash", "prev_subject", "headline"}  # layouts too rare in PolNeAR train to learn: kept by rule
+_RULE_ROUTES = {"roundup", "label", "dash", "prev_subject", "headline", "resumed"}  # layouts too rare in PolNeAR train to learn: kept by rule
 _DESIRES = {"hope", "wish", "imagine", "forget"}  # a wish, a hope or an imagining reports no claim (PolNeAR counts some; news readers do not)
 _MANNER = {"grin", "smile", "beam", "enthuse", "shrug"}  # speech cues only beside a direct quote
 _INTENTIONS = {"want", "wish", "hope", "plan", "intend", "decide", "prefer", "hate", "love", "like", "favour", "favor", "aim", "try", "seek"}
@@ -2083,6 +2181,10 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
         return "prospect"  # 'East Africa can expect to experience more rain': what is in store for it, not what it expects
     if cue is not None and a.lemma == "oppose" and cue.i > 0 and cue.doc[cue.i - 1].lower_ == "as":
         return "as_opposed_to"  # '65% of each pack, as opposed to a proposed 75%': a contrast, not a stance
+    if cue is not None and a.lemma == "think" and toks and all(
+            t.dep_ == "prep" and t.lower_ in ("of", "about") and t.head.i == cue.i or t.dep_ == "pobj" and t.head.lower_ in ("of", "about") and t.head.head.i == cue.i
+            for t in toks if t.head.i == t.i or not a.start <= t.head.idx - _base(sp) < a.end):
+        return "topic"  # 'when most people think of trees that glow in the dark': what comes to mind, no claim
     if cue is not None and any(c.dep_ == "dobj" and c.lower_ in ("nothing", "little") for c in cue.children):
         return "said_nothing"  # '..., the author would say nothing (about it)': whatever stands beside the cue was not said
     if a.route == "fragment" and a.category == "other" and toks and not _clausal(toks) and not any(t.pos_ in ("VERB", "AUX") for t in toks) and _name_like_or_named(
@@ -2154,6 +2256,9 @@ def _default_selector() -> _Selector:
     return _Selector(load_model())
 
 
+RESUME_WINDOW = 4  # paragraphs after a person's quote in which whole quoted sentences with no cue are still theirs
+
+
 def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[int, int]], str]], source_text: str, selector: _Selector | None = None) -> list[Quote]:
     """Quotes from (parsed paragraph, offset mapper to the source text, section) units in article order."""
     selector = selector or _default_selector()
@@ -2162,12 +2267,15 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
     prev: Quote | None = None  # the last attributed quote of the previous paragraph
     prev_open_chain = prev_colon = prev_fresh = False
     pending: list[tuple[int, int, str, str]] = []  # open quote paragraphs still waiting for their cue
+    resumed: tuple[Quote, int] | None = None  # the last person quoted, and the paragraph where (counting non-empty ones)
+    paragraphs = 0
     for index, (sp, to_orig, section) in enumerate(units):
         text = sp.text
         qspans = quote_spans(text, headline=section == "title") or dialogue_spans(sp, text)
         names = [q for q in qspans if _name_span(sp, text, q[0], q[1])]
         qspans = [q for q in qspans if q not in names]
         _register_people(sp, ctx)
+        ctx.paragraph_start = len(ctx.speakers)
         selector.paragraph(sp, text, qspans, section, index, to_orig, names)
         keep = selector.keep
         dateline = dateline_end(text)
@@ -2199,11 +2307,31 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
                 start, end = to_orig(qs, qe)
                 inherited.append(replace(prev, start=start, end=end, text=source_text[start:end], kind=_kind(text, qs, qe, qspans), section=section))
 
+        paragraphs += bool(text.strip())
+        if not chained and not attrs and qspans and resumed is not None and paragraphs - resumed[1] <= RESUME_WINDOW:
+            # 'Attitudes have also changed. “For many years, ... It was carnage.”': whole quoted sentences with no cue, a
+            # paragraph or two after a person was quoted, are that person's still
+            for qs, qe, _, closed in qspans:
+                words = len(text[qs:qe].split())
+                if closed and words >= 12 and _starts_sentence(sp, qs) and text[qe - 1 : qe] in ".!?…" and keep(
+                        _Attribution(qs, qe, [], None, route="resumed", lemma=resumed[0].cue_lemma, category="inherited")):
+                    start, end = to_orig(qs, qe)
+                    inherited.append(replace(resumed[0], start=start, end=end, text=source_text[start:end], kind="direct", section=section))
         if chained and not attrs:
             route = "continued" if prev_open_chain else "after_colon" if prev_colon else "after_direct"
             for qs, qe, _, _ in qspans:
                 if route == "after_direct" and not _starts_sentence(sp, qs) and _after_noun_comma(sp, text, qs):
                     continue  # words quoted in apposition inside the narrator's sentence ('Its ending, “Rolled round ...”, felt apt')
+                intro = _introduced_before(sp, qs, qspans, ctx) if route == "after_direct" and _starts_sentence(sp, qs) else None
+                if intro is not None and intro.name != prev.speaker:
+                    # 'Eddie Vallone, 22, is one of those on the bus every night. “People look at ...”': the person the
+                    # paragraph just introduced speaks, not the previous paragraph's speaker
+                    if qe - qs > 15 and keep(_Attribution(qs, qe, [], None, route="prev_subject", lemma=None, category="inherited")):
+                        start, end = to_orig(qs, qe)
+                        inherited.append(Quote(start, end, source_text[start:end], _kind(text, qs, qe, qspans), None, None, intro.name,
+                                               None, None, intro.role, intro.org, section))
+                        ctx.speakers.append(intro)
+                    continue
                 inherit(qs, qe, route)
         opens = bool(qspans) and qspans[0][0] <= 1 + len(text) - len(text.lstrip())
         if chained and attrs and opens and not inherited:
@@ -2243,6 +2371,7 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
         with_speaker = [q for q in para if q.speaker]
         if with_speaker:
             prev = with_speaker[-1]
+            resumed = (prev, paragraphs) if _is_person_quote(prev, ctx) else None
         elif not qspans:
             prev = None
         prev_open_chain = bool(qspans) and not qspans[-1][3]
@@ -2250,6 +2379,40 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
         if prev_colon and not attrs:
             prev = _colon_cue(sp, to_orig, section, source_text, ctx) or prev
     return quotes
+
+
+def _named_subject_before(sp: Doc | Span, offset: int, qspans: list[tuple[int, int, bool, bool]]) -> Token | None:
+    """The name that is the subject of the sentence right before a local offset in this paragraph, outside quote marks,
+    when it names a person (tagged so, or introduced like one: 'X, Professor of ...')."""
+    base = _base(sp)
+    k = _first_token_from(sp, offset)
+    if k is None:
+        return None
+    doc = sp.doc if isinstance(sp, Span) else sp
+    lo = sp.start if isinstance(sp, Span) else 0
+    start = doc[k].sent.start
+    if start <= lo:
+        return None
+    prev = doc[start - 1].sent
+    if _in_any(prev.start_char - base, qspans) or _in_any(prev[-1].idx - base, qspans):
+        return None  # the sentence before is itself quoted
+    root = prev.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"), None)
+    if subj is None or _in_any(subj.idx - base, qspans) or not (subj.ent_type_ == "PERSON" or subj.ent_type_ in _MISTAKEN_NAMES and _person_shaped(subj)):
+        return None
+    return subj
+
+
+def _introduced_before(sp: Doc | Span, offset: int, qspans: list[tuple[int, int, bool, bool]], ctx: _Context) -> _Entity | None:
+    """A known person who is the subject of a sentence of this paragraph before a local offset, outside quote marks."""
+    base = _base(sp)
+    toks = [t for t in sp if t.idx - base < offset and not _in_any(t.idx - base, qspans)]
+    return _person_subject(reversed(toks), ctx)
+
+
+def _is_person_quote(q: Quote, ctx: _Context) -> bool:
+    """Whether a quote's speaker is a person the resolver knows (not an organisation, a group or a pronoun left unresolved)."""
+    return bool(q.speaker) and any(e.person and not e.plural and e.name == q.speaker for e in ctx.speakers[-3:])
 
 
 def _colon_cue(sp: Doc | Span, to_orig: Callable[[int, int], tuple[int, int]], section: str, source_text: str, ctx: _Context) -> Quote | None:

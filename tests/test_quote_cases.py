@@ -840,3 +840,70 @@ SURNAMES = [
 def test_a_surname_stands_for_the_full_name_given_earlier(nlp, text, expected):
     quotes = extract_quotes(text, nlp)
     assert [_only(quotes, fragment).speaker for fragment, _ in expected] == [speaker for _, speaker in expected]
+
+
+# ----------------------------------------------------------------------------- the ninth British batch's errors (issue 12)
+
+SPEAKERS_NAMED_OR_DESCRIBED = [
+    # a description with no name: 'he' after it is the described person, not a name from paragraphs before
+    ("“Young people trust their phones,” says Benedict Evans, an analyst.\n\n"
+     "“I still have a flip phone, but I’m the only one,” says a boy standing with a group of friends. "
+     "And how does that make him feel? “Lonely,” he replies.",
+     [("Lonely", "a boy standing with a group of friends")]),
+    # a name the recogniser tagged as a place, introduced with 'who': a person, whom 'she' then means
+    ("“Nobody asked the town,” said Hugo Meyer, a surfer.\n\n“It is like building a mall inside a cathedral,” "
+     "said Noelia Jurado, who uses her design skills to campaign against the complex. She also noted that the resort "
+     "would be near an ancient Roman town.",
+     [("ancient Roman town", "Noelia Jurado")]),
+    # the name after a cue set off by commas speaks, whatever the parse made the subject; an honour is no part of the name
+    ("Humans, said TV naturalist Sir David Attenborough in 2013, are a “plague on earth”, but the charity claims there is "
+     "still time.", [("plague on earth", "David Attenborough")]),
+    # a person introduced in the paragraph speaks the uncued quote that follows, not the previous paragraph's speaker
+    ("“Homes change hands for millions,” Larry Cantwell says.\n\n"
+     "Eddie Vallone, 22, is one of those on the bus every night. “People look at this place as some sort of rich town "
+     "and think there are no problems here.”",
+     [("some sort of rich town", "Eddie Vallone")]),
+    # a two-word name tagged as an organisation is who 'he' means, not a person quoted paragraphs before
+    ("“Every day we had to walk further to find the sun,” says Martin Andersen.\n\n"
+     "“I was strongly against it,” admits Nils Eggerud. Like many others, he felt the money could have been better "
+     "spent elsewhere.", [("money could have been", "Nils Eggerud")]),
+    # a finished quote after a sentence about a named person is that person's; the next person's doubt does not take it
+    ("Robin Dunbar, Professor of Psychology at Oxford University, was dubious about the findings. “It’s hard to see "
+     "anything in an ape’s life that would have that sort of pattern.” Alexandra Freund, Professor of Psychology at "
+     "the University of Zurich, was also sceptical. She said the idea of a midlife crisis was shaky even in humans.",
+     [("that sort of pattern", "Robin Dunbar"), ("shaky even in humans", "Alexandra Freund")]),
+    # an aside after a dash and a stop the tokeniser left on a number are no part of a described source
+    ("It did not matter if it was, as some critics – men, of course – suggested, just a stunt to get publicity.",
+     [("just a stunt", "some critics")]),
+    ("“Money can be a barrier between people,” confessed the wife of a businessman who made about $80m. The study lasted a year.",
+     [("barrier between people", "the wife of a businessman who made about $80m")]),
+    # an acronym the recogniser ran into its organisation's name resolves to the name alone
+    ("The plan comes from the International Union for Conservation of Nature (IUCN) and five island states.\n\n"
+     "According to the IUCN, less than three per cent of the oceans were protected in 2013.",
+     [("less than three per cent", "International Union for Conservation of Nature")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SPEAKERS_NAMED_OR_DESCRIBED)
+def test_speakers_named_late_tagged_wrong_or_described(nlp, text, expected):
+    quotes = extract_quotes(text, nlp)
+    assert [_only(quotes, fragment).speaker for fragment, _ in expected] == [speaker for _, speaker in expected]
+
+
+def test_quoted_sentences_without_a_cue_stay_with_the_person_quoted_a_few_paragraphs_before(nlp):
+    text = ("“We follow them with cameras in the forest,” says Robert Mysłajek, a biologist.\n\n"
+            "The ban on hunting came into force in 1998. There are now packs in most of the country’s forests.\n\n"
+            "The government pays farmers for the sheep that wolves kill.\n\n"
+            "Attitudes have also changed. “For many years, hunting was part of the culture. The authorities paid a "
+            "reward for every wolf killed. It was carnage.”")
+    assert _only(extract_quotes(text, nlp), "It was carnage").speaker == "Robert Mysłajek"
+
+
+@pytest.mark.parametrize("text", [
+    "The advert’s strapline is: “Show someone they’re loved this Christmas”, which echoes a charity’s own campaign.",
+    "It echoes the charity’s own campaign: “No one should be alone at Christmas”.",
+    "The festival wants to become a “leave-no-trace” event, where people take home everything they bring.",
+    "When most people think of trees that glow in the dark, fairy lights come to mind.",
+])
+def test_slogans_modifiers_and_things_thought_of_are_no_quotes(nlp, text):
+    assert extract_quotes(text, nlp) == []
