@@ -1190,7 +1190,9 @@ def _person_shaped(head: Token) -> bool:
     """Whether a name is introduced the way news introduces people: a person noun in apposition ('X, Professor of ...',
     'Lemnos Mayor, X'), or 'who' ('Sadia Nasrin, who runs ...')."""
     return any(c.dep_ == "appos" and is_person_noun(c) or c.dep_ == "relcl" and any(x.lower_ == "who" and x.dep_ in _SUBJ for x in c.children)
-               for c in head.children) or head.dep_ == "appos" and is_person_noun(head.head)
+               for c in head.children) or head.dep_ == "appos" and (is_person_noun(head.head) or head.head.pos_ == "NOUN" and head.head.i < head.i and head.ent_type_ != "ORG"
+                                                                    and head.head.lemma_.lower() not in cue_lexicon()["organisation_nouns"] and any(
+                   x.dep_ == "compound" and x.pos_ == "PROPN" and x.text.istitle() for x in head.children))  # 'Its chef, René Redzepi,'
 
 
 def _name_shaped(name: str | None) -> bool:
@@ -1546,7 +1548,7 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
             continue
         if not before and src is not None and src.cue and src.cue[-1].i + 1 < len(src.cue[-1].doc) and src.cue[-1].doc[src.cue[-1].i + 1].text == ":":
             continue  # '“A.” Dr X added: “B.”': a speaker introduced with a colon says B, not the quote before (see _unit_quotes)
-        if src is not None and (qe - qs) > 15 and _starts_sentence(sp, qs):
+        if src is not None and (qe - qs) > 15 and (_starts_sentence(sp, qs) or _HEADING_RE.search(text[:qs]) is not None):
             a = _Attribution(qs, qe, src.cue, src.subject, follow_on=True, route="follow_on", lemma=src.lemma, category=src.category)
             if keep(a):
                 kept.append(a)
@@ -1614,11 +1616,18 @@ def _quote_first(sp: Doc | Span, text: str, qs: int, qe: int, qspans: list[tuple
         if lead[-1] == ":" and before and before[0].i == first_i and len(before) <= 12:
             # a round-up: 'Rep. Trey Gowdy (R-S.C.): "..."' or 'Jane Doe, The Times: "..."'
             head = next((t for t in before if t.ent_type_ == "PERSON"), None) or next((t for t in before if t.pos_ in ("PROPN", "NOUN")), None)
+            words = [t for t in before if t.is_alpha]
+            if head is not None and head.ent_type_ != "PERSON" and not (any(t.ent_type_ in ("ORG", "NORP", "GPE") or is_person_noun(t) for t in before)
+                                                                         or all(t.is_title or t.is_stop for t in words)):
+                head = None  # a heading, not a name: 'Job satisfaction: “No two days are ever the same.”'
             if head is not None:
                 head = _entity_root(head)
                 colon = next((t for t in doc[k : k + 1] if t.idx - base == len(lead) - 1), before[-1])
                 return _Attribution(qs, qe, [colon], head, route="roundup", lemma=":", category="speech")
     return None
+
+
+_HEADING_RE = re.compile(r"(?:^|[.!?”\n]\s*)[A-Z][\w’'-]*(?: [\w’'-]+){0,4}:\s*[“\"]?$")  # 'Job satisfaction: “' before a quote
 
 
 def _before_final_cue(cue: Token, subject: Token) -> list[Token] | None:
@@ -1921,6 +1930,9 @@ def _named_in_apposition(subject: Token) -> Token | None:
     for c in subject.children:
         if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG") and (c.dep_ == "appos" or c.i > subject.i):
             return c
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and (c.ent_type_ in _MISTAKEN_NAMES or not c.ent_type_) and c.text.istitle() and c.text.isalpha() and (
+                is_person_noun(subject) or any(x.dep_ == "compound" and x.pos_ == "PROPN" and x.text.istitle() for x in c.children)):
+            return c  # 'Its chef, René Redzepi, says' with the name tagged as a place
     if subject.dep_ == "appos" and subject.head.ent_type_ in ("PERSON", "ORG") and subject.head.pos_ == "PROPN":
         return subject.head
     if subject.pos_ == "NOUN" and is_person_noun(subject):

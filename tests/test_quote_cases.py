@@ -907,3 +907,13 @@ def test_quoted_sentences_without_a_cue_stay_with_the_person_quoted_a_few_paragr
 ])
 def test_slogans_modifiers_and_things_thought_of_are_no_quotes(nlp, text):
     assert extract_quotes(text, nlp) == []
+
+
+def test_a_name_in_apposition_to_a_description_speaks_and_a_heading_is_no_speaker(nlp):
+    text = ("The restaurant has been named the best in the world three years running. Its chef, René Redzepi, says that "
+            "ants taste like lemon.\n\n“I know it’s taboo to eat bugs, but why not?”, Redzepi has said.\n\n"
+            "Philip Wells develops new recipes for a pet food company. He adds: “Some pet foods smell awful.”\n"
+            "Job satisfaction: “No two days are ever the same.” It’s rewarding, Wells says, that his work helps pets.")
+    quotes = extract_quotes(text, nlp)
+    assert [_only(quotes, f).speaker for f in ("ants taste like lemon", "why not", "No two days")] == [
+        "René Redzepi", "René Redzepi", "Philip Wells"]
