@@ -40,6 +40,8 @@ PRONOUNS_OTHER = {"i", "we", "you", "it", "us", "me", "who", "that", "which", "t
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _TITLES = {"mr.", "mrs.", "ms.", "dr.", "prof.", "mr", "mrs", "ms", "dr", "sen.", "rep.", "gov.", "gen.", "president", "senator"}
 # police and military ranks and honours the recogniser keeps in a person's name; dropped only before a name of two words or more
+_MISTAKEN_NAMES = ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LANGUAGE")  # labels the recogniser gives people's names
+_PERSON_RANKS = {"sir", "dame", "professor", "constable", "sergeant", "sgt", "sgt.", "inspector", "superintendent", "detective", "det."}
 _RANKS = {"sir", "dame", "professor", "chief", "constable", "sergeant", "sgt", "sgt.", "inspector", "superintendent", "detective", "det.", "officer",
           "lieutenant", "lt.", "captain", "capt.", "colonel", "col.", "corporal", "cpl.", "private", "pte", "major", "maj."}
 
@@ -323,6 +325,8 @@ def _name_span(sp: Doc | Span, text: str, qs: int, qe: int) -> bool:
     end = text[qs:qe].rstrip()[-1:]
     if end in ",.!?…;:" and not (end in ".," and proper and before and (before[-1].tag_ == "POS" or before[-1].lower_ == "on")):
         return False  # words said end with their punctuation; a show's name may take the sentence's ('on ABC's "This Week."')
+    if len(before) >= 2 and before[-1].lower_ == "as" and before[-2].lemma_.lower() in ("bill", "dub", "brand", "label", "nickname"):
+        return True  # 'Billed as “the most democratic move in history”': a label given, not words said
     if any(t.lower_ in _NAMING and t.pos_ == "NOUN" for t in before[-2:]) or (
         any(t.lemma_.lower() in ("call", "name", "dub", "title", "nickname", "label", "brand", "term") for t in before) and before[-1].lower_ not in ("a", "an") and proper
     ):
@@ -781,6 +785,11 @@ def _relative_antecedent(tok: Token) -> Token:
     return tok
 
 
+def _indefinite(head: Token) -> bool:
+    """A noun introduced as one of many ('one security guard', 'a woman', 'all the students'): what follows it says which."""
+    return any(c.dep_ in ("det", "nummod", "predet") and c.lower_ in ("a", "an", "one", "another", "all", "some", "two", "three") for c in head.children)
+
+
 def _mention(head: Token) -> Span:
     """The speaker mention around a subject head: a name's full entity, or the noun phrase without appositives."""
     doc = head.doc
@@ -798,7 +807,7 @@ def _mention(head: Token) -> Span:
     cut = ("appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "case") + (("prep",) if head.pos_ == "PROPN" else ())
     for c in head.children:  # a name keeps no prepositional phrase: 'remembers Timms of the UK’s ban'
         if c.dep_ == "acl" and head.pos_ == "NOUN" and c.tag_ in ("VBG", "VBN") and c.left_edge.i == head.i + 1 and (
-                is_person_noun(head) or head.lemma_.lower() in ("people", "person")) and c.right_edge.i - c.left_edge.i < 8 and not any(
+                is_person_noun(head) or head.lemma_.lower() in ("people", "person") or _indefinite(head)) and c.right_edge.i - c.left_edge.i < 8 and not any(
                 t.is_punct for t in c.subtree):
             continue  # a short restrictive participle says which people: 'One security guard working on the avenue said'
         if c.dep_ in cut and c.i > head.i:
@@ -930,12 +939,24 @@ def _np_key(tok: Token) -> str:
 _POSSESSIVE_MARKS = ("'s", "’s", "'", "’")
 
 
+_BROKEN_HYPHEN = re.compile(r"[A-Z][a-z]+-")  # 'Jean-' of 'Jean- Pierre', a word the tokeniser kept with its hyphen
+
+
 def _name_tokens(span: Span) -> list[Token]:
     """A name's tokens without a courtesy title, a possessive owner before it or a possessive after it:
-    'Mr. Cho's' -> Cho, 'Pedego's Don DiCostanza' -> Don DiCostanza."""
-    toks = [t for t in span if t.lower_ not in _TITLES]
-    if toks and toks[-1].ent_type_ == "PERSON":
-        while len(toks) > 2 and toks[0].lower_ in _RANKS and toks[1].pos_ == "PROPN":
+    'Mr. Cho's' -> Cho, 'Pedego's Don DiCostanza' -> Don DiCostanza; a name broken after a hyphen ('Jean- Pierre Moore', a
+    line-break hyphen left in the text) is joined again."""
+    doc, lo, hi = span.doc, span.start, span.end
+    if lo > 0 and _BROKEN_HYPHEN.fullmatch(doc[lo - 1].text):
+        lo -= 1
+        while lo > 0 and lo > span.start - 3 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].is_title and doc[lo - 1].is_alpha:
+            lo -= 1  # the given name before it: 'Najat Vallaud- Belkacem'
+    if hi < len(doc) and lo < hi and _BROKEN_HYPHEN.fullmatch(doc[hi - 1].text) and doc[hi].is_alpha and doc[hi].is_title:
+        hi += 1
+    toks = [t for t in doc[lo:hi] if t.lower_ not in _TITLES]
+    if toks and toks[-1].ent_type_ in ("PERSON", *_MISTAKEN_NAMES):
+        ranks = _RANKS if toks[-1].ent_type_ == "PERSON" else _PERSON_RANKS  # not 'Major' of 'Major League Baseball'
+        while len(toks) > 2 and toks[0].lower_ in ranks and toks[1].pos_ == "PROPN":
             toks = toks[1:]  # 'Chief Superintendent David Duckenfield', 'Constable Paul Middup': the rank is a role
     owner = max((i for i, t in enumerate(toks[:-1]) if t.lower_ in _POSSESSIVE_MARKS), default=-1)
     toks = toks[owner + 1 :]
@@ -1183,9 +1204,6 @@ def _org_subject_before(pronoun: Token, sp: Doc | Span | None) -> str | None:
     return None
 
 
-_MISTAKEN_NAMES = ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART")  # labels the recogniser gives people's names
-
-
 def _person_shaped(head: Token) -> bool:
     """Whether a name is introduced the way news introduces people: a person noun in apposition ('X, Professor of ...',
     'Lemnos Mayor, X'), or 'who' ('Sadia Nasrin, who runs ...')."""
@@ -1264,7 +1282,8 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
                     return _Entity(ctx.orgs.get(name.lower(), name), head=head.lemma_.lower())
                 if _np_key(who) in ctx.orgs:
                     return _Entity(ctx.orgs[_np_key(who)], head=head.lemma_.lower())
-    if head.pos_ in ("NOUN", "PROPN") and (head.ent_type_ == "" or head.ent_type_ in _MISTAKEN_NAMES) and head.text[:1].isupper():
+    if (head.pos_ in ("NOUN", "PROPN") or head.pos_ == "ADJ" and head.dep_ in _SUBJ) and (
+            head.ent_type_ == "" or head.ent_type_ in _MISTAKEN_NAMES) and head.text[:1].isupper():
         # a surname the tagger took for a common noun, an organisation or nothing ('Thut said', 'Nicolelis said'): a person already named
         words = [w for w in _name_words(mention) if w.lower() not in ("the", "a", "an")]
         known = _known_by_surname(" ".join(words), ctx) if words and all(w[:1].isupper() for w in words) else None
@@ -2176,8 +2195,8 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
     lo, hi = a.start + len(seg) - len(seg.lstrip(_MARKS + "' ")), a.end - (len(seg) - len(seg.rstrip(_MARKS + "'., ")))
     if any(ns <= lo and hi <= ne for ns, ne, _, _ in names):
         return "name_or_title"  # a show's title parsed as a clause ('said on CBS's "Face the Nation."'): a name, not words said
-    if quoted and cue is not None and a.lemma in ("call", "dub", "name", "refer", "know", "label", "term", "brand", "nickname", "mark") and (any(
-            c.dep_ == "auxpass" for c in cue.children) or cue.dep_ == "acl" and cue.tag_ == "VBN") and not any(c.dep_ == "agent" for c in cue.children):
+    if quoted and cue is not None and a.lemma in ("call", "dub", "name", "refer", "know", "label", "term", "brand", "nickname", "mark", "bill") and (any(
+            c.dep_ == "auxpass" for c in cue.children) or cue.dep_ in ("acl", "advcl") and cue.tag_ == "VBN") and not any(c.dep_ == "agent" for c in cue.children):
         return "naming"  # 'the protests are being referred to as the “vinegar revolution”': a name, and nobody said it
     if quoted and a.lemma in ("mark", "stamp"):
         return "naming"  # 'crates marked “bullet-proof glass”': a label, not words said
@@ -2202,6 +2221,11 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
     if a.route == "fragment" and a.category == "other" and toks and not _clausal(toks) and not any(t.pos_ in ("VERB", "AUX") for t in toks) and _name_like_or_named(
             inside or toks):
         return "name_or_title"  # a quoted name as the object of a verb that reports nothing ('came up with an “ecocycle ... park”')
+    words = [t for t in toks if not t.is_punct]
+    if a.route == "fragment" and a.category in ("other", "action") and cue is not None and words and all(t in inside for t in words) and len(
+            words) <= 3 and all(t.is_lower or not t.is_alpha for t in words) and not any(t.pos_ in ("VERB", "AUX") for t in words) and any(
+            t.dep_ == "dobj" and t.head.i == cue.i for t in words):
+        return "named_thing"  # 'luxury hotels are offering “sleep retreats”': a thing offered under a name, not words said
     if (a.category == "evidence" or a.lemma in ("respond", "react", "reveal", "demonstrate", "show")) and a.route in (
             "cue", "inverted", "before_final", "quote_after", "quote_before", "fragment", "object") and _subject_type(a.subject) == "noun":
         lex = cue_lexicon()

@@ -917,3 +917,38 @@ def test_a_name_in_apposition_to_a_description_speaks_and_a_heading_is_no_speake
     quotes = extract_quotes(text, nlp)
     assert [_only(quotes, f).speaker for f in ("ants taste like lemon", "why not", "No two days")] == [
         "René Redzepi", "René Redzepi", "Philip Wells"]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a name broken after a hyphen by a line break in the source text stays one name
+    ("“We could see on our phones where the crowd was going next,” said Jean- Pierre Moore, a youth worker in "
+     "Tottenham.\n\nJean- Pierre Moore dismisses the notion that a curfew would have helped.", "where the crowd", "Jean- Pierre Moore"),
+    ("France’s women’s minister, Najat Vallaud- Belkacem, tweeted: “Bravo to the club for giving women a place.”",
+     "Bravo to the club", "Najat Vallaud- Belkacem"),
+    # a police rank before a name the recogniser took for an organisation is a role, not part of the name
+    ("The Secretary of the South Yorkshire Police Federation branch, Constable Paul Middup, told the meeting: "
+     "“The truth could not come from him.”", "truth could not come", "Paul Middup"),
+    # a short participle after an indefinite description says which one
+    ("“They come at night,” one security guard working on the avenue said.", "come at night", "one security guard working on the avenue"),
+])
+def test_broken_names_ranks_and_which_one(nlp, text, fragment, speaker):
+    assert _only(extract_quotes(text, nlp), fragment).speaker == speaker
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a surname the recogniser took for a language or a nationality adjective
+    ("“The results are an important first step,” said Chris French, head of a psychology unit.\n\n"
+     "As the technology develops, said French, scientists need to think about its uses carefully.",
+     "think about its uses", "Chris French"),
+])
+def test_a_surname_tagged_as_a_language_is_the_person(nlp, text, fragment, speaker):
+    assert _only(extract_quotes(text, nlp), fragment).speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "“People need places that matter to them,” says Anna Berg.\n\nBilled as “the most democratic move in history”, the "
+    "project has been given a large budget.",
+    "For the more upmarket sleeper, luxury hotels are offering “sleep retreats”; more than $1,000 buys a weekend.",
+])
+def test_labels_given_and_things_offered_under_a_name_are_no_quotes(nlp, text):
+    assert not [q for q in extract_quotes(text, nlp) if "democratic move" in q.text or "sleep retreats" in q.text]

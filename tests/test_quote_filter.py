@@ -88,17 +88,17 @@ def test_polnear_dev_figures(dev_scores):
 
 
 def test_onestopenglish_figures():
-    """Regression guards a little under what was measured on the 65 annotated British stories (P 0.877, F1 0.872, speaker
-    0.944, full name 0.822, direct 0.963, four titles or slogans quoted). The issue's targets for unseen British news
+    """Regression guards a little under what was measured on the 89 annotated British stories (P 0.887, F1 0.870, speaker
+    0.943, full name 0.843, direct 0.970, two titles or slogans quoted). The issue's targets for unseen British news
     (P 0.90, F1 0.88, full name 0.85, no nickname or title quoted) are not all met on them; see the README's Evaluation."""
     from lib.evaluate import gold_articles_table
 
     summary, detail = gold_articles_table(ROOT / "tests" / "data" / "ose_quotes.json")
     res = summary["lib.quotes"]
-    assert res["golds"] >= 1080 and res["must-not-quote spans"] >= 87
-    assert res["precision 30%"] >= 0.87
-    assert res["F1 30%"] >= 0.85
+    assert res["golds"] >= 1196 and res["must-not-quote spans"] >= 98
+    assert res["precision 30%"] >= 0.875
+    assert res["F1 30%"] >= 0.855
     assert res["speaker accuracy"] >= 0.93
-    assert res["full name"] >= 0.82
+    assert res["full name"] >= 0.83
     assert res["nicknames or titles quoted"] <= 3
     assert detail.loc[detail["kind"] == "direct", "found"].mean() >= 0.95
