@@ -595,6 +595,12 @@ def _subject(cue: Token) -> Token | None:
     after = _name_after_comma_cue(cue)
     if after is not None:
         return after
+    if cue.tag_ == "VBG" and cue.dep_ in ("advcl", "acl", "conj") and cue.head.i != cue.i:
+        # 'with its president, Jim Yong Kim, urging policymakers to ...': whoever the absolute 'with' phrase names does it
+        w = next((c for c in cue.head.children if c.dep_ == "prep" and c.lower_ == "with" and c.i < cue.i <= c.right_edge.i + 2), None)
+        who = next((c for c in w.children if c.dep_ == "pobj"), None) if w is not None else None
+        if who is not None and (who.pos_ == "PROPN" or is_person_noun(who) or _source_like(who)):
+            return who
     if cue.dep_ == "xcomp" and cue.head.i != cue.i:
         # control: 'force the Kremlin to seek' -> the Kremlin; 'sought to improve' -> the subject of 'sought'
         obj = next((c for c in cue.head.children if c.dep_ in ("dobj", "dative")), None)
@@ -643,7 +649,8 @@ def _subject(cue: Token) -> Token | None:
     if before is not None:
         # 'Trevor Hicks, the group's president, whose daughters died in the crush, said:' parsed with the name as the
         # subject of 'died' and that clause as what 'said' reports: the name set off by commas at its start speaks
-        name = next((c for c in before.children if c.dep_ in _SUBJ and c.pos_ == "PROPN" and c.left_edge.i == before.left_edge.i), None)
+        name = next((c for c in before.children if c.dep_ in _SUBJ and (c.pos_ == "PROPN" or c.pos_ == "NOUN" and is_person_noun(c))
+                     and c.left_edge.i == before.left_edge.i), None)  # also 'An official, whose route home has come under attack, said:'
         if name is not None and name.i + 1 < len(name.doc) and name.doc[name.i + 1].text == "," and _source_like(name):
             return name
     return None

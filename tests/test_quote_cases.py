@@ -952,3 +952,17 @@ def test_a_surname_tagged_as_a_language_is_the_person(nlp, text, fragment, speak
 ])
 def test_labels_given_and_things_offered_under_a_name_are_no_quotes(nlp, text):
     assert not [q for q in extract_quotes(text, nlp) if "democratic move" in q.text or "sleep retreats" in q.text]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # the parser made the description's relative clause what the cue reports: the description at its start speaks
+    ("The noise is disturbing. “Everything here is fine,” an army officer announced. An official, whose route home has "
+     "come under attack from rebels in Daraya, said: “If I was afraid, I would just shut my door and stay inside.”",
+     "If I was afraid", "An official"),
+    # an absolute 'with' phrase names who does the -ing verb
+    ("The World Bank, too, expressed its relief that the global economy had “dodged a catastrophe”, with its president, "
+     "Jim Yong Kim, urging policymakers in all countries to “continue to focus on growth”.", "policymakers", "Jim Yong Kim"),
+])
+def test_sources_parsed_into_a_relative_clause_or_a_with_phrase(nlp, text, fragment, speaker):
+    quotes = [q for q in extract_quotes(text, nlp) if q.text.startswith(fragment) or fragment in q.text and q.cue in ("said", "urging")]
+    assert _only(quotes, fragment).speaker == speaker
