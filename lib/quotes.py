@@ -998,6 +998,8 @@ def _common_np(mention: Span) -> str:
     if len(last) > 1 and last.text.endswith(".") and "." not in last.text[:-1] and (
             last.i + 1 == len(last.doc) or last.is_sent_end or last.doc[last.i + 1].is_space or last.doc[last.i + 1].text[:1].isupper()):
         text = text[:-1]  # the tokeniser left the sentence's stop on the last word: 'who made about $80m.'
+    if sum(ch in DOUBLE_MARKS for ch in text) % 2:  # 'A special “auditor': a mark left open by the cut is no part of the name
+        text = re.sub(r"\s+", " ", re.sub(f"[{re.escape(DOUBLE_MARKS)}]", "", text)).strip()
     if first.is_sent_start and first.pos_ in ("NOUN", "ADJ") and first.text[:1].isupper() and not first.text.isupper():
         return text[:1].lower() + text[1:]
     return text
@@ -1176,6 +1178,15 @@ def _expanded(acronym: str, ctx: _Context) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _shortened(name: str, ctx: _Context) -> str | None:
+    """The organisation named earlier whose first word this capitalised short name is ('SOCO' after 'SOCO International'),
+    when exactly one is; None otherwise."""
+    if " " in name or not (name.isupper() and len(name) >= 2):
+        return None
+    found = {o for o in ctx.org_mentions if len(o.split()) >= 2 and o.split()[0] == name}
+    return found.pop() if len(found) == 1 else None
+
+
 def _subject_before_in_sentence(pronoun: Token) -> Token | None:
     """The nearest noun subject before a pronoun in its own sentence (none when a pronoun subject comes first)."""
     for tok in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
@@ -1298,6 +1309,9 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
             known = _person_from_ending(words[0], ctx)  # 'Costa said' after 'Helena Costa' tagged as an organisation
         if known is not None:
             return known
+        org = _shortened(words[0], ctx) if len(words) == 1 and head.pos_ == "PROPN" else None
+        if org is not None:
+            return _Entity(org, head=low)  # 'SOCO insist' after 'SOCO International'
     is_name = head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "") and not head.ent_type_ == "ORG"
     if (is_name or head.ent_type_ in ("PERSON", "NORP")) and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and len(
             [t for t in mention if t.is_alpha and t.dep_ != "det"]) == 1:
@@ -1343,7 +1357,7 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
         name = _strip_det(mention.text)
         known = ctx.orgs.get(name.lower(), name)
         name_like = known == name and mention[0].pos_ == "PROPN" and not any(t.dep_ == "det" for t in mention)
-        return _Entity(_expanded(name, ctx) or name if known == name else known, head=low, name_like=name_like)
+        return _Entity(_expanded(name, ctx) or _shortened(name, ctx) or name if known == name else known, head=low, name_like=name_like)
     key = _np_key(head)
     determiner = next((t.lower_ for t in head.children if t.dep_ == "det"), "")
     if not determiner and head.left_edge.dep_ == "det" and head.left_edge.head.dep_ in ("nmod", "compound"):
@@ -1951,6 +1965,12 @@ def _named_in_apposition(subject: Token) -> Token | None:
                      and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"), None)
     left = subject.left_edge.i
     doc = subject.doc
+    if subject.pos_ == "NOUN" and is_person_noun(subject):
+        # 'Paralympian, Tanni Grey-Thompson, chair of ukactive, said' parsed with the name inside the role's phrase
+        inner = [t for t in subject.subtree if t.i < subject.i and t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and t.dep_ not in ("compound", "poss")
+                 and t.i + 1 < len(doc) and doc[t.i + 1].text == "," and t.i > 0 and doc[_ent_of(t).start - 1 if _ent_of(t) is not None else t.i - 1].text == ","]
+        if inner:
+            return inner[-1]
     if subject.pos_ == "NOUN" and left >= 2 and doc[left - 1].text == "," and doc[left - 2].ent_type_ == "PERSON":
         return doc[left - 2]  # 'Ban Ki-moon, the UN secretary-general, described' with the name parsed elsewhere
     for c in subject.children:
@@ -2219,6 +2239,8 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
         return "prospect"  # 'East Africa can expect to experience more rain': what is in store for it, not what it expects
     if cue is not None and a.lemma == "oppose" and cue.i > 0 and cue.doc[cue.i - 1].lower_ == "as":
         return "as_opposed_to"  # '65% of each pack, as opposed to a proposed 75%': a contrast, not a stance
+    if a.route in ("adjacent", "quote_after") and inside and any(c.dep_ == "det" and c.i < inside[0].i - 1 for t in inside for c in t.children):
+        return "part_of_phrase"  # 'A special “auditor” declares him ...': a quoted word inside a noun phrase, not words said
     if cue is not None and a.lemma == "think" and toks and all(
             t.dep_ == "prep" and t.lower_ in ("of", "about") and t.head.i == cue.i or t.dep_ == "pobj" and t.head.lower_ in ("of", "about") and t.head.head.i == cue.i
             for t in toks if t.head.i == t.i or not a.start <= t.head.idx - _base(sp) < a.end):

@@ -966,3 +966,19 @@ def test_labels_given_and_things_offered_under_a_name_are_no_quotes(nlp, text):
 def test_sources_parsed_into_a_relative_clause_or_a_with_phrase(nlp, text, fragment, speaker):
     quotes = [q for q in extract_quotes(text, nlp) if q.text.startswith(fragment) or fragment in q.text and q.cue in ("said", "urging")]
     assert _only(quotes, fragment).speaker == speaker
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a name set off by commas inside a role's phrase, and a short capitalised name for an organisation named in full before
+    ("Paralympian, Tanni Grey-Thompson, chair of ukactive, the UK’s leading health body, said: “All children need to "
+     "achieve 60 active minutes every day.”", "60 active minutes", "Tanni Grey-Thompson"),
+    ("Oil exploration by SOCO International has worried conservationists.\n\nSOCO insist that their operations in Congo "
+     "would be confined to a small area of the park.", "confined to a small area", "SOCO International"),
+    # a quoted word inside the source's noun phrase is no quote, and no mark is left in the name
+    ("A special “auditor” declares him 96.9% “made in France” and the minister visits to give him a medal.",
+     "made in France", "A special auditor"),
+])
+def test_names_inside_roles_short_names_and_quoted_words_in_sources(nlp, text, fragment, speaker):
+    quotes = extract_quotes(text, nlp)
+    assert _only(quotes, fragment).speaker == speaker
+    assert not [q for q in quotes if q.text.strip("“” ") == "auditor"]
