@@ -1045,11 +1045,12 @@ def _surname(name: str) -> set[str]:
 def _surname_owner(word: str, ctx: _Context) -> _Entity | None:
     """Of several known people who share this surname, the one a bare surname means: news names a second bearer in full
     ('a teacher's aide, Anne Marie Murphy') and keeps the surname for the person already quoted ('Murphy said' is the
-    senator); so the first of them quoted so far, else None (the caller keeps the person named last)."""
+    senator); so the first of them quoted so far, else the first named ('his mother, Ava Baumgartner, wept. Baumgartner,
+    who ...' is still Felix Baumgartner, named first)."""
     owners = [p for p in ctx.people if word in _surname(p.name)]
     if len(owners) < 2:
         return None
-    return next((p for p in owners if any(s is p for s in ctx.speakers)), None)
+    return next((p for p in owners if any(s is p for s in ctx.speakers)), owners[0])
 
 
 def _person(name: str, ctx: _Context) -> _Entity | None:

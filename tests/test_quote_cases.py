@@ -982,3 +982,10 @@ def test_names_inside_roles_short_names_and_quoted_words_in_sources(nlp, text, f
     quotes = extract_quotes(text, nlp)
     assert _only(quotes, fragment).speaker == speaker
     assert not [q for q in quotes if q.text.strip("“” ") == "auditor"]
+
+
+def test_a_bare_surname_is_the_bearer_named_first_when_neither_was_quoted(nlp):
+    text = ("Felix Baumgartner jumped from the edge of space on Sunday.\n\n“We love you Felix,” cheered the control room as "
+            "his mother, Ava Baumgartner, wept. Baumgartner, who set the record for the highest jump, told reporters: "
+            "“Sometimes you have to go up really high to understand how small you are.”")
+    assert _only(extract_quotes(text, nlp), "how small you are").speaker == "Felix Baumgartner"
