@@ -39,8 +39,9 @@ PRONOUNS_PLURAL = {"they", "them"}
 PRONOUNS_OTHER = {"i", "we", "you", "it", "us", "me", "who", "that", "which", "this", "one"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _TITLES = {"mr.", "mrs.", "ms.", "dr.", "prof.", "mr", "mrs", "ms", "dr", "sen.", "rep.", "gov.", "gen.", "president", "senator"}
-# police and military ranks and honours the recogniser keeps in a person's name; dropped only before a name of two words or more
 _MISTAKEN_NAMES = ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LANGUAGE")  # labels the recogniser gives people's names
+# police and military ranks and honours the recogniser keeps in a person's name; dropped only before a name of two words or
+# more (of a name tagged as something else, only the ranks that never begin an organisation's name)
 _PERSON_RANKS = {"sir", "dame", "professor", "constable", "sergeant", "sgt", "sgt.", "inspector", "superintendent", "detective", "det."}
 _RANKS = {"sir", "dame", "professor", "chief", "constable", "sergeant", "sgt", "sgt.", "inspector", "superintendent", "detective", "det.", "officer",
           "lieutenant", "lt.", "captain", "capt.", "colonel", "col.", "corporal", "cpl.", "private", "pte", "major", "maj."}
@@ -1150,13 +1151,18 @@ def _single_word_name(tok: Token) -> str | None:
     return word if word[:1].isupper() and " " not in word and not outside else None
 
 
-def _subject_before(pronoun: Token, sp: Doc | Span | None, ctx: _Context) -> _Entity | None:
-    """The last person named as a subject earlier in the same paragraph ('Jenny Flahaut ... was inspired ... "...," she said'),
-    else one introduced at the end of the previous paragraph after its last quote."""
+def _paragraph_subject(pronoun: Token, sp: Doc | Span | None, ctx: _Context) -> _Entity | None:
+    """The last person named as a subject earlier in the same paragraph ('Jenny Flahaut ... was inspired ... "...," she said')."""
     if sp is None:
-        return ctx.fresh
+        return None
     lo = sp.start if isinstance(sp, Span) else 0
-    return _person_subject(reversed(pronoun.doc[lo : pronoun.i]), ctx) or ctx.fresh
+    return _person_subject(reversed(pronoun.doc[lo : pronoun.i]), ctx)
+
+
+def _subject_before(pronoun: Token, sp: Doc | Span | None, ctx: _Context) -> _Entity | None:
+    """The last person named as a subject earlier in the same paragraph, else one introduced at the end of the previous
+    paragraph after its last quote."""
+    return _paragraph_subject(pronoun, sp, ctx) or ctx.fresh
 
 
 def _stood_for(head: Token, noun: str, sp: Doc | Span | None, ctx: _Context) -> _Entity | None:
@@ -1223,13 +1229,23 @@ def _org_subject_before(pronoun: Token, sp: Doc | Span | None) -> str | None:
     return None
 
 
+def _has_given_name(name: Token) -> bool:
+    """Whether a proper noun has a capitalised proper noun before it in its name ('Redzepi' of 'René Redzepi')."""
+    return any(x.dep_ == "compound" and x.pos_ == "PROPN" and x.is_title for x in name.children)
+
+
 def _person_shaped(head: Token) -> bool:
     """Whether a name is introduced the way news introduces people: a person noun in apposition ('X, Professor of ...',
-    'Lemnos Mayor, X'), or 'who' ('Sadia Nasrin, who runs ...')."""
-    return any(c.dep_ == "appos" and is_person_noun(c) or c.dep_ == "relcl" and any(x.lower_ == "who" and x.dep_ in _SUBJ for x in c.children)
-               for c in head.children) or head.dep_ == "appos" and (is_person_noun(head.head) or head.head.pos_ == "NOUN" and head.head.i < head.i and head.ent_type_ != "ORG"
-                                                                    and head.head.lemma_.lower() not in cue_lexicon()["organisation_nouns"] and any(
-                   x.dep_ == "compound" and x.pos_ == "PROPN" and x.text.istitle() for x in head.children))  # 'Its chef, René Redzepi,'
+    'Lemnos Mayor, X'), 'who' ('Sadia Nasrin, who runs ...'), or a given name in apposition to a description that is no
+    organisation ('Its chef, René Redzepi,')."""
+    if any(c.dep_ == "appos" and is_person_noun(c) or c.dep_ == "relcl" and any(x.lower_ == "who" and x.dep_ in _SUBJ for x in c.children)
+           for c in head.children):
+        return True
+    if head.dep_ != "appos":
+        return False
+    described = head.head
+    return is_person_noun(described) or (described.pos_ == "NOUN" and described.i < head.i and head.ent_type_ != "ORG"
+                                         and described.lemma_.lower() not in cue_lexicon()["organisation_nouns"] and _has_given_name(head))
 
 
 def _name_shaped(name: str | None) -> bool:
@@ -1261,7 +1277,7 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
                     return ent
         elif low in PRONOUNS_SINGULAR:
             gender = _GENDER[low]
-            here = _person_subject(reversed(head.doc[(sp.start if isinstance(sp, Span) else 0) : head.i]), ctx) if sp is not None else None
+            here = _paragraph_subject(head, sp, ctx)
             this_paragraph = ctx.speakers[ctx.paragraph_start :]
             latest = this_paragraph[-1] if this_paragraph else None
             if here is None and latest is not None and latest.name_like and not latest.person and _name_shaped(latest.name):
@@ -1954,8 +1970,7 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
 def _named_in_apposition(subject: Token) -> Token | None:
     """'The Prime Minister, David Cameron, said' or 'David Cameron, the prime minister, said' parsed the other way round: the name."""
     for c in subject.children:  # 'Lemnos Mayor, Dimitris Marinakis' with the title tagged as the person and the name as something else
-        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.text.istitle() and is_person_noun(subject) and any(
-                x.dep_ == "compound" and x.pos_ == "PROPN" and x.text.istitle() for x in c.children):
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.text.istitle() and is_person_noun(subject) and _has_given_name(c):
             return c
     titled = subject.ent_type_ == "PERSON" and is_person_noun(subject) and not any(
         c.dep_ == "compound" and not is_person_noun(c) for c in subject.children)  # "Lamborghini's Chief Executive, X," tagged a person
@@ -1978,15 +1993,14 @@ def _named_in_apposition(subject: Token) -> Token | None:
         if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG") and (c.dep_ == "appos" or c.i > subject.i):
             return c
         if c.dep_ == "appos" and c.pos_ == "PROPN" and (c.ent_type_ in _MISTAKEN_NAMES or not c.ent_type_) and c.text.istitle() and c.text.isalpha() and (
-                is_person_noun(subject) or any(x.dep_ == "compound" and x.pos_ == "PROPN" and x.text.istitle() for x in c.children)):
+                is_person_noun(subject) or _has_given_name(c)):
             return c  # 'Its chef, René Redzepi, says' with the name tagged as a place
     if subject.dep_ == "appos" and subject.head.ent_type_ in ("PERSON", "ORG") and subject.head.pos_ == "PROPN":
         return subject.head
     if subject.pos_ == "NOUN" and is_person_noun(subject):
         for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "at")):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                name = next((c for c in pobj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and (c.ent_type_ == "PERSON" or c.ent_type_ == "ORG" and any(
-                    x.dep_ == "compound" and x.pos_ == "PROPN" and x.is_title for x in c.children))), None)
+                name = next((c for c in pobj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and (c.ent_type_ == "PERSON" or c.ent_type_ == "ORG" and _has_given_name(c))), None)
                 if name is not None and doc[name.left_edge.i - 1].text == ",":
                     return name  # 'The mayor of Lemnos, Dimitris Marinakis, said' with the name hung on the island
     return _titled_name(subject)
@@ -2367,22 +2381,29 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
         inherited: list[Quote] = []
         chained = prev is not None and (prev_open_chain or prev_colon or prev.kind != "indirect")
 
-        def inherit(qs: int, qe: int, route: str) -> None:
-            """Credit a quote of this paragraph to the previous speaker, if it is long enough and the filter keeps it."""
-            if qe - qs > 15 and keep(_Attribution(qs, qe, [], None, route=route, lemma=prev.cue_lemma, category="inherited")):
+        def inherit(qs: int, qe: int, route: str, source: Quote | None = None) -> None:
+            """Credit a quote of this paragraph to an earlier quote's speaker (the previous paragraph's by default), if it is
+            long enough and the filter keeps it."""
+            source = source or prev
+            if qe - qs > 15 and keep(_Attribution(qs, qe, [], None, route=route, lemma=source.cue_lemma, category="inherited")):
                 start, end = to_orig(qs, qe)
-                inherited.append(replace(prev, start=start, end=end, text=source_text[start:end], kind=_kind(text, qs, qe, qspans), section=section))
+                inherited.append(replace(source, start=start, end=end, text=source_text[start:end], kind=_kind(text, qs, qe, qspans), section=section))
+
+        def credit(ent: _Entity, qs: int, qe: int) -> None:
+            """Credit a quote of this paragraph to a person the narration just introduced, if the filter keeps it."""
+            if keep(_Attribution(qs, qe, [], None, route="prev_subject", lemma=None, category="inherited")):
+                start, end = to_orig(qs, qe)
+                inherited.append(Quote(start, end, source_text[start:end], _kind(text, qs, qe, qspans), None, None, ent.name, None, None,
+                                       ent.role, ent.org, section))
+                ctx.speakers.append(ent)
 
         paragraphs += bool(text.strip())
         if not chained and not attrs and qspans and resumed is not None and paragraphs - resumed[1] <= RESUME_WINDOW:
             # 'Attitudes have also changed. “For many years, ... It was carnage.”': whole quoted sentences with no cue, a
             # paragraph or two after a person was quoted, are that person's still
             for qs, qe, _, closed in qspans:
-                words = len(text[qs:qe].split())
-                if closed and words >= 12 and _starts_sentence(sp, qs) and text[qe - 1 : qe] in ".!?…" and keep(
-                        _Attribution(qs, qe, [], None, route="resumed", lemma=resumed[0].cue_lemma, category="inherited")):
-                    start, end = to_orig(qs, qe)
-                    inherited.append(replace(resumed[0], start=start, end=end, text=source_text[start:end], kind="direct", section=section))
+                if closed and len(text[qs:qe].split()) >= 12 and _starts_sentence(sp, qs) and text[qe - 1 : qe] in ".!?…":
+                    inherit(qs, qe, "resumed", resumed[0])
         if chained and not attrs:
             route = "continued" if prev_open_chain else "after_colon" if prev_colon else "after_direct"
             for qs, qe, _, _ in qspans:
@@ -2392,11 +2413,8 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
                 if intro is not None and intro.name != prev.speaker:
                     # 'Eddie Vallone, 22, is one of those on the bus every night. “People look at ...”': the person the
                     # paragraph just introduced speaks, not the previous paragraph's speaker
-                    if qe - qs > 15 and keep(_Attribution(qs, qe, [], None, route="prev_subject", lemma=None, category="inherited")):
-                        start, end = to_orig(qs, qe)
-                        inherited.append(Quote(start, end, source_text[start:end], _kind(text, qs, qe, qspans), None, None, intro.name,
-                                               None, None, intro.role, intro.org, section))
-                        ctx.speakers.append(intro)
+                    if qe - qs > 15:
+                        credit(intro, qs, qe)
                     continue
                 inherit(qs, qe, route)
         opens = bool(qspans) and qspans[0][0] <= 1 + len(text) - len(text.lstrip())
@@ -2412,12 +2430,7 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
             inherited = [replace(first, start=s0, end=e0, text=source_text[s0:e0], kind=k, section=sec) for s0, e0, k, sec in pending]
         if opens and not own and not inherited and not pending and qspans[0][3] and ctx.fresh is not None and prev_fresh:
             # '... Peter Hall, was blunt.' then a paragraph that is only a quote: the person just introduced says it
-            qs, qe = qspans[0][0], qspans[0][1]
-            if keep(_Attribution(qs, qe, [], None, route="prev_subject", lemma=None, category="inherited")):
-                s0, e0 = to_orig(qs, qe)
-                ent = ctx.fresh
-                inherited = [Quote(s0, e0, source_text[s0:e0], _kind(text, qs, qe, qspans), None, None, ent.name, None, None, ent.role, ent.org, section)]
-                ctx.speakers.append(ent)
+            credit(ctx.fresh, qspans[0][0], qspans[0][1])
         if not (opens and not own and not inherited and not qspans[0][3]) and not (opens and pending and not own):
             pending = []
         if opens and not own and not inherited:
