@@ -40,11 +40,13 @@ PRONOUNS_OTHER = {"i", "we", "you", "it", "us", "me", "who", "that", "which", "t
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _TITLES = {"mr.", "mrs.", "ms.", "dr.", "prof.", "mr", "mrs", "ms", "dr", "sen.", "rep.", "gov.", "gen.", "president", "senator"}
 _MISTAKEN_NAMES = ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LANGUAGE")  # labels the recogniser gives people's names
-# police and military ranks and honours the recogniser keeps in a person's name; dropped only before a name of two words or
+# police, military and clerical ranks and honours the recogniser keeps in a person's name; dropped only before a name of two words or
 # more (of a name tagged as something else, only the ranks that never begin an organisation's name)
-_PERSON_RANKS = {"sir", "dame", "professor", "constable", "sergeant", "sgt", "sgt.", "inspector", "superintendent", "detective", "det."}
+_PERSON_RANKS = {"sir", "dame", "professor", "constable", "sergeant", "sgt", "sgt.", "inspector", "superintendent", "detective", "det.",
+                 "monsignor", "reverend", "rev.", "rabbi", "imam"}
 _RANKS = {"sir", "dame", "professor", "chief", "constable", "sergeant", "sgt", "sgt.", "inspector", "superintendent", "detective", "det.", "officer",
-          "lieutenant", "lt.", "captain", "capt.", "colonel", "col.", "corporal", "cpl.", "private", "pte", "major", "maj."}
+          "lieutenant", "lt.", "captain", "capt.", "colonel", "col.", "corporal", "cpl.", "private", "pte", "major", "maj.",
+          "monsignor", "reverend", "rev.", "rabbi", "imam"}
 
 
 @dataclass(frozen=True)
@@ -324,8 +326,8 @@ def _name_span(sp: Doc | Span, text: str, qs: int, qe: int) -> bool:
         return False
     proper = any(t.pos_ == "PROPN" or t.tag_ == "POS" for t in toks) or all(t.is_title or t.is_stop for t in words) and words[0].is_title
     end = text[qs:qe].rstrip()[-1:]
-    if end in ",.!?…;:" and not (end in ".," and proper and before and (before[-1].tag_ == "POS" or before[-1].lower_ == "on")):
-        return False  # words said end with their punctuation; a show's name may take the sentence's ('on ABC's "This Week."')
+    if end in ",.!?…;:" and not (end in ".," and proper and before and (before[-1].tag_ == "POS" or before[-1].pos_ == "ADP")):
+        return False  # words said end with their punctuation; a show's name may take the sentence's ('on ABC's "This Week."', 'in an interview with "Fox News Sunday."')
     if len(before) >= 2 and before[-1].lower_ == "as" and before[-2].lemma_.lower() in ("bill", "dub", "brand", "label", "nickname"):
         return True  # 'Billed as “the most democratic move in history”': a label given, not words said
     if any(t.lower_ in _NAMING and t.pos_ == "NOUN" for t in before[-2:]) or (
@@ -618,7 +620,8 @@ def _subject(cue: Token) -> Token | None:
         if prev.pos_ == "PROPN" and _source_like(prev) and prev.dep_ in ("conj", "dobj", "pobj") and prev.head.i != cue.i:
             return prev  # 'London has 22,000 cabs and Conyon estimates that ...': the name before the verb, read as an object
     for _ in range(5):
-        subs = sorted((c for c in tok.children if c.dep_ in _SUBJ), key=lambda c: (c.ent_type_ != "PERSON", abs(c.i - tok.i)))
+        # a person first; a demonstrative last ('That, says the report, is ...': the report says it)
+        subs = sorted((c for c in tok.children if c.dep_ in _SUBJ), key=lambda c: (c.ent_type_ != "PERSON", c.lower_ in ("that", "this", "it"), abs(c.i - tok.i)))
         agent = next((p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
         if subs:
             if tok.i != cue.i and tok.dep_ == "ccomp" and tok.head.i != tok.i and (_cue_at(tok.head) or _open_cue_at(tok.head)) is not None:
@@ -757,9 +760,19 @@ def _name_before(verb: Token) -> Token | None:
 
 
 def _right_after_quote(verb: Token, text: str, base: int, qspans: list[tuple[int, int, bool, bool]]) -> bool:
-    """'"...," said ...': the verb follows a closed quote with only its closing mark and a comma between."""
+    """'"...," said ...', "''...,'' said ...": the verb follows a closed quote with only its closing mark and a comma between."""
     lo = verb.idx - base
-    return any(closed and qe <= lo and re.fullmatch(r"[,?!…]?\s*[\"”’']\s*|\s*[\"”’']?[,?!…]\s*", text[qe:lo]) for _, qe, _, closed in qspans)
+    return any(closed and qe <= lo and re.fullmatch(r"[,?!…]?\s*(?:''|[\"”’'])\s*|\s*(?:''|[\"”’'])?[,?!…]\s*", text[qe:lo]) for _, qe, _, closed in qspans)
+
+
+def _quote_then_speaker(verb: Token, subject: Token | None, text: str, base: int, qspans: list[tuple[int, int, bool, bool]]) -> bool:
+    """'"...," Spencer said': the subject and verb follow a closed quote that ends with a comma (the attribution of that quote)."""
+    if subject is None or subject.i > verb.i or subject.head.i != verb.i:
+        return False  # the verb's own subject ('Clinton said, referencing ...' : not the participle's borrowed one)
+    lo = min(t.idx for t in subject.subtree) - base
+    first = verb.sent.start_char - base + 2  # the quote opens the sentence (not 'Citing “obligations,” she told ...')
+    return any(closed and qs <= first and qe <= lo and re.fullmatch(r"\s*(?:''|[\"”’'])?\s*", text[qe:lo].replace(",", "", 1)) and "," in text[max(0, qe - 2) : lo]
+               for qs, qe, _, closed in qspans)
 
 
 def _lost_subject(verb: Token) -> Token | None:
@@ -789,7 +802,16 @@ def _lost_subject(verb: Token) -> Token | None:
 def _relative_antecedent(tok: Token) -> Token:
     """'... Trump, who has pledged ...': the noun a relative pronoun stands for."""
     if tok.lower_ in ("who", "which", "that", "whom") and tok.head.dep_ == "relcl":
-        return tok.head.head
+        ante = tok.head.head
+        if tok.lower_ in ("who", "whom") and ante.dep_ == "pobj" and ante.head.lower_ == "from" and ante.ent_type_ in ("GPE", "LOC", "ORG"):
+            # 'Julia Rochester, from London, who described herself as ...': who is the person from the place
+            owner = ante.head.head
+            if owner.pos_ == "PROPN" or is_person_noun(owner):
+                return owner
+            named = [t for t in tok.doc[max(tok.sent.start, ante.head.i - 5) : ante.head.i] if t.pos_ == "PROPN" and t.dep_ != "compound"]
+            if named and tok.doc[ante.head.i - 1].text == ",":
+                return named[-1]
+        return ante
     return tok
 
 
@@ -1119,6 +1141,8 @@ def _person_subject(toks: Iterable[Token], ctx: _Context) -> _Entity | None:
                 if found is None and tok.ent_type_ in _MISTAKEN_NAMES and _person_shaped(tok):
                     found = _Entity(name, head=tok.lower_, person=True)
                     ctx.people.append(found)
+        if found is None and not any(c.dep_ == "compound" for c in tok.children):  # 'Sanders is outlining ...' after quoting Bernie Sanders
+            found = next((e for e in reversed(ctx.speakers) if e.person and tok.text in _name_parts(e.name)[1:]), None)
         if found is not None:
             return found
     return None
@@ -1491,6 +1515,9 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
             if any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children) and not _perfect(tok):
                 continue  # 'was charged with', 'is expected to': a passive cue names no source
             subject = _subject(cue_toks[0] if cat == "stance" else tok)
+            if subject is not None and subject.lower_ in ("that", "this") and subject.i == subject.sent.start and subject.i + 1 == tok.i and (
+                    tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ","):
+                continue  # 'That said, a loss would ...': a discourse marker, not a report
             if cat == "noun":  # 'his claim that', 'a statement by X that', 'X issued a statement that'
                 by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
                 subject = next((c for c in tok.children if c.dep_ == "poss"), None) or (next((x for x in by.children if x.dep_ == "pobj"), None) if by is not None else None) or (_subject(tok.head) if tok.dep_ in ("dobj", "pobj", "attr") else None)
@@ -1507,8 +1534,11 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
                 # 'CLEVELAND, July 19 (UPI) — Michael Mukasey told ...': the parser makes the place the subject, the person its apposition
                 subject = next((c for c in subject.children if c.dep_ == "appos" and c.idx - base >= dateline), None)
             content = _complement(tok, lemma, cat)
-            if content and min(t.i for t in content) > tok.i and _right_after_quote(tok, text, base, qspans):
-                content = None  # '"...," said Oversight ranking Democrat X': the quote before, not what the parser hung after
+            if content and min(t.i for t in content) > tok.i and (_right_after_quote(tok, text, base, qspans) or _quote_then_speaker(
+                    tok, subject, text, base, qspans) and not any(t.tag_ in ("VBG", "VBN", "VB") for t in tok.doc[tok.i + 1 : min(t.i for t in content)])):
+                # '"...," said Oversight ranking Democrat X', '"...," Spencer said, as a few fighters worked out': the quote
+                # before, not what the parser hung after (but '"...," she said, adding that ...' reports what she added)
+                content = None
             if content is None and _inverted(tok):
                 # inverted or parenthetical cue: '"...," he said' or 'This, they added, would ...'
                 skip = {t.i for t in tok.subtree} | ({t.i for t in subject.subtree} if subject is not None else set())
@@ -1974,6 +2004,11 @@ def _named_in_apposition(subject: Token) -> Token | None:
             return c
     titled = subject.ent_type_ == "PERSON" and is_person_noun(subject) and not any(
         c.dep_ == "compound" and not is_person_noun(c) for c in subject.children)  # "Lamborghini's Chief Executive, X," tagged a person
+    if subject.lower_ == "one":  # 'One of the class, 84-year-old former teacher Winnie Robertson, thinks': the name speaks
+        for c in (c for c in subject.children if c.dep_ == "appos"):
+            name = c if c.pos_ == "PROPN" else next((x for x in c.children if x.dep_ == "appos" and x.pos_ == "PROPN"), None)
+            if name is not None and (name.ent_type_ == "PERSON" or _has_given_name(name)):
+                return name
     if subject.pos_ not in ("NOUN", "PROPN", "VERB") or subject.ent_type_ == "PERSON" and not titled:
         return None
     if subject.pos_ == "VERB":  # a role noun the tagger took for a verb: 'But auctioneer Frederic Thut, ..., announced'
@@ -2267,9 +2302,10 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
         return "name_or_title"  # a quoted name as the object of a verb that reports nothing ('came up with an “ecocycle ... park”')
     words = [t for t in toks if not t.is_punct]
     if a.route == "fragment" and a.category in ("other", "action") and cue is not None and words and all(t in inside for t in words) and len(
-            words) <= 3 and all(t.is_lower or not t.is_alpha for t in words) and not any(t.pos_ in ("VERB", "AUX") for t in words) and any(
-            t.dep_ == "dobj" and t.head.i == cue.i for t in words):
-        return "named_thing"  # 'luxury hotels are offering “sleep retreats”': a thing offered under a name, not words said
+            words) <= 3 and all(t.is_lower or not t.is_alpha for t in words) and not any(t.pos_ in ("VERB", "AUX") for t in words):
+        # 'luxury hotels are offering “sleep retreats”', 'the release of augmented “special editions” took ...': a thing
+        # under a name, and the verb reports nothing
+        return "named_thing"
     if (a.category == "evidence" or a.lemma in ("respond", "react", "reveal", "demonstrate", "show")) and a.route in (
             "cue", "inverted", "before_final", "quote_after", "quote_before", "fragment", "object") and _subject_type(a.subject) == "noun":
         lex = cue_lexicon()
@@ -2443,7 +2479,8 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
         doc_toks = sp if after is None else (sp.doc if isinstance(sp, Span) else sp)[after + 1 : sp.end if isinstance(sp, Span) else len(sp)]
         base = _base(sp)
         outside = lambda toks: [t for t in reversed(list(toks)) if not _in_any(t.idx - base, qspans)]  # not a name the quote itself cites
-        newest = _person_subject(outside(doc_toks), ctx)
+        # not a person the last attribution talks about ('he found out Johansson was suing him. “…,” he said')
+        newest = _person_subject([t for t in outside(doc_toks) if not any(a.start <= t.idx - base < a.end for a in attrs)], ctx)
         ctx.fresh = newest if newest is not None or attrs else ctx.fresh
         ctx.subject = _person_subject(outside(sp), ctx) or ctx.subject
         prev_fresh = newest is not None

@@ -989,3 +989,54 @@ def test_a_bare_surname_is_the_bearer_named_first_when_neither_was_quoted(nlp):
             "his mother, Ava Baumgartner, wept. Baumgartner, who set the record for the highest jump, told reporters: "
             "“Sometimes you have to go up really high to understand how small you are.”")
     assert _only(extract_quotes(text, nlp), "how small you are").speaker == "Felix Baumgartner"
+
+
+@pytest.mark.parametrize("text, said, never", [
+    # after '"...," X said', what the parser hung on the cue is no second quote of X (an 'as' clause, a participle, the name)
+    ("“Her memory will stay with us,” Ortega said, as a few children played football outside the old school.",
+     "Her memory will stay with us", "children played"),
+    ("''I'm more skilled with my hands than I am with my brain,'' said Dana Whitfield, half joking.",
+     "skilled with my hands", "half joking"),
+    ("“She is dishonest and untrustworthy,” spokesman Tom Rees said in a statement issued a half-hour before the event was set to begin.",
+     "dishonest and untrustworthy", "issued a half-hour"),
+    # a quoted show title after a preposition is a name, even with the sentence's full stop inside the marks
+    ("“We have to stand by our allies,” Morales said in an interview with “Morning Politics Weekly.”",
+     "stand by our allies", "Morning Politics"),
+])
+def test_what_follows_a_quote_and_its_cue_is_not_a_second_quote(nlp, text, said, never):
+    quotes = extract_quotes(text, nlp)
+    assert _only(quotes, said)
+    assert not [q for q in quotes if never in q.text]
+
+
+def test_that_said_is_a_discourse_marker_and_adding_that_still_reports(nlp):
+    assert not extract_quotes("The mayor will probably win. That said, a defeat in the north would hurt her plans for a second term.", nlp)
+    quotes = extract_quotes("“We will rebuild,” she said, adding that the council would vote on the budget in May.", nlp)
+    assert _only(quotes, "council would vote").cue in ("adding", "said")
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # 'who' after 'Name, from Place,' is the person, and a later 'she' is her
+    ("Emerging from the cathedral, Maria Lindqvist, from Uppsala, who described herself as a lapsed Catholic, was still "
+     "thinking about the news. “If you are chosen, how can you choose not to be?” she mused.", "how can you choose", "Maria Lindqvist"),
+    # 'One of the group, NAME,' names who speaks
+    ("One of the choir, 79-year-old retired nurse Edith Marlow, thinks the secret of a long life is singing every day.",
+     "secret of a long life", "Edith Marlow"),
+    # a demonstrative before an inverted cue is not the source: 'That, says the report, ...'
+    ("Most victims never report the crime. That, says the survey, is often the first sign that the police have lost trust.",
+     "first sign", "the survey"),
+    # a clerical title before a name is dropped, so a later 'he' finds the person named
+    ("The bishop spoke first.\n\nAmong the guests was a Chilean priest, Monsignor Luis Herrera Campos, from Santiago. He had come "
+     "to Rome for the ceremony. “We were all standing in the great hall,” he said.", "standing in the great hall", "Luis Herrera Campos"),
+])
+def test_relative_clauses_groups_demonstratives_and_titles(nlp, text, fragment, speaker):
+    assert _only(extract_quotes(text, nlp), fragment).speaker == speaker
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Details of the second film have now been made public: an “origins story” about a young pilot, which is due out in May.",
+     "origins story"),
+    ("The release of restored and augmented “special editions” took the trilogy back to the top of the charts.", "special editions"),
+])
+def test_a_short_quoted_name_in_a_sentence_that_reports_nothing_is_no_quote(nlp, text, phrase):
+    assert not [q for q in extract_quotes(text, nlp) if phrase in q.text]
