@@ -38,15 +38,17 @@ PRONOUNS_SINGULAR = {"he", "she", "him", "her"}
 PRONOUNS_PLURAL = {"they", "them"}
 PRONOUNS_OTHER = {"i", "we", "you", "it", "us", "me", "who", "that", "which", "this", "one"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
-_TITLES = {"mr.", "mrs.", "ms.", "dr.", "prof.", "mr", "mrs", "ms", "dr", "sen.", "rep.", "gov.", "gen.", "president", "senator"}
+_TITLES = {"mr.", "mrs.", "ms.", "dr.", "prof.", "mr", "mrs", "ms", "dr", "sen.", "rep.", "gov.", "gen.", "president", "senator", "lady"}
 _MISTAKEN_NAMES = ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LANGUAGE")  # labels the recogniser gives people's names
-# police, military and clerical ranks and honours the recogniser keeps in a person's name; dropped only before a name of two words or
+# police, military, clerical and council ranks and honours the recogniser keeps in a person's name; dropped only before a name of two words or
 # more (of a name tagged as something else, only the ranks that never begin an organisation's name)
 _PERSON_RANKS = {"sir", "dame", "professor", "constable", "sergeant", "sgt", "sgt.", "inspector", "superintendent", "detective", "det.",
-                 "monsignor", "reverend", "rev.", "rabbi", "imam"}
+                 "monsignor", "reverend", "rev.", "rabbi", "imam", "councilwoman", "councilman", "councillor", "congressman",
+                 "congresswoman", "alderman", "assemblyman", "assemblywoman", "lady", "lord", "baroness", "baron"}
 _RANKS = {"sir", "dame", "professor", "chief", "constable", "sergeant", "sgt", "sgt.", "inspector", "superintendent", "detective", "det.", "officer",
           "lieutenant", "lt.", "captain", "capt.", "colonel", "col.", "corporal", "cpl.", "private", "pte", "major", "maj.",
-          "monsignor", "reverend", "rev.", "rabbi", "imam"}
+          "monsignor", "reverend", "rev.", "rabbi", "imam", "councilwoman", "councilman", "councillor", "congressman", "congresswoman",
+          "alderman", "assemblyman", "assemblywoman", "mayor", "lady", "lord", "baroness", "baron"}
 
 
 @dataclass(frozen=True)
@@ -322,6 +324,13 @@ def _name_span(sp: Doc | Span, text: str, qs: int, qe: int) -> bool:
             return True  # one hyphened word quoted as a modifier: 'a “leave-no-trace” event'
     show = len(words) >= 2 and all(t.is_title or t.is_stop for t in words) and words[0].is_title and bool(before) and (
         before[-1].tag_ == "POS" or before[-1].lower_ == "on")  # 'on CBS's "Face the Nation"', 'on "Meet the Press"'
+    window = doc[max(lo, first.i - 6) : first.i]
+    if any(t.lower_ == "as" for t in before[-3:]) and any(t.lower_ in ("known", "nicknamed", "dubbed", "branded") for t in window) and len(words) <= 6:
+        return True  # 'a camp known as the “jungle”', 'known locally as the “scone queen of Saltburn”': a name given
+    if before and before[-1].lower_ in ("a", "an") and text[qs:qe].rstrip()[-1:] not in ",.!?…;:" and _modifier_before_noun(toks, text, qe, 6) and not any(
+            t.lemma_.lower() in ("call", "describe", "term", "label") for t in window):
+        return True  # 'a “let the good times roll” attitude': a quoted phrase used as a modifier, verbs and all (but 'what X
+        # called a “let a thousand flowers bloom” approach' is X's phrase)
     if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in toks) and not show:
         return False
     proper = any(t.pos_ == "PROPN" or t.tag_ == "POS" for t in toks) or all(t.is_title or t.is_stop for t in words) and words[0].is_title
@@ -336,11 +345,17 @@ def _name_span(sp: Doc | Span, text: str, qs: int, qe: int) -> bool:
         return True
     if all(t.is_title or t.is_stop or t.is_upper or not t.is_alpha for t in words) and words[0].is_title and not (before and before[-1].lower_ in ("a", "an")):
         return bool(before) and (before[-1].pos_ in ("ADP", "DET", "PROPN") or before[-1].tag_ == "POS" or before[-1].lower_ in _NAMING)
-    last = toks[-1]
-    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return _modifier_before_noun(toks, text, qe, 3)
+
+
+def _modifier_before_noun(toks: list[Token], text: str, qe: int, limit: int) -> bool:
+    """Whether quoted words (at most `limit`) stand right before a noun they modify: 'the "jungle" camp'."""
+    doc = toks[0].doc
+    nxt = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
     while nxt is not None and nxt.is_punct and nxt.is_quote and nxt.i + 1 < len(doc):
         nxt = doc[nxt.i + 1]
-    return nxt is not None and nxt.pos_ == "NOUN" and nxt.dep_ != "nsubj" and text[qe : qe + 2].strip(_MARKS + " ") == "" and len(words) <= 3
+    return nxt is not None and nxt.pos_ == "NOUN" and nxt.dep_ != "nsubj" and text[qe : qe + 2].strip(_MARKS + " ") == "" and len(
+        [t for t in toks if t.is_alpha]) <= limit
 
 
 def _tokens_in(sp: Doc | Span, s: int, e: int) -> list[Token]:
@@ -789,6 +804,18 @@ def _lost_subject(verb: Token) -> Token | None:
             if subj is not None:
                 return subj
     doc = verb.doc
+    v = verb.head.head if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.head.lemma_.lower() in _ISSUING else verb
+    if not any(c.dep_ in _SUBJ for c in v.children) and v.dep_ == "ROOT" and v.i > v.sent.start:
+        # 'Black Lives Matter issued a statement saying ...' with the name parsed as modifiers of the verb: the capitalised
+        # words that open the sentence right before the verb
+        opening = doc[v.sent.start : v.i]
+        if len(opening) <= 4 and all(t.is_alpha and t.is_title and t.pos_ in ("PROPN", "NOUN", "ADJ") for t in opening) and any(t.pos_ == "PROPN" for t in opening):
+            return opening[-1]
+        # 'In an interview with hosts X and Y, the candidate stated that ...' with the subject read as an apposition of Y
+        last = doc[v.i - 1]
+        if last.pos_ in ("NOUN", "PROPN") and last.dep_ in ("appos", "conj") and last.left_edge.i > 0 and doc[last.left_edge.i - 1].text == "," and (
+                is_person_noun(last) or last.ent_type_ in ("PERSON", "ORG", "NORP") or _source_like(last)):
+            return last
     prev = doc[verb.i - 1] if verb.i > 0 else None
     if prev is not None and prev.head.i == verb.i and prev.dep_ in ("advmod", "npadvmod") and prev.is_title and not prev.is_stop and (
             prev.i == prev.sent.start) and not any(c.dep_ in _SUBJ for c in verb.children):
@@ -1138,7 +1165,11 @@ def _person_subject(toks: Iterable[Token], ctx: _Context) -> _Entity | None:
             if found is None and compounds:  # 'Alexandra Freund, Professor of ..., was also sceptical' tagged as an organisation
                 name = tok.doc[compounds[0].i : tok.i + 1].text
                 found = _person(name, ctx)
-                if found is None and tok.ent_type_ in _MISTAKEN_NAMES and _person_shaped(tok):
+                if found is None and (tok.ent_type_ in _MISTAKEN_NAMES and _person_shaped(tok) or not tok.ent_type_ and not any(
+                        c.ent_type_ for c in compounds) and _name_shaped(name) and tok.dep_.startswith("nsubj") and all(
+                        t.tag_ == "NNP" for t in [*compounds, tok]) and not _title_cased(tok.sent)):
+                    # 'Alexandra Freund, Professor of ...' tagged as an organisation; 'Junior Smart knows a lot about gangs.
+                    # He ...' with no tag at all: a capitalised two- or three-word name as a subject
                     found = _Entity(name, head=tok.lower_, person=True)
                     ctx.people.append(found)
         if found is None and not any(c.dep_ == "compound" for c in tok.children):  # 'Sanders is outlining ...' after quoting Bernie Sanders
@@ -1146,6 +1177,12 @@ def _person_subject(toks: Iterable[Token], ctx: _Context) -> _Entity | None:
         if found is not None:
             return found
     return None
+
+
+def _title_cased(sent: Span) -> bool:
+    """Whether a sentence is a headline in title case ('New Polls Show Double-Digit Gaps'): most of its words capitalised."""
+    words = [t for t in sent if t.is_alpha]
+    return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) >= 0.7 * len(words)
 
 
 def _passive_agent(tok: Token) -> bool:
@@ -1265,6 +1302,10 @@ def _person_shaped(head: Token) -> bool:
     if any(c.dep_ == "appos" and is_person_noun(c) or c.dep_ == "relcl" and any(x.lower_ == "who" and x.dep_ in _SUBJ for x in c.children)
            for c in head.children):
         return True
+    doc = head.doc
+    if head.i + 3 < len(doc) and doc[head.i + 1].text == "," and doc[head.i + 2].lower_ == "from" and doc[head.i + 3].ent_type_ in ("GPE", "LOC") and (
+            _has_given_name(head)):
+        return True  # 'Julia Rochester, from London, who ...': where a person comes from
     if head.dep_ != "appos":
         return False
     described = head.head
@@ -1341,6 +1382,12 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
                     return _Entity(ctx.orgs.get(name.lower(), name), head=head.lemma_.lower())
                 if _np_key(who) in ctx.orgs:
                     return _Entity(ctx.orgs[_np_key(who)], head=head.lemma_.lower())
+        for prep in (t for t in head.subtree if t.dep_ == "prep" and t.lower_ in ("by", "from") and t.head.i != head.i and t.head.i > head.i):
+            # 'the first comprehensive study of its kind from the World Health Organization': the 'from' hung on 'kind'
+            ent = next((_ent_of(x, ("ORG",)) for x in prep.children if x.dep_ == "pobj" and _ent_of(x, ("ORG",)) is not None), None)
+            if ent is not None:
+                name = _strip_det(_name_text(ent))
+                return _Entity(ctx.orgs.get(name.lower(), name), head=head.lemma_.lower())
     if (head.pos_ in ("NOUN", "PROPN") or head.pos_ == "ADJ" and head.dep_ in _SUBJ) and (
             head.ent_type_ == "" or head.ent_type_ in _MISTAKEN_NAMES) and head.text[:1].isupper():
         # a surname the tagger took for a common noun, an organisation or nothing ('Thut said', 'Nicolelis said'): a person already named
@@ -1405,8 +1452,14 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
         determiner = head.left_edge.lower_  # 'the University of Warsaw biologist': the article sits on the modifier
     restricted = any(c.dep_ in ("prep", "acl") or c.dep_ == "relcl" and head.doc[c.left_edge.i - 1].text != "," for c in head.children)
     if determiner in ("the", "this", "that", "these", "those") and not restricted:  # 'The scientist, who ..., says' is not restricted
+        findings = lex["finding_nouns"]
         for ent in reversed(ctx.speakers):
             if ent.head == head.lemma_.lower() or head.lemma_.lower() in ent.nouns or (ent.role and ent.role.lower().endswith(head.lemma_.lower())):
+                return ent
+        if head.lemma_.lower() in findings and head.tag_ == "NN":  # 'the study ... The report finds': the same organisation's finding
+            ent = next((e for e in reversed(ctx.speakers) if e.nouns & findings and not e.person and e.name[:1].isupper()
+                        and e.name.split()[0].lower() not in ("a", "an", "the", "this", "that")), None)
+            if ent is not None:
                 return ent
         if key in ctx.orgs:
             return _Entity(ctx.orgs[key], head=head.lemma_.lower())
@@ -2030,7 +2083,8 @@ def _named_in_apposition(subject: Token) -> Token | None:
         if c.dep_ == "appos" and c.pos_ == "PROPN" and (c.ent_type_ in _MISTAKEN_NAMES or not c.ent_type_) and c.text.istitle() and c.text.isalpha() and (
                 is_person_noun(subject) or _has_given_name(c)):
             return c  # 'Its chef, René Redzepi, says' with the name tagged as a place
-    if subject.dep_ == "appos" and subject.head.ent_type_ in ("PERSON", "ORG") and subject.head.pos_ == "PROPN":
+    if subject.dep_ == "appos" and subject.head.ent_type_ in ("PERSON", "ORG") and subject.head.pos_ == "PROPN" and not any(
+            a.dep_ == "prep" for a in subject.head.ancestors):  # not 'In an interview with X and Y, the candidate stated'
         return subject.head
     if subject.pos_ == "NOUN" and is_person_noun(subject):
         for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "at")):
@@ -2086,6 +2140,7 @@ def _register_people(sp: Doc | Span, ctx: _Context) -> None:
                 # the recogniser ran the name into its bracketed acronym: 'International Union for Conservation of Nature (IUCN'
                 org = m.group(1)
                 ctx.orgs[m.group(2).lower()] = org
+                ctx.orgs[m.group(0).lower()] = org  # and the run-in name itself, wherever it is met again
             _describe_org(ent.root, org, ctx)
             doc = ent.doc
             if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 1].is_upper and doc[ent.end + 2].text == ")":
@@ -2302,7 +2357,8 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
         return "name_or_title"  # a quoted name as the object of a verb that reports nothing ('came up with an “ecocycle ... park”')
     words = [t for t in toks if not t.is_punct]
     if a.route == "fragment" and a.category in ("other", "action") and cue is not None and words and all(t in inside for t in words) and len(
-            words) <= 3 and all(t.is_lower or not t.is_alpha for t in words) and not any(t.pos_ in ("VERB", "AUX") for t in words):
+            words) <= 3 and all(t.is_lower or not t.is_alpha for t in words) and not any(
+            t.pos_ in ("VERB", "AUX") and t.doc[t.i - 1].text != "-" for t in words):  # ('“meat-based meals”' holds no verb)
         # 'luxury hotels are offering “sleep retreats”', 'the release of augmented “special editions” took ...': a thing
         # under a name, and the verb reports nothing
         return "named_thing"
