@@ -502,6 +502,9 @@ def _without_conjoined_cues(clause: Token) -> list[Token]:
     cut = set()
     for c in clause.children:
         found = _cue_at(c) if c.dep_ == "conj" and c.i > clause.i and not any(x.dep_ in _SUBJ for x in c.children) else None
+        if found is None and c.dep_ == "conj" and c.i > clause.i and any(x.dep_ == "cc" and x.lower_ == "but" for x in clause.children) and any(
+                x.dep_ == "nsubj" and x.pos_ == "PROPN" and x.left_edge.i > 0 and x.doc[x.left_edge.i - 1].lower_ == "but" for x in c.children):
+            found = _cue_at(c)  # '... are a “plague on earth”, but WWF claims there is still time': WWF's claim, not the first speaker's
         if found is not None and found[2] == "speech":  # a speech verb; 'said he was preparing models and expected ...' stays whole
             cut.update(t.i for t in c.subtree)
             cut.update(x.i for x in clause.children if x.dep_ in ("cc", "punct") and clause.i < x.i < c.i)
@@ -772,6 +775,19 @@ def _name_before(verb: Token) -> Token | None:
     if rest and not (rest[0].text == "," and rest[-1].text == "," and len(rest) <= 25):
         return None  # only a comma-set aside (age, title, a participle) may stand between the name and its verb
     return name
+
+
+def _idiomatic_say(tok: Token) -> bool:
+    """'say' that reports nothing: 'it’s fair to say that ...', 'needless to say', '– say, virtual meetings –' (for example)."""
+    if tok.lemma_.lower() != "say":
+        return False
+    doc = tok.doc
+    judged = ("fair", "safe", "needless", "suffice", "sufficient", "true", "hard", "difficult")
+    if tok.dep_ in ("xcomp", "advcl", "acl") and (tok.head.lower_ in judged or any(
+            c.dep_ == "acomp" and c.lower_ in judged for c in tok.head.children) and any(c.lower_ == "it" for c in tok.head.children)):
+        return True
+    prev = doc[tok.i - 1].text if tok.i > 0 else ""
+    return tok.i + 1 < len(doc) and doc[tok.i + 1].text == "," and prev in ("–", "—", "-", "--", ",", "(")
 
 
 def _right_after_quote(verb: Token, text: str, base: int, qspans: list[tuple[int, int, bool, bool]]) -> bool:
@@ -1571,6 +1587,8 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
             if subject is not None and subject.lower_ in ("that", "this") and subject.i == subject.sent.start and subject.i + 1 == tok.i and (
                     tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ","):
                 continue  # 'That said, a loss would ...': a discourse marker, not a report
+            if _idiomatic_say(tok):
+                continue
             if cat == "noun":  # 'his claim that', 'a statement by X that', 'X issued a statement that'
                 by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
                 subject = next((c for c in tok.children if c.dep_ == "poss"), None) or (next((x for x in by.children if x.dep_ == "pobj"), None) if by is not None else None) or (_subject(tok.head) if tok.dep_ in ("dobj", "pobj", "attr") else None)
@@ -1587,6 +1605,11 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
                 # 'CLEVELAND, July 19 (UPI) — Michael Mukasey told ...': the parser makes the place the subject, the person its apposition
                 subject = next((c for c in subject.children if c.dep_ == "appos" and c.idx - base >= dateline), None)
             content = _complement(tok, lemma, cat)
+            if content and subject is not None and subject.i > tok.i:
+                # 'Humans, said TV naturalist Sir David Attenborough in 2013, are a “plague on earth”': the speaker the
+                # parser put inside the reported clause is not what was said
+                named = {t.i for t in subject.subtree}
+                content = [t for t in content if t.i not in named] or None
             if content and min(t.i for t in content) > tok.i and (_right_after_quote(tok, text, base, qspans) or _quote_then_speaker(
                     tok, subject, text, base, qspans) and not any(t.tag_ in ("VBG", "VBN", "VB") for t in tok.doc[tok.i + 1 : min(t.i for t in content)])):
                 # '"...," said Oversight ranking Democrat X', '"...," Spencer said, as a few fighters worked out': the quote

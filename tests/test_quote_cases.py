@@ -1091,3 +1091,21 @@ def test_a_phrase_someone_called_something_is_still_theirs(nlp):
 ])
 def test_titles_before_surnames_and_reports_of_an_organisation(nlp, text, fragment, speaker):
     assert _only(extract_quotes(text, nlp), fragment).speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Since the films ran through the 1970s, it’s fair to say that the series almost stopped after one poor year.",
+    "Tools that remove the need for those journeys – say, video calls or remote work – could cut traffic sharply.",
+])
+def test_say_that_reports_nothing_is_no_cue(nlp, text):
+    assert not extract_quotes(text, nlp)
+
+
+def test_a_name_set_inside_what_it_said_and_a_second_claim_after_but_stay_apart(nlp):
+    text = ("Cities, said the architect Rosa Hale in 2015, are a “machine for living”, but Greenpeace claims there is "
+            "still time to change how they are built.")
+    quotes = extract_quotes(text, nlp)
+    first = _only(quotes, "machine for living")
+    assert first.speaker == "Rosa Hale" and "Greenpeace" not in first.text
+    assert not [q for q in quotes if "architect Rosa Hale" in q.text]
+    assert _only(quotes, "still time").speaker == "Greenpeace"
