@@ -465,7 +465,7 @@ def _complement(cue: Token, lemma: str, category: str) -> list[Token] | None:
             after += [c for c in cue.children if c.dep_ == "advcl" and c.i > after[-1].i and any(
                 m.dep_ == "mark" and m.lower_ in ("because", "if", "unless") and m.i == c.left_edge.i for m in c.children)]
         return [t for c in after for t in _without_conjoined_cues(c)] if after else _without_conjoined_cues(comps[0])
-    if category in ("speech", "cognition"):
+    if category in ("speech", "cognition", "evidence"):
         clause = _misread_that_clause(cue)
         if clause is not None:
             return list(clause.subtree)
@@ -538,6 +538,10 @@ def _misread_object_clause(cue: Token) -> Token | None:
 def _misread_that_clause(cue: Token) -> Token | None:
     """'predicted at the debate that Republicans will take "every state"': a that-clause the parser hung on the noun
     before it as a relative clause, though its 'that' fills no gap (the clause has its own subject and object)."""
+    that = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    if that is not None and that.lower_ == "that" and that.dep_ == "mark" and that.head.head.i == cue.i and that.head.dep_ in ("dobj", "dative", "npadvmod") and any(
+            c.dep_ in ("acl", "relcl") for c in that.head.children):
+        return that.head  # 'showed that people hated being left ...' read as 'showed people [who] hated ...'
     for prep in (c for c in cue.children if c.dep_ == "prep" and c.i > cue.i):
         for noun in (c for c in prep.children if c.dep_ == "pobj"):
             for rel in (c for c in noun.children if c.dep_ == "relcl" and c.i > noun.i):

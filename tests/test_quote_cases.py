@@ -1109,3 +1109,14 @@ def test_a_name_set_inside_what_it_said_and_a_second_claim_after_but_stay_apart(
     assert first.speaker == "Rosa Hale" and "Greenpeace" not in first.text
     assert not [q for q in quotes if "architect Rosa Hale" in q.text]
     assert _only(quotes, "still time").speaker == "Greenpeace"
+
+
+@pytest.mark.parametrize("text, fragment", [
+    # 'showed that people hated ...' parsed as 'showed people [who] hated ...': the that-clause is the finding
+    ("In more than nine separate trials, the scientists showed that people disliked being left alone with their thoughts.",
+     "people disliked being left alone"),
+    # a diary, like a survey or a poll, is a source of findings
+    ("A digital seven-day diary shows radio accounts for just a third of listening in this age group.", "radio accounts"),
+])
+def test_findings_the_parser_misread_or_from_diaries(nlp, text, fragment):
+    assert [q for q in extract_quotes(text, nlp) if fragment in q.text]
