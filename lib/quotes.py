@@ -858,6 +858,13 @@ def _relative_antecedent(tok: Token) -> Token:
             named = [t for t in tok.doc[max(tok.sent.start, ante.head.i - 5) : ante.head.i] if t.pos_ == "PROPN" and t.dep_ != "compound"]
             if named and tok.doc[ante.head.i - 1].text == ",":
                 return named[-1]
+        if tok.lower_ in ("who", "whom") and not (ante.pos_ == "PROPN" or is_person_noun(ante)):
+            # 'an emaciated man with long hair and a beard, who claimed ...': who is the man, not his beard
+            up = ante
+            while up.dep_ in ("conj", "pobj", "prep") and up.head.i != up.i:
+                up = up.head
+                if up.pos_ == "NOUN" and is_person_noun(up) or up.pos_ == "PROPN":
+                    return up
         return ante
     return tok
 
@@ -890,7 +897,8 @@ def _mention(head: Token) -> Span:
         if c.dep_ in cut and c.i > head.i:
             drop.update(t.i for t in c.subtree)
     for t in head.subtree:  # an aside deeper in the phrase: 'A spokesman for the BPI, the record industry trade body, said'
-        if t.dep_ == "appos" and t.i > head.i and t.i not in drop and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == "," and t.head.i != head.i:
+        if t.dep_ in ("appos", "relcl") and t.i > head.i and t.i not in drop and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == "," and t.head.i != head.i:
+            # (and a relative clause set off deeper in it: 'a man with long hair and a beard, who claimed ...')
             drop.update(x.i for x in t.subtree)
             drop.add(t.left_edge.i - 1)
     toks = [t for t in head.subtree if t.i not in drop]
@@ -1186,7 +1194,7 @@ def _person_subject(toks: Iterable[Token], ctx: _Context) -> _Entity | None:
                 name = tok.doc[compounds[0].i : tok.i + 1].text
                 found = _person(name, ctx)
                 if found is None and (tok.ent_type_ in _MISTAKEN_NAMES and _person_shaped(tok) or not tok.ent_type_ and not any(
-                        c.ent_type_ for c in compounds) and _name_shaped(name) and tok.dep_.startswith("nsubj") and all(
+                        c.ent_type_ for c in compounds) and _name_shaped(name) and tok.dep_.startswith("nsubj") and not _in_open_quote(tok) and all(
                         t.tag_ == "NNP" for t in [*compounds, tok]) and not _title_cased(tok.sent)):
                     # 'Alexandra Freund, Professor of ...' tagged as an organisation; 'Junior Smart knows a lot about gangs.
                     # He ...' with no tag at all: a capitalised two- or three-word name as a subject
@@ -1197,6 +1205,13 @@ def _person_subject(toks: Iterable[Token], ctx: _Context) -> _Entity | None:
         if found is not None:
             return found
     return None
+
+
+def _in_open_quote(tok: Token) -> bool:
+    """Whether a token stands inside quote marks opened earlier in its sentence ('“Once Labor Day comes ...'."""
+    marks = [t.text for t in tok.doc[tok.sent.start : tok.i] if t.is_quote]
+    curly = sum(m in ("“", "‘", "«") for m in marks) - sum(m in ("”", "’", "»") for m in marks)
+    return curly > 0 or sum(m in ('"', "''", "``") for m in marks) % 2 == 1
 
 
 def _title_cased(sent: Span) -> bool:

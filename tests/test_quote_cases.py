@@ -1120,3 +1120,15 @@ def test_a_name_set_inside_what_it_said_and_a_second_claim_after_but_stay_apart(
 ])
 def test_findings_the_parser_misread_or_from_diaries(nlp, text, fragment):
     assert [q for q in extract_quotes(text, nlp) if fragment in q.text]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # 'who' after 'a man with long hair and a beard,' is the man, and the clause is no part of his description
+    ("Inside the boat they found a thin man with long hair and a beard, who claimed to have been drifting for a year after "
+     "leaving Chile.", "drifting for a year", "a thin man with long hair and a beard"),
+    # a capitalised phrase inside a quote is nobody a later 'she' can mean
+    ("Rosa Lind, who runs the shelter, says demand keeps rising. “Once Easter Monday comes and the tourists leave, our numbers "
+     "double,” she says.", "our numbers", "Rosa Lind"),
+])
+def test_who_after_a_described_person_and_names_inside_quotes(nlp, text, fragment, speaker):
+    assert _only(extract_quotes(text, nlp), fragment).speaker == speaker
