@@ -1132,3 +1132,10 @@ def test_findings_the_parser_misread_or_from_diaries(nlp, text, fragment):
 ])
 def test_who_after_a_described_person_and_names_inside_quotes(nlp, text, fragment, speaker):
     assert _only(extract_quotes(text, nlp), fragment).speaker == speaker
+
+
+@pytest.mark.parametrize("verb", ["ripped", "thanked", "commended", "chided"])
+def test_verbs_of_praise_and_blame_report_what_for(nlp, verb):
+    text = f"The senator {verb} the governor for “putting families first” during the storm."
+    quote = _only(extract_quotes(text, nlp), "putting families first")
+    assert quote.speaker == "The senator" and quote.cue == verb
