@@ -40,15 +40,13 @@ PRONOUNS_OTHER = {"i", "we", "you", "it", "us", "me", "who", "that", "which", "t
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _TITLES = {"mr.", "mrs.", "ms.", "dr.", "prof.", "mr", "mrs", "ms", "dr", "sen.", "rep.", "gov.", "gen.", "president", "senator", "lady"}
 _MISTAKEN_NAMES = ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LANGUAGE")  # labels the recogniser gives people's names
-# police, military, clerical and council ranks and honours the recogniser keeps in a person's name; dropped only before a name of two words or
-# more (of a name tagged as something else, only the ranks that never begin an organisation's name)
-_PERSON_RANKS = {"sir", "dame", "professor", "constable", "sergeant", "sgt", "sgt.", "inspector", "superintendent", "detective", "det.",
-                 "monsignor", "reverend", "rev.", "rabbi", "imam", "councilwoman", "councilman", "councillor", "congressman",
-                 "congresswoman", "alderman", "assemblyman", "assemblywoman", "lady", "lord", "baroness", "baron"}
-_RANKS = {"sir", "dame", "professor", "chief", "constable", "sergeant", "sgt", "sgt.", "inspector", "superintendent", "detective", "det.", "officer",
-          "lieutenant", "lt.", "captain", "capt.", "colonel", "col.", "corporal", "cpl.", "private", "pte", "major", "maj.",
-          "monsignor", "reverend", "rev.", "rabbi", "imam", "councilwoman", "councilman", "councillor", "congressman", "congresswoman",
-          "alderman", "assemblyman", "assemblywoman", "mayor", "lady", "lord", "baroness", "baron"}
+# police, military, clerical and council ranks and honours the recogniser keeps in a person's name; dropped only before a
+# name of two words or more (of a name tagged as something else, only the ranks that never begin an organisation's name)
+_PERSON_RANKS = {"sir", "dame", "lady", "lord", "baroness", "baron", "professor", "constable", "sergeant", "sgt", "sgt.", "inspector",
+                 "superintendent", "detective", "det.", "monsignor", "reverend", "rev.", "rabbi", "imam", "councilwoman", "councilman",
+                 "councillor", "congressman", "congresswoman", "alderman", "assemblyman", "assemblywoman"}
+_RANKS = _PERSON_RANKS | {"chief", "officer", "lieutenant", "lt.", "captain", "capt.", "colonel", "col.", "corporal", "cpl.", "private",
+                          "pte", "major", "maj.", "mayor"}
 
 
 @dataclass(frozen=True)
@@ -782,10 +780,13 @@ def _name_before(verb: Token) -> Token | None:
 
 
 def _idiomatic_say(tok: Token) -> bool:
-    """'say' that reports nothing: 'it’s fair to say that ...', 'needless to say', '– say, virtual meetings –' (for example)."""
+    """'say' that reports nothing: 'That said, ...' (a discourse marker), 'it’s fair to say that ...', 'needless to say',
+    '– say, virtual meetings –' (for example)."""
     if tok.lemma_.lower() != "say":
         return False
     doc = tok.doc
+    if tok.i == tok.sent.start + 1 and doc[tok.i - 1].lower_ in ("that", "this") and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",":
+        return True
     judged = ("fair", "safe", "needless", "suffice", "sufficient", "true", "hard", "difficult")
     if tok.dep_ in ("xcomp", "advcl", "acl") and (tok.head.lower_ in judged or any(
             c.dep_ == "acomp" and c.lower_ in judged for c in tok.head.children) and any(c.lower_ == "it" for c in tok.head.children)):
@@ -1603,9 +1604,6 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
             if any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children) and not _perfect(tok):
                 continue  # 'was charged with', 'is expected to': a passive cue names no source
             subject = _subject(cue_toks[0] if cat == "stance" else tok)
-            if subject is not None and subject.lower_ in ("that", "this") and subject.i == subject.sent.start and subject.i + 1 == tok.i and (
-                    tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ","):
-                continue  # 'That said, a loss would ...': a discourse marker, not a report
             if _idiomatic_say(tok):
                 continue
             if cat == "noun":  # 'his claim that', 'a statement by X that', 'X issued a statement that'
