@@ -41,8 +41,9 @@ _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _TITLES = {"mr.", "mrs.", "ms.", "dr.", "prof.", "mr", "mrs", "ms", "dr", "sen.", "rep.", "gov.", "gen.", "president", "senator", "lady"}
 _MISTAKEN_NAMES = ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LANGUAGE")  # labels the recogniser gives people's names
 # police, military, clerical and council ranks and honours the recogniser keeps in a person's name; dropped only before a
-# name of two words or more (of a name tagged as something else, only the ranks that never begin an organisation's name)
-_PERSON_RANKS = {"sir", "dame", "lady", "lord", "baroness", "baron", "professor", "constable", "sergeant", "sgt", "sgt.", "inspector",
+# name of two words or more (of a name tagged as something else, only the ranks that never begin an organisation's name);
+# courtesy titles ('Mr', 'Lady') are _TITLES, dropped before these
+_PERSON_RANKS = {"sir", "dame", "lord", "baroness", "baron", "professor", "constable", "sergeant", "sgt", "sgt.", "inspector",
                  "superintendent", "detective", "det.", "monsignor", "reverend", "rev.", "rabbi", "imam", "councilwoman", "councilman",
                  "councillor", "congressman", "congresswoman", "alderman", "assemblyman", "assemblywoman"}
 _RANKS = _PERSON_RANKS | {"chief", "officer", "lieutenant", "lt.", "captain", "capt.", "colonel", "col.", "corporal", "cpl.", "private",
@@ -323,7 +324,7 @@ def _name_span(sp: Doc | Span, text: str, qs: int, qe: int) -> bool:
     show = len(words) >= 2 and all(t.is_title or t.is_stop for t in words) and words[0].is_title and bool(before) and (
         before[-1].tag_ == "POS" or before[-1].lower_ == "on")  # 'on CBS's "Face the Nation"', 'on "Meet the Press"'
     window = doc[max(lo, first.i - 6) : first.i]
-    if any(t.lower_ == "as" for t in before[-3:]) and any(t.lower_ in ("known", "nicknamed", "dubbed", "branded") for t in window) and len(words) <= 6:
+    if any(t.lower_ == "as" for t in before) and any(t.lower_ in ("known", "nicknamed", "dubbed", "branded") for t in window) and len(words) <= 6:
         return True  # 'a camp known as the “jungle”', 'known locally as the “scone queen of Saltburn”': a name given
     if before and before[-1].lower_ in ("a", "an") and text[qs:qe].rstrip()[-1:] not in ",.!?…;:" and _modifier_before_noun(toks, text, qe, 6) and not any(
             t.lemma_.lower() in ("call", "describe", "term", "label") for t in window):
