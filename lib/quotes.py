@@ -117,6 +117,7 @@ class _Context:
     paragraph_start: int = 0  # how many speakers there were when the current paragraph began
     org_mentions: list[str] = field(default_factory=list)  # organisations named so far, in order
     named_at: dict[str, int] = field(default_factory=dict)  # people first named in the current paragraph -> token index
+    org_named_at: dict[str, int] = field(default_factory=dict)  # organisations first named in the current paragraph -> token index
     subject: _Entity | None = None  # the person last named as a subject in an earlier paragraph ('King developed a style ...')
     name_endings: dict[str, str] = field(default_factory=dict)  # surname -> 'Given Surname' ending a longer entity name
 
@@ -1117,6 +1118,12 @@ def _name_parts(name: str) -> list[str]:
     return words + [w.split("-", 1)[1] for w in words if "-" in w and w.split("-", 1)[0].lower() in _PARTICLES | {"abu", "ibn", "ben"}]
 
 
+def _capitalised(word: str) -> bool:
+    """Whether a name word is capitalised, also after a hyphened particle ('el-Haite', 'al-Mamun')."""
+    first, _, rest = word.partition("-")
+    return word[:1].isupper() or bool(rest) and first.lower() in _PARTICLES | {"abu", "ibn", "ben"} and rest[:1].isupper()
+
+
 def _surname(name: str) -> set[str]:
     """How a surname can stand alone: the last word, without a hyphened particle ('Mohammed Abdullah al-Mamun': 'al-Mamun', 'Mamun')."""
     return set(_name_parts(name.split()[-1])) if name.split() else set()
@@ -1180,8 +1187,8 @@ def _person_subject(toks: Iterable[Token], ctx: _Context) -> _Entity | None:
     """The first known person among these tokens that is a subject (or joined to one: 'The teachers and Zimarco are')."""
     for tok in toks:
         if tok.pos_ != "PROPN" or not (tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ in ("conj", "appos") and tok.head.dep_ in ("nsubj", "nsubjpass")
-                                       or _passive_agent(tok)):
-            continue
+                                       or _passive_agent(tok) or tok.dep_ == "attr" and tok.head.lemma_ == "be" and not _in_open_quote(tok, paragraph=True)):
+            continue  # ^ 'One of the first buyers was Tom Reddick, 31, ...': the name after the copula
         if tok.dep_.startswith("nsubj") and tok.head.dep_ == "ccomp" and tok.head.head.lemma_.lower() in cue_lexicon()["speech"]:
             continue  # 'X said Abdullah could search ... "…," he said': the person talked about is not the one talking
         if tok.ent_type_ == "PERSON":
@@ -1209,9 +1216,10 @@ def _person_subject(toks: Iterable[Token], ctx: _Context) -> _Entity | None:
     return None
 
 
-def _in_open_quote(tok: Token) -> bool:
-    """Whether a token stands inside quote marks opened earlier in its sentence ('“Once Labor Day comes ...'."""
-    marks = [t.text for t in tok.doc[tok.sent.start : tok.i] if t.is_quote]
+def _in_open_quote(tok: Token, paragraph: bool = False) -> bool:
+    """Whether a token stands inside quote marks opened earlier in its sentence ('“Once Labor Day comes ...'), or in its
+    paragraph (one Doc) when asked."""
+    marks = [t.text for t in tok.doc[0 if paragraph else tok.sent.start : tok.i] if t.is_quote]
     curly = sum(m in ("“", "‘", "«") for m in marks) - sum(m in ("”", "’", "»") for m in marks)
     return curly > 0 or sum(m in ('"', "''", "``") for m in marks) % 2 == 1
 
@@ -1414,6 +1422,10 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
                 if who is None or head.pos_ == "PROPN" and c.dep_ == "compound":
                     continue
                 ent = _ent_of(who, ("ORG", "PERSON", "GPE"))
+                if ent is None and who.pos_ == "PROPN" and c.dep_ == "prep" and c.lower_ in ("by", "from") and _capitalised(who.text):
+                    # 'the report by the Chronic Poverty Advisory Network' with the name tagged as a law, or not at all
+                    names = [t for t in who.subtree if t.i <= who.i and t.dep_ in ("compound", "det") or t.i == who.i]
+                    ent = who.doc[names[0].i : who.i + 1] if all(t.dep_ == "det" or _capitalised(t.text) for t in names) else None
                 if ent is not None:
                     name = _strip_det(_name_text(ent))
                     return _Entity(ctx.orgs.get(name.lower(), name), head=head.lemma_.lower())
@@ -1429,14 +1441,27 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
             head.ent_type_ == "" or head.ent_type_ in _MISTAKEN_NAMES) and head.text[:1].isupper():
         # a surname the tagger took for a common noun, an organisation or nothing ('Thut said', 'Nicolelis said'): a person already named
         words = [w for w in _name_words(mention) if w.lower() not in ("the", "a", "an")]
-        known = _known_by_surname(" ".join(words), ctx) if words and all(w[:1].isupper() for w in words) else None
+        known = _known_by_surname(" ".join(words), ctx) if words and all(_capitalised(w) for w in words) else None
         if known is None and len(words) == 1 and head.pos_ == "PROPN" and not any(c.dep_ == "det" for c in head.children):
             known = _person_from_ending(words[0], ctx)  # 'Costa said' after 'Helena Costa' tagged as an organisation
         if known is not None:
             return known
-        org = _shortened(words[0], ctx) if len(words) == 1 and head.pos_ == "PROPN" else None
+        org = (_shortened(words[0], ctx) or (ctx.orgs.get(words[0].lower(), words[0]) if words[0].isupper() else words[0])
+               if len(words) == 1 and head.pos_ == "PROPN" else None)
+        org = None if org is None or org == words[0] else org  # an acronym that stands for itself is no expansion
         if org is not None:
-            return _Entity(org, head=low)  # 'SOCO insist' after 'SOCO International'
+            return _Entity(org, head=low)  # 'SOCO insist' after 'SOCO International'; 'ASH found' after '... Health (ASH)'
+    kind = next((c for c in head.children if c.dep_ == "compound" and c.i < head.i and c.pos_ == "NOUN" and c.text.islower()
+                 and c.lower_ in lex["organisation_nouns"]), None)
+    if kind is not None and head.pos_ == "PROPN" and head.ent_type_ != "PERSON" and all(
+            t.pos_ == "PROPN" and _capitalised(t.text) for t in head.doc[kind.i + 1 : head.i + 1]):
+        # 'the union Unite', 'the charity Oxfam': the organisation is the name, the noun says what it is
+        name = head.doc[kind.i + 1 : head.i + 1].text
+        name = ctx.orgs.get(name.lower(), name)
+        ctx.orgs.setdefault(kind.lower_, name)
+        if name not in ctx.org_mentions:
+            ctx.org_mentions.append(name)
+        return _Entity(name, head=kind.lower_)
     is_name = head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "") and not head.ent_type_ == "ORG"
     if (is_name or head.ent_type_ in ("PERSON", "NORP")) and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and len(
             [t for t in mention if t.is_alpha and t.dep_ != "det"]) == 1:
@@ -1509,7 +1534,9 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
             # 'the coffee store chain insists': the organisation named last
             lo = head.sent.start
             here = [e for e in _ents_in(head.doc, lo, head.i) if e.label_ == "ORG"]
-            name = _strip_det(_name_text(here[-1])) if here else (ctx.org_mentions[-1] if ctx.org_mentions else None)
+            # else the last one named before it ('The chain, which ..., denied ...', not a company the paragraph names later)
+            before = [o for o in ctx.org_mentions if ctx.org_named_at.get(o, -1) < head.i]
+            name = _strip_det(_name_text(here[-1])) if here else (before[-1] if before else None)
             if name and head.lemma_.lower() == "government" and "government" not in name.lower():
                 name = None  # 'the government' is no company or place named before it, only a government named so
             if name:
@@ -1520,8 +1547,15 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
         if owner.name and owner.name.lower() not in PRONOUNS_SINGULAR | PRONOUNS_PLURAL | PRONOUNS_OTHER and owner.name.lower() != poss.lower_:
             return _Entity(f"{owner.name}’s {mention.doc[poss.i + 1 : mention.end].text}", head=head.lemma_.lower(), plural=head.tag_ in ("NNS", "NNPS"))
     plural = head.tag_ in ("NNS", "NNPS")
-    # 'says a teenager standing with friends ... “Isolated,” he replies': a person described, whom a later he/she can mean
-    return _Entity(_common_np(mention), head=head.lemma_.lower(), plural=plural, person=not plural and is_person_noun(head))
+    # 'says a teenager standing with friends ... “Isolated,” he replies': a person described, whom a later he/she can mean;
+    # so is anyone 'who' ('One waiter, who has worked for 11 years ..., said ... he says')
+    return _Entity(_common_np(mention), head=head.lemma_.lower(), plural=plural,
+                   person=not plural and (is_person_noun(head) or _described_by_who(head)))
+
+
+def _described_by_who(head: Token) -> bool:
+    """Whether a noun has a relative clause opened by 'who' or 'whom' (a person, whatever the noun)."""
+    return any(c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") and w.i < c.i for w in c.children) for c in head.children)
 
 
 # ----------------------------------------------------------------------------- extraction
@@ -1719,7 +1753,9 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
         before = [a for a in kept if a.end <= qs and not a.follow_on]
         after = [a for a in kept if a.start >= qe and not a.follow_on]
         src = before[-1] if before else (after[0] if after else None)
-        intro = _named_subject_before(sp, qs, qspans) if not before and (qe - qs) > 15 and _starts_sentence(sp, qs) else None
+        intro = _named_subject_before(sp, qs, qspans) if (qe - qs) > 15 and _starts_sentence(sp, qs) else None
+        if intro is not None and before and (intro.idx - _base(sp) < before[-1].end or before[-1].cue and intro.i <= before[-1].cue[-1].i):
+            intro = None  # a person named before the last cue (its speaker, say): the quote follows that cue's speaker
         if intro is not None and (src is None or src.subject is None or src.subject.i != intro.i):
             # 'Robin Dunbar, Professor of ..., was dubious about the findings. “What can ...” Alexandra Freund ... She said':
             # a quote after a sentence about a named person, before anyone's cue, is that person's
@@ -1903,6 +1939,12 @@ def _fragment_attribution(sp: Doc | Span, text: str, qs: int, qe: int, qspans: l
                     continue
                 return None
             skip = {t.i for t in subj.subtree} | {t.i for t in head.children if t.dep_ in ("aux", "auxpass", "neg", "advmod") and t.i < head.i}
+            agent = next((t for t in head.subtree if t.i > head.i and t.lower_ == "by" and t.dep_ in ("agent", "prep")), None)
+            by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if subj.dep_ == "nsubjpass" and is_cue and by is not None and (by.pos_ == "PROPN" or _source_like(by) or is_person_noun(by)):
+                # 'The fall is described as “worrying” by Professor Anna Hale': the agent speaks, the subject is talked about
+                skip |= {t.i for t in agent.subtree}
+                subj = by
             parts = [c for c in head.children if c.i > head.i and c.i not in skip and c.dep_ not in ("conj", "cc", "punct", "advcl", "npadvmod", "advmod")]
             content = _object_content(parts)
             block = _largest_block(content)
@@ -2165,7 +2207,7 @@ def _antecedent_in_sentence(a: _Attribution) -> Token | None:
 
 def _register_people(sp: Doc | Span, ctx: _Context) -> None:
     """Record full person names (two words or more), where the paragraph first names them, and organisations described by an appositive."""
-    ctx.named_at = {}
+    ctx.named_at, ctx.org_named_at = {}, {}
     for ent in sp.ents:
         if ent.label_ == "PERSON":
             words = _name_words(ent)
@@ -2189,7 +2231,21 @@ def _register_people(sp: Doc | Span, ctx: _Context) -> None:
             name = ctx.orgs.get(org.lower(), org)
             if name in ctx.org_mentions:
                 ctx.org_mentions.remove(name)
+            else:
+                ctx.org_named_at.setdefault(name, ent.start)
             ctx.org_mentions.append(name)
+        elif ent.label_ not in ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"):
+            # a name the recogniser tagged as a work, a law or nothing useful, introduced with its acronym:
+            # 'Action on Smoking and Health (ASH)' is an organisation, and 'ASH' stands for it
+            doc = ent.doc
+            m = re.fullmatch(r"(.+?)\s*\(\s*([A-Z]{2,6})\s*\)?", ent.text)
+            name, acronym = (m.group(1), m.group(2)) if m else (ent.text, doc[ent.end + 1].text if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")" else "")
+            name = _strip_det(name)
+            if acronym and "".join(w[0] for w in name.split() if w[:1].isupper()) == acronym:
+                ctx.orgs.setdefault(acronym.lower(), name)
+                ctx.orgs.setdefault(name.lower(), name)
+                if name not in ctx.org_mentions:
+                    ctx.org_mentions.append(name)
     for tok in sp:
         # a name the tagger missed or called an organisation, introduced the way news introduces people:
         # 'Pate K Chon, a counsellor who ...', 'Helena Hartlauer, 32, said'
@@ -2578,6 +2634,11 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
         outside = lambda toks: [t for t in reversed(list(toks)) if not _in_any(t.idx - base, qspans)]  # not a name the quote itself cites
         # not a person the last attribution talks about ('he found out Johansson was suing him. “…,” he said')
         newest = _person_subject([t for t in outside(doc_toks) if not any(a.start <= t.idx - base < a.end for a in attrs)], ctx)
+        if newest is None and not attrs:
+            # 'For Hajar Lakhael, a 25-year-old manager from Meknes, rehearsals are almost over.' then '“…,” she says': the
+            # person a paragraph without quotes introduces, though not as its subject
+            intro = next((t for t in outside(sp) if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and _introduced_as_person(t)), None)
+            newest = _person(_name_text(_ent_of(intro)), ctx) if intro is not None and _ent_of(intro) is not None else None
         ctx.fresh = newest if newest is not None or attrs else ctx.fresh
         ctx.subject = _person_subject(outside(sp), ctx) or ctx.subject
         prev_fresh = newest is not None
@@ -2611,6 +2672,9 @@ def _named_subject_before(sp: Doc | Span, offset: int, qspans: list[tuple[int, i
         return None  # the sentence before is itself quoted
     root = prev.root
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"), None)
+    if subj is None:  # 'But his friend Mark Lowe, a student, was less lucky.': the name in apposition to a noun subject
+        noun = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+        subj = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"), None) if noun is not None else None
     if subj is None or _in_any(subj.idx - base, qspans) or not (subj.ent_type_ == "PERSON" or subj.ent_type_ in _MISTAKEN_NAMES and _person_shaped(subj)):
         return None
     return subj
