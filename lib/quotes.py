@@ -1262,7 +1262,8 @@ def _paragraph_subject(pronoun: Token, sp: Doc | Span | None, ctx: _Context) -> 
     if sp is None:
         return None
     lo = sp.start if isinstance(sp, Span) else 0
-    return _person_subject(reversed(pronoun.doc[lo : pronoun.i]), ctx)
+    # not a name inside the quote the pronoun's cue reports ('“… that’s what UK Uncut finds important …,” she said')
+    return _person_subject((t for t in reversed(pronoun.doc[lo : pronoun.i]) if not _in_open_quote(t, paragraph=True)), ctx)
 
 
 def _subject_before(pronoun: Token, sp: Doc | Span | None, ctx: _Context) -> _Entity | None:

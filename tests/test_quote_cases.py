@@ -1154,6 +1154,9 @@ def test_speakers_in_relative_clauses_titles_untagged_names_and_reports(nlp, tex
     # the agent of a passive cue speaks: 'X is described as “…” by Y'
     ("Sales fell again last year. The fall is described as “worrying” by Professor Anna Hale, of the University of Leeds, "
      "who tracks the figures.", "worrying", "Anna Hale"),
+    # a name inside the quote a pronoun's cue reports is not who the pronoun means
+    ("Longtime campaigner Rita Moss said the protest would grow.\n\n“The bank is a great target because that’s what Tom Jenkins "
+     "finds really important: people can act locally,” she said.", "great target", "Rita Moss"),
 ])
 def test_particle_surnames_who_clauses_organisations_named_before_and_passive_agents(nlp, text, fragment, speaker):
     """Surnames with particles, descriptions with 'who', organisation nouns and acronyms, people a paragraph introduces, and
