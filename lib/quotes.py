@@ -868,6 +868,8 @@ def _relative_antecedent(tok: Token) -> Token:
                 up = up.head
                 if up.pos_ == "NOUN" and is_person_noun(up) or up.pos_ == "PROPN":
                     return up
+        if tok.lower_ in ("who", "whom") and ante.dep_ == "appos" and ante.pos_ == "NOUN" and ante.head.pos_ == "PROPN" and ante.head.ent_type_ == "PERSON":
+            return ante.head  # 'Felicia Nordström, a bar worker who says ...': who is the person the description describes
         return ante
     return tok
 
@@ -2165,8 +2167,8 @@ def _named_in_apposition(subject: Token) -> Token | None:
         if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG") and (c.dep_ == "appos" or c.i > subject.i):
             return c
         if c.dep_ == "appos" and c.pos_ == "PROPN" and (c.ent_type_ in _MISTAKEN_NAMES or not c.ent_type_) and c.text.istitle() and c.text.isalpha() and (
-                is_person_noun(subject) or _has_given_name(c)):
-            return c  # 'Its chef, René Redzepi, says' with the name tagged as a place
+                is_person_noun(subject) or _has_given_name(c)) and not is_person_noun(c):
+            return c  # 'Its chef, René Redzepi, says' with the name tagged as a place (not 'X, Deputy Director of ...', a role)
     if subject.dep_ == "appos" and subject.head.ent_type_ in ("PERSON", "ORG") and subject.head.pos_ == "PROPN" and not any(
             a.dep_ == "prep" for a in subject.head.ancestors):  # not 'In an interview with X and Y, the candidate stated'
         return subject.head

@@ -1157,6 +1157,12 @@ def test_speakers_in_relative_clauses_titles_untagged_names_and_reports(nlp, tex
     # a name inside the quote a pronoun's cue reports is not who the pronoun means
     ("Longtime campaigner Rita Moss said the protest would grow.\n\n“The bank is a great target because that’s what Tom Jenkins "
      "finds really important: people can act locally,” she said.", "great target", "Rita Moss"),
+    # a capitalised role in apposition is no name, even when the name before it is tagged as an organisation
+    ("“We will need to keep the old methods,” said Lars Oesterhelweg, Deputy Director of the Institute of Forensic Medicine "
+     "in Berlin.", "old methods", "Lars Oesterhelweg"),
+    # 'who' after 'Name, a description' is the named person
+    ("The beer was the brainchild of Felicia Nordström, a bar worker who says she was fed up with men telling her what to "
+     "drink.", "fed up", "Felicia Nordström"),
 ])
 def test_particle_surnames_who_clauses_organisations_named_before_and_passive_agents(nlp, text, fragment, speaker):
     """Surnames with particles, descriptions with 'who', organisation nouns and acronyms, people a paragraph introduces, and
