@@ -1528,9 +1528,11 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
                 return ent
         if key in ctx.orgs:
             return _Entity(ctx.orgs[key], head=head.lemma_.lower())
-        if determiner == "the" and head.tag_ in ("NN", "NNP") and (is_person_noun(head) or head.ent_type_ == "NORP"):
-            # a description standing for the person just named or quoted: 'the teenager continued', 'the Swiss said'
-            ent = _stood_for(head, head.lemma_.lower(), sp, ctx)
+        aged = re.fullmatch(r"the\s*\d+\s*-\s*year\s*-\s*old", mention.text.lower()) is not None
+        if determiner == "the" and (head.tag_ in ("NN", "NNP") and (is_person_noun(head) or head.ent_type_ == "NORP") or aged):
+            # a description standing for the person just named or quoted: 'the teenager continued', 'the Swiss said',
+            # 'which the 22-year-old said ...'
+            ent = _stood_for(head, "year-old" if aged else head.lemma_.lower(), sp, ctx)
             if ent is not None:
                 return ent
         if determiner == "the" and head.tag_ == "NN" and head.lemma_.lower() in lex["organisation_nouns"]:

@@ -1163,6 +1163,9 @@ def test_speakers_in_relative_clauses_titles_untagged_names_and_reports(nlp, tex
     # 'who' after 'Name, a description' is the named person
     ("The beer was the brainchild of Felicia Nordström, a bar worker who says she was fed up with men telling her what to "
      "drink.", "fed up", "Felicia Nordström"),
+    # 'the 22-year-old' stands for the person just named, as 'the teenager' does
+    ("Maya Lind, 22, describes herself as a private person. “I keep my data to myself,” the 22-year-old said.",
+     "keep my data", "Maya Lind"),
 ])
 def test_particle_surnames_who_clauses_organisations_named_before_and_passive_agents(nlp, text, fragment, speaker):
     """Surnames with particles, descriptions with 'who', organisation nouns and acronyms, people a paragraph introduces, and
