@@ -1420,6 +1420,18 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
         # 'the CIPD research', 'the institute's figures', 'an investigation by Reuters', 'the IEA’s Medium-Term Coal Market
         # Report': the organisation behind the finding
         for c in head.children:
+            if c.dep_ == "poss" and c.lower_ in ("its", "their") and c.i < head.i:
+                # 'Its report said', 'Their findings show': the organisation the pronoun stands for, when it resolves to one
+                # an organisation that was the subject of the sentence before ('The CIPD surveyed ... Its findings show'),
+                # not a subject of its own sentence ('X said that, according to its analysis, ...')
+                own = any(t.dep_ in ("nsubj", "nsubjpass") for t in c.doc[c.sent.start : c.i])
+                org = None if own else _org_subject_before(c, sp)
+                if org is not None:
+                    return _Entity(ctx.orgs.get(org.lower(), org), head=head.lemma_.lower())
+                owner = _resolve(c, c.doc[c.i : c.i + 1], ctx, sp)
+                if owner.name in ctx.org_mentions and not owner.person:  # a named organisation, never a place or a pronoun
+                    return _Entity(owner.name, head=head.lemma_.lower(), plural=owner.plural)
+                continue
             if c.dep_ in ("compound", "poss") and c.i < head.i or c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
                 who = c if c.dep_ != "prep" else next((x for x in c.children if x.dep_ == "pobj"), None)
                 if who is None or head.pos_ == "PROPN" and c.dep_ == "compound":
@@ -2559,9 +2571,21 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
         attrs += [a for a in _dash_attributions(sp, text, qspans) + _label_attributions(sp, text, ctx) + heads if keep(a)]
         own: list[Quote] = []
         for a in attrs:
+            known = len(ctx.speakers)
             _finish(a, sp, text, qspans, ctx)
             if dateline and a.speaker_span and a.speaker_span[1] <= dateline or dateline >= a.end:
+                del ctx.speakers[known:]  # nor one a later 'it' or 'he' can mean
                 continue  # the dateline's place name is not a speaker, and a dateline says nothing
+            if dateline and a.speaker_span and a.speaker_span[0] < dateline < a.speaker_span[1] and a.subject is not None:
+                # 'RANGOON, Burma - Aung San Suu Kyi's political allies predicted': the source starts after the dateline
+                del ctx.speakers[known:]
+                full = _mention(a.subject)
+                lo = next((t.i for t in full if t.idx - _base(sp) >= dateline), a.subject.i)
+                mention = full.doc[min(lo, a.subject.i) : full.end]
+                ent = _resolve(a.subject, mention, ctx, sp)
+                ctx.speakers.append(ent)
+                a.speaker, a.role, a.org = ent.name or None, ent.role, ent.org
+                a.speaker_span = (mention.start_char - _base(sp), mention.end_char - _base(sp))
             if a.subject is not None and a.subject.lower_ == "you" and (a.speaker or "").lower() == "you":
                 continue  # 'depends on which version you prefer': the generic reader, never a source
             a.start = max(a.start, dateline)

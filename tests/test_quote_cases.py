@@ -1166,6 +1166,12 @@ def test_speakers_in_relative_clauses_titles_untagged_names_and_reports(nlp, tex
     # 'the 22-year-old' stands for the person just named, as 'the teenager' does
     ("Maya Lind, 22, describes herself as a private person. “I keep my data to myself,” the 22-year-old said.",
      "keep my data", "Maya Lind"),
+    # 'Its findings' after a sentence whose subject is an organisation are that organisation's
+    ("The Chartered Institute of Personnel and Development surveyed 1,000 employers. Its findings show that most firms use "
+     "the contracts.", "most firms", "Chartered Institute of Personnel and Development"),
+    # a source that the parser runs into the dateline starts after it
+    ("Vote count begins in Kenya.\n\nNAIROBI, Kenya - Raila Odinga's campaign managers claimed a narrow win in the "
+     "presidential race.", "narrow win", "Raila Odinga's campaign managers"),
 ])
 def test_particle_surnames_who_clauses_organisations_named_before_and_passive_agents(nlp, text, fragment, speaker):
     """Surnames with particles, descriptions with 'who', organisation nouns and acronyms, people a paragraph introduces, and
