@@ -39,6 +39,7 @@ PRONOUNS_PLURAL = {"they", "them"}
 PRONOUNS_OTHER = {"i", "we", "you", "it", "us", "me", "who", "that", "which", "this", "one"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _TITLES = {"mr.", "mrs.", "ms.", "dr.", "prof.", "mr", "mrs", "ms", "dr", "sen.", "rep.", "gov.", "gen.", "president", "senator", "lady"}
+_NAME_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")  # entity labels that name someone or somewhere
 _MISTAKEN_NAMES = ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LANGUAGE")  # labels the recogniser gives people's names
 # police, military, clerical and council ranks and honours the recogniser keeps in a person's name; dropped only before a
 # name of two words or more (of a name tagged as something else, only the ranks that never begin an organisation's name);
@@ -1528,6 +1529,13 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
     if not determiner and head.left_edge.dep_ == "det" and head.left_edge.head.dep_ in ("nmod", "compound"):
         determiner = head.left_edge.lower_  # 'the University of Warsaw biologist': the article sits on the modifier
     restricted = any(c.dep_ in ("prep", "acl") or c.dep_ == "relcl" and head.doc[c.left_edge.i - 1].text != "," for c in head.children)
+    if determiner == "the" and restricted and head.tag_ == "NN" and is_person_noun(head) and head.lemma_.lower() not in role_words() and all(
+            c.dep_ == "acl" or c.dep_ == "prep" and not any(t.ent_type_ in _NAME_TYPES for t in c.subtree) for c in head.children if c.dep_ in ("prep", "acl", "relcl")):
+        # 'The veteran of past missions said', 'The scientist leading the research said': a description, not an office, whose
+        # modifiers name no organisation or place, stands for the person just named or quoted
+        ent = _stood_for(head, head.lemma_.lower(), sp, ctx)
+        if ent is not None:
+            return ent
     if determiner in ("the", "this", "that", "these", "those") and not restricted:  # 'The scientist, who ..., says' is not restricted
         findings = lex["finding_nouns"]
         for ent in reversed(ctx.speakers):

@@ -1169,6 +1169,10 @@ def test_speakers_in_relative_clauses_titles_untagged_names_and_reports(nlp, tex
     # 'Its findings' after a sentence whose subject is an organisation are that organisation's
     ("The Chartered Institute of Personnel and Development surveyed 1,000 employers. Its findings show that most firms use "
      "the contracts.", "most firms", "Chartered Institute of Personnel and Development"),
+    # a description that names no office, organisation or place ('The veteran of three flights') stands for the person just quoted
+    ("Exercise helped Tom Baker keep his wits over 300 days in orbit, the astronaut told reporters after landing. “It seemed "
+     "like I lived there forever,” Baker said. The veteran of three flights said that his biggest surprise was how long this "
+     "one felt.", "biggest surprise", "Tom Baker"),
     # a source that the parser runs into the dateline starts after it
     ("Vote count begins in Kenya.\n\nNAIROBI, Kenya - Raila Odinga's campaign managers claimed a narrow win in the "
      "presidential race.", "narrow win", "Raila Odinga's campaign managers"),
