@@ -1778,6 +1778,9 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
         before = [a for a in kept if a.end <= qs and not a.follow_on]
         after = [a for a in kept if a.start >= qe and not a.follow_on]
         src = before[-1] if before else (after[0] if after else None)
+        if before and src.category == "evidence" and any(b.category == "speech" for b in before):
+            # '“…,” said Dr Hugo Spiers. The results showed that ... “We were able to show ...”': results say nothing aloud
+            src = [b for b in before if b.category == "speech"][-1]
         intro = _named_subject_before(sp, qs, qspans) if (qe - qs) > 15 and _starts_sentence(sp, qs) else None
         if intro is not None and before and (intro.idx - _base(sp) < before[-1].end or before[-1].cue and intro.i <= before[-1].cue[-1].i):
             intro = None  # a person named before the last cue (its speaker, say): the quote follows that cue's speaker

@@ -1173,6 +1173,10 @@ def test_speakers_in_relative_clauses_titles_untagged_names_and_reports(nlp, tex
     ("Exercise helped Tom Baker keep his wits over 300 days in orbit, the astronaut told reporters after landing. “It seemed "
      "like I lived there forever,” Baker said. The veteran of three flights said that his biggest surprise was how long this "
      "one felt.", "biggest surprise", "Tom Baker"),
+    # a quote after a finding ('The results showed ...') follows the last person quoted: results say nothing aloud
+    ("“We looked at two groups of drivers,” said Dr Hugo Spiers, who led the study. The results showed that the older "
+     "drivers performed worse on the tests. “We were able to show that their skills faded once they stopped driving.”",
+     "skills faded", "Hugo Spiers"),
     # a source that the parser runs into the dateline starts after it
     ("Vote count begins in Kenya.\n\nNAIROBI, Kenya - Raila Odinga's campaign managers claimed a narrow win in the "
      "presidential race.", "narrow win", "Raila Odinga's campaign managers"),
