@@ -2283,7 +2283,9 @@ def _register_people(sp: Doc | Span, ctx: _Context) -> None:
         while first > 0 and tok.doc[first - 1].dep_ == "compound" and tok.doc[first - 1].head.i == tok.i and tok.doc[first - 1].pos_ == "PROPN":
             first -= 1
         toks = tok.doc[first : tok.i + 1]
-        if not 2 <= len(_name_words(toks)) <= 4 or not all(t.text[:1].isupper() for t in toks):
+        one = len(toks) == 1 and tok.dep_ in ("nsubj", "nsubjpass") and tok.is_title and tok.is_alpha and (
+            tok.text not in ctx.name_endings)  # 'Rajagopalan, a student at ..., doesn't' (not 'Costa' after 'Helena Costa')
+        if not (2 <= len(_name_words(toks)) <= 4 or one) or not all(t.text[:1].isupper() for t in toks):
             continue
         name = _name_text(toks)
         if not any(p.name == name for p in ctx.people) and _person(name, ctx) is None:

@@ -1177,6 +1177,9 @@ def test_speakers_in_relative_clauses_titles_untagged_names_and_reports(nlp, tex
     ("“We looked at two groups of drivers,” said Dr Hugo Spiers, who led the study. The results showed that the older "
      "drivers performed worse on the tests. “We were able to show that their skills faded once they stopped driving.”",
      "skills faded", "Hugo Spiers"),
+    # a single name introduced as a person ('Venkatesan, a student at ...,') is who a later 'he' means
+    ("“It was never for me,” said Celia Marsh, who left Facebook last year.\n\nVenkatesan, a student at Leeds University, sees "
+     "no drawbacks to staying offline.\n\nHe claims that he “has not noticed any difference at all”.", "not noticed", "Venkatesan"),
     # a source that the parser runs into the dateline starts after it
     ("Vote count begins in Kenya.\n\nNAIROBI, Kenya - Raila Odinga's campaign managers claimed a narrow win in the "
      "presidential race.", "narrow win", "Raila Odinga's campaign managers"),
