@@ -1266,7 +1266,7 @@ def _paragraph_subject(pronoun: Token, sp: Doc | Span | None, ctx: _Context) -> 
         return None
     lo = sp.start if isinstance(sp, Span) else 0
     # not a name inside the quote the pronoun's cue reports ('“… that’s what UK Uncut finds important …,” she said')
-    return _person_subject((t for t in reversed(pronoun.doc[lo : pronoun.i]) if not _in_open_quote(t, paragraph=True)), ctx)
+    return _person_subject((t for t in reversed(pronoun.doc[lo : pronoun.i]) if t.pos_ != "PROPN" or not _in_open_quote(t, paragraph=True)), ctx)
 
 
 def _subject_before(pronoun: Token, sp: Doc | Span | None, ctx: _Context) -> _Entity | None:
