@@ -1113,18 +1113,19 @@ def _compatible(ent: _Entity, pronoun: str) -> bool:
 
 
 _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "bin", "al", "el", "ter", "ten"}
+_HYPHENED_PARTICLES = _PARTICLES | {"abu", "ibn", "ben"}  # written joined to the surname: 'al-Mamun', 'el-Haite'
 
 
 def _name_parts(name: str) -> list[str]:
     """A name's words and, for a hyphened particle, the word without it ('al-Mamun' is also 'Mamun')."""
     words = name.split()
-    return words + [w.split("-", 1)[1] for w in words if "-" in w and w.split("-", 1)[0].lower() in _PARTICLES | {"abu", "ibn", "ben"}]
+    return words + [w.split("-", 1)[1] for w in words if "-" in w and w.split("-", 1)[0].lower() in _HYPHENED_PARTICLES]
 
 
 def _capitalised(word: str) -> bool:
     """Whether a name word is capitalised, also after a hyphened particle ('el-Haite', 'al-Mamun')."""
     first, _, rest = word.partition("-")
-    return word[:1].isupper() or bool(rest) and first.lower() in _PARTICLES | {"abu", "ibn", "ben"} and rest[:1].isupper()
+    return word[:1].isupper() or bool(rest) and first.lower() in _HYPHENED_PARTICLES and rest[:1].isupper()
 
 
 def _surname(name: str) -> set[str]:
@@ -1422,9 +1423,9 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
         # Report': the organisation behind the finding
         for c in head.children:
             if c.dep_ == "poss" and c.lower_ in ("its", "their") and c.i < head.i:
-                # 'Its report said', 'Their findings show': the organisation the pronoun stands for, when it resolves to one
-                # an organisation that was the subject of the sentence before ('The CIPD surveyed ... Its findings show'),
-                # not a subject of its own sentence ('X said that, according to its analysis, ...')
+                # 'Its report said', 'Their findings show': an organisation that was the subject of the sentence before
+                # ('The CIPD surveyed ... Its findings show'; not a subject of its own sentence: 'X said that, according to
+                # its analysis, ...'), else the named organisation the pronoun resolves to
                 own = any(t.dep_ in ("nsubj", "nsubjpass") for t in c.doc[c.sent.start : c.i])
                 org = None if own else _org_subject_before(c, sp)
                 if org is not None:
@@ -1475,8 +1476,7 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
         name = head.doc[kind.i + 1 : head.i + 1].text
         name = ctx.orgs.get(name.lower(), name)
         ctx.orgs.setdefault(kind.lower_, name)
-        if name not in ctx.org_mentions:
-            ctx.org_mentions.append(name)
+        _note_org(name, ctx)
         return _Entity(name, head=kind.lower_)
     is_name = head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "") and not head.ent_type_ == "ORG"
     if (is_name or head.ent_type_ in ("PERSON", "NORP")) and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and len(
@@ -2106,8 +2106,9 @@ def _kind(text: str, s: int, e: int, qspans: list[tuple[int, int, bool, bool]]) 
     return "direct" if inside >= 0.9 * total else "mixed"
 
 
-def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Context) -> None:
-    """Resolve the speaker, role and organisation of an attribution and set its kind."""
+def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Context, dateline: int = 0) -> None:
+    """Resolve the speaker, role and organisation of an attribution and set its kind (a source the parser ran into the
+    paragraph's opening dateline starts after it: 'RANGOON, Burma - Aung San Suu Kyi's political allies predicted')."""
     a.kind = "direct" if a.label is not None else _kind(text, a.start, a.end, qspans)
     if a.subject is None:
         return
@@ -2131,9 +2132,14 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
         a.speaker_span = (mention.start_char - base, mention.end_char - base)
         return
     mention = _mention(a.subject)
+    if mention.start_char - base < dateline < mention.end_char - base:
+        lo = next((t.i for t in mention if t.idx - base >= dateline), a.subject.i)
+        mention = mention.doc[min(lo, a.subject.i) : mention.end]
     target = _relative_antecedent(a.subject)
     if target.i == a.subject.i:
         target = _antecedent_in_sentence(a) or _named_in_apposition(a.subject) or a.subject
+    if target.idx - base < dateline:
+        target = a.subject  # nothing in the dateline is the source
     ent = _resolve(target, mention if target.i == a.subject.i else _mention(target), ctx, sp)
     role, org = _role_org(a.subject, ctx)
     role = None if role and ent.name and role.strip() in (ent.name, ent.name.split()[-1]) else role  # a name is not its own role
@@ -2233,6 +2239,12 @@ def _antecedent_in_sentence(a: _Attribution) -> Token | None:
     return first
 
 
+def _note_org(name: str, ctx: _Context) -> None:
+    """Remember an organisation found outside the recogniser's ORG entities, as the last one named if it is new."""
+    if name not in ctx.org_mentions:
+        ctx.org_mentions.append(name)
+
+
 def _register_people(sp: Doc | Span, ctx: _Context) -> None:
     """Record full person names (two words or more), where the paragraph first names them, and organisations described by an appositive."""
     ctx.named_at, ctx.org_named_at = {}, {}
@@ -2272,8 +2284,7 @@ def _register_people(sp: Doc | Span, ctx: _Context) -> None:
             if acronym and "".join(w[0] for w in name.split() if w[:1].isupper()) == acronym:
                 ctx.orgs.setdefault(acronym.lower(), name)
                 ctx.orgs.setdefault(name.lower(), name)
-                if name not in ctx.org_mentions:
-                    ctx.org_mentions.append(name)
+                _note_org(name, ctx)
     for tok in sp:
         # a name the tagger missed or called an organisation, introduced the way news introduces people:
         # 'Pate K Chon, a counsellor who ...', 'Helena Hartlauer, 32, said'
@@ -2585,20 +2596,10 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
         own: list[Quote] = []
         for a in attrs:
             known = len(ctx.speakers)
-            _finish(a, sp, text, qspans, ctx)
+            _finish(a, sp, text, qspans, ctx, dateline)
             if dateline and a.speaker_span and a.speaker_span[1] <= dateline or dateline >= a.end:
                 del ctx.speakers[known:]  # nor one a later 'it' or 'he' can mean
                 continue  # the dateline's place name is not a speaker, and a dateline says nothing
-            if dateline and a.speaker_span and a.speaker_span[0] < dateline < a.speaker_span[1] and a.subject is not None:
-                # 'RANGOON, Burma - Aung San Suu Kyi's political allies predicted': the source starts after the dateline
-                del ctx.speakers[known:]
-                full = _mention(a.subject)
-                lo = next((t.i for t in full if t.idx - _base(sp) >= dateline), a.subject.i)
-                mention = full.doc[min(lo, a.subject.i) : full.end]
-                ent = _resolve(a.subject, mention, ctx, sp)
-                ctx.speakers.append(ent)
-                a.speaker, a.role, a.org = ent.name or None, ent.role, ent.org
-                a.speaker_span = (mention.start_char - _base(sp), mention.end_char - _base(sp))
             if a.subject is not None and a.subject.lower_ == "you" and (a.speaker or "").lower() == "you":
                 continue  # 'depends on which version you prefer': the generic reader, never a source
             a.start = max(a.start, dateline)
