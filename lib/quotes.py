@@ -2641,7 +2641,11 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
             for qs, qe, _, _ in qspans:
                 if route == "after_direct" and not _starts_sentence(sp, qs) and _after_noun_comma(sp, text, qs):
                     continue  # words quoted in apposition inside the narrator's sentence ('Its ending, “Rolled round ...”, felt apt')
-                intro = _introduced_before(sp, qs, qspans, ctx) if route == "after_direct" and _starts_sentence(sp, qs) else None
+                intro = None
+                if route == "after_direct":
+                    # a quote opening a sentence: the person the paragraph named before it; words quoted inside a sentence:
+                    # its own subject ('Trump groused to a crowd that CNN “doesn't treat me properly”')
+                    intro = _introduced_before(sp, qs, qspans, ctx) if _starts_sentence(sp, qs) else _sentence_subject_before(sp, qs, qspans, ctx)
                 if intro is not None and intro.name != prev.speaker:
                     # 'Eddie Vallone, 22, is one of those on the bus every night. “People look at ...”': the person the
                     # paragraph just introduced speaks, not the previous paragraph's speaker
@@ -2727,6 +2731,17 @@ def _introduced_before(sp: Doc | Span, offset: int, qspans: list[tuple[int, int,
     """A known person who is the subject of a sentence of this paragraph before a local offset, outside quote marks."""
     base = _base(sp)
     toks = [t for t in sp if t.idx - base < offset and not _in_any(t.idx - base, qspans)]
+    return _person_subject(reversed(toks), ctx)
+
+
+def _sentence_subject_before(sp: Doc | Span, offset: int, qspans: list[tuple[int, int, bool, bool]], ctx: _Context) -> _Entity | None:
+    """A known person who is the subject of the sentence around a local offset, before it and outside quote marks."""
+    k = _first_token_from(sp, offset)
+    if k is None:
+        return None
+    base = _base(sp)
+    doc = sp.doc if isinstance(sp, Span) else sp
+    toks = [t for t in doc[k].sent if t.idx - base < offset and not _in_any(t.idx - base, qspans)]
     return _person_subject(reversed(toks), ctx)
 
 

@@ -1180,6 +1180,10 @@ def test_speakers_in_relative_clauses_titles_untagged_names_and_reports(nlp, tex
     # a single name introduced as a person ('Venkatesan, a student at ...,') is who a later 'he' means
     ("“It was never for me,” said Celia Marsh, who left Facebook last year.\n\nVenkatesan, a student at Leeds University, sees "
      "no drawbacks to staying offline.\n\nHe claims that he “has not noticed any difference at all”.", "not noticed", "Venkatesan"),
+    # words quoted inside a narrated sentence are its subject's, not the previous paragraph's speaker's
+    ("ABC chief Sara Lind isn’t bending to candidate Mark Dolan, who has threatened to skip the next forum.\n“We never pay "
+     "guests to take part in forums,” Lind said.\n“It is not our job to make or break a campaign,” she said.\nOn Monday, "
+     "Dolan hit back at a rally in Georgia with the line that ABC “doesn’t treat me properly” at all.", "treat me properly", "Mark Dolan"),
     # a source that the parser runs into the dateline starts after it
     ("Vote count begins in Kenya.\n\nNAIROBI, Kenya - Raila Odinga's campaign managers claimed a narrow win in the "
      "presidential race.", "narrow win", "Raila Odinga's campaign managers"),
