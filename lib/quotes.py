@@ -1287,12 +1287,25 @@ def _stood_for(head: Token, noun: str, sp: Doc | Span | None, ctx: _Context) -> 
     return ent
 
 
+def _initials(name: str) -> str:
+    """The first letters of a name's capitalised words: 'Action on Smoking and Health' -> 'ASH'."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _acronym_after(ent: Span) -> str | None:
+    """The capitalised word in brackets right after an entity ('… Development (CIPD)'), else None."""
+    doc = ent.doc
+    if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 1].is_upper and doc[ent.end + 2].text == ")":
+        return doc[ent.end + 1].text
+    return None
+
+
 def _expanded(acronym: str, ctx: _Context) -> str | None:
     """The organisation named earlier whose capitalised words give these initials ('DH' after 'the Department of
     Health'), when exactly one does; None for anything that is not an acronym."""
     if not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()):
         return None
-    found = {o for o in ctx.org_mentions if "".join(w[0] for w in o.split() if w[:1].isupper()) == acronym}
+    found = {o for o in ctx.org_mentions if _initials(o) == acronym}
     return found.pop() if len(found) == 1 else None
 
 
@@ -2265,9 +2278,8 @@ def _register_people(sp: Doc | Span, ctx: _Context) -> None:
                 ctx.orgs[m.group(2).lower()] = org
                 ctx.orgs[m.group(0).lower()] = org  # and the run-in name itself, wherever it is met again
             _describe_org(ent.root, org, ctx)
-            doc = ent.doc
-            if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 1].is_upper and doc[ent.end + 2].text == ")":
-                ctx.orgs[doc[ent.end + 1].lower_] = org  # 'Chartered Institute of Personnel and Development (CIPD)'
+            if (acronym := _acronym_after(ent)) is not None:
+                ctx.orgs[acronym.lower()] = org  # 'Chartered Institute of Personnel and Development (CIPD)'
             name = ctx.orgs.get(org.lower(), org)
             if name in ctx.org_mentions:
                 ctx.org_mentions.remove(name)
@@ -2277,11 +2289,10 @@ def _register_people(sp: Doc | Span, ctx: _Context) -> None:
         elif ent.label_ not in ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"):
             # a name the recogniser tagged as a work, a law or nothing useful, introduced with its acronym:
             # 'Action on Smoking and Health (ASH)' is an organisation, and 'ASH' stands for it
-            doc = ent.doc
             m = re.fullmatch(r"(.+?)\s*\(\s*([A-Z]{2,6})\s*\)?", ent.text)
-            name, acronym = (m.group(1), m.group(2)) if m else (ent.text, doc[ent.end + 1].text if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")" else "")
+            name, acronym = (m.group(1), m.group(2)) if m else (ent.text, _acronym_after(ent))
             name = _strip_det(name)
-            if acronym and "".join(w[0] for w in name.split() if w[:1].isupper()) == acronym:
+            if acronym and _initials(name) == acronym:
                 ctx.orgs.setdefault(acronym.lower(), name)
                 ctx.orgs.setdefault(name.lower(), name)
                 _note_org(name, ctx)
@@ -2645,7 +2656,7 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
                 if route == "after_direct":
                     # a quote opening a sentence: the person the paragraph named before it; words quoted inside a sentence:
                     # its own subject ('Trump groused to a crowd that CNN “doesn't treat me properly”')
-                    intro = _introduced_before(sp, qs, qspans, ctx) if _starts_sentence(sp, qs) else _sentence_subject_before(sp, qs, qspans, ctx)
+                    intro = _introduced_before(sp, qs, qspans, ctx, sentence=not _starts_sentence(sp, qs))
                 if intro is not None and intro.name != prev.speaker:
                     # 'Eddie Vallone, 22, is one of those on the bus every night. “People look at ...”': the person the
                     # paragraph just introduced speaks, not the previous paragraph's speaker
@@ -2727,21 +2738,18 @@ def _named_subject_before(sp: Doc | Span, offset: int, qspans: list[tuple[int, i
     return subj
 
 
-def _introduced_before(sp: Doc | Span, offset: int, qspans: list[tuple[int, int, bool, bool]], ctx: _Context) -> _Entity | None:
-    """A known person who is the subject of a sentence of this paragraph before a local offset, outside quote marks."""
+def _introduced_before(sp: Doc | Span, offset: int, qspans: list[tuple[int, int, bool, bool]], ctx: _Context,
+                       sentence: bool = False) -> _Entity | None:
+    """A known person who is the subject of a sentence of this paragraph (or, when asked, of the sentence around the
+    offset) before a local offset, outside quote marks."""
     base = _base(sp)
-    toks = [t for t in sp if t.idx - base < offset and not _in_any(t.idx - base, qspans)]
-    return _person_subject(reversed(toks), ctx)
-
-
-def _sentence_subject_before(sp: Doc | Span, offset: int, qspans: list[tuple[int, int, bool, bool]], ctx: _Context) -> _Entity | None:
-    """A known person who is the subject of the sentence around a local offset, before it and outside quote marks."""
-    k = _first_token_from(sp, offset)
-    if k is None:
-        return None
-    base = _base(sp)
-    doc = sp.doc if isinstance(sp, Span) else sp
-    toks = [t for t in doc[k].sent if t.idx - base < offset and not _in_any(t.idx - base, qspans)]
+    scope: Iterable[Token] = sp
+    if sentence:
+        k = _first_token_from(sp, offset)
+        if k is None:
+            return None
+        scope = (sp.doc if isinstance(sp, Span) else sp)[k].sent
+    toks = [t for t in scope if t.idx - base < offset and not _in_any(t.idx - base, qspans)]
     return _person_subject(reversed(toks), ctx)
 
 
