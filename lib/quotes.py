@@ -1236,9 +1236,12 @@ def _title_cased(sent: Span) -> bool:
 
 def _passive_agent(tok: Token) -> bool:
     """Whether a name is the agent of a passive, the one who did it ('Costa was appointed by the club's president,
-    Claude Michy, ... he announced' -> Michy), directly or through a description in apposition."""
+    Claude Michy, ... he announced' -> Michy), directly or through a description in apposition; never the agent of a
+    relative clause, which is about something else ('an audience for whom the blues was defined by Muddy Waters')."""
     for _ in range(6):
-        if tok.dep_ == "agent" or tok.dep_ == "prep" and tok.lower_ == "by" and any(c.dep_ == "auxpass" for c in tok.sent.root.children):
+        if tok.dep_ == "agent":
+            return tok.head.dep_ != "relcl"
+        if tok.dep_ == "prep" and tok.lower_ == "by" and any(c.dep_ == "auxpass" for c in tok.sent.root.children):
             return True  # the parser hangs 'by ...' on the nearest noun too: 'appointed on a contract by ...'
         if tok.dep_ not in ("pobj", "appos", "prep") or tok.dep_ == "prep" and tok.lower_ not in ("of", "by") or tok.head is tok:
             return False  # through a description ('the president of X, Name'), not another phrase ('a challenge from X')
@@ -1461,6 +1464,12 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
                     return _Entity(ctx.orgs.get(name.lower(), name), head=head.lemma_.lower())
                 if _np_key(who) in ctx.orgs:
                     return _Entity(ctx.orgs[_np_key(who)], head=head.lemma_.lower())
+                if c.dep_ == "poss" and who.tag_ == "NN" and who.lemma_.lower() in lex["organisation_nouns"] and any(
+                        x.dep_ == "det" and x.lower_ == "the" for x in who.children):
+                    # 'The company's financial report showed': the organisation 'the company' stands for
+                    owner = _resolve(who, _mention(who), ctx, sp)
+                    if owner.name in ctx.org_mentions and not owner.person:
+                        return _Entity(owner.name, head=head.lemma_.lower())
         for prep in (t for t in head.subtree if t.dep_ == "prep" and t.lower_ in ("by", "from") and t.head.i != head.i and t.head.i > head.i):
             # 'the first comprehensive study of its kind from the World Health Organization': the 'from' hung on 'kind'
             ent = next((_ent_of(x, ("ORG",)) for x in prep.children if x.dep_ == "pobj" and _ent_of(x, ("ORG",)) is not None), None)

@@ -1192,3 +1192,19 @@ def test_particle_surnames_who_clauses_organisations_named_before_and_passive_ag
     """Surnames with particles, descriptions with 'who', organisation nouns and acronyms, people a paragraph introduces, and
     the agent of a passive cue (each case reworded from an error on the eighteenth British batch)."""
     assert _only(extract_quotes(text, nlp), fragment).speaker == speaker
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # the agent of a passive inside a relative clause is not whom a later 'he' means
+    ("Joe Tanner played the fiddle for forty years.\n\nIt took him years to win over a young crowd, for whom folk music was "
+     "largely defined by the Boston circle of Arlo Simms and Dee Grant, but he was noticed by players who admired him. "
+     "“About ten years ago,” he said in 1985, “students started writing to me.”", "students started", "Joe Tanner"),
+    # 'the company's report' belongs to the organisation 'the company' stands for
+    ("Harbourland has struggled since a strike closed its parks.\n\nThe company, which runs water parks in Ohio, has blamed "
+     "the weather.\n\nThe company’s annual report, released on 3 May, showed profits fell by half in 2015.",
+     "profits fell by half", "Harbourland"),
+])
+def test_relative_clause_agents_and_an_organisations_own_report(nlp, text, fragment, speaker):
+    """A passive agent in a relative clause, and a report owned by 'the company' (each case reworded from an error on the
+    nineteenth British batch)."""
+    assert _only(extract_quotes(text, nlp), fragment).speaker == speaker
