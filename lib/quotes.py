@@ -140,12 +140,13 @@ TWO_APOSTROPHES = "''"
 DOUBLE_MARKS = "“”„‟\"«»‹›"
 
 
-def quote_spans(text: str, headline: bool = False) -> list[tuple[int, int, bool, bool]]:
+def quote_spans(text: str, headline: bool = False, singles: bool = False) -> list[tuple[int, int, bool, bool]]:
     """Pair quote marks in one paragraph: (content start, content end, opened, closed) per quote.
 
     Double marks of any convention (“…”, "…", „…“, «…», »…«, ‹…›, and two apostrophes for ") delimit quotes, each closed only by its own
     partner; a quote nested in the same marks stays inside its outer quote. Single marks count only in headlines,
-    where they are the convention; apostrophes never pair. A quote left open runs to the end of the paragraph
+    where they are the convention, and with `singles` (an article written in the British single-mark style, see
+    single_mark_style); apostrophes never pair. A quote left open runs to the end of the paragraph
     when it opens the paragraph or a capitalised sentence (a quote continued over paragraphs, whose next paragraph
     opens with a mark again); other stray marks are ignored.
     """
@@ -158,7 +159,7 @@ def quote_spans(text: str, headline: bool = False) -> list[tuple[int, int, bool,
             width[i] = 2
             i += 2
             continue
-        if text[i] in DOUBLE_MARKS or (headline and text[i] in "'‘’"):
+        if text[i] in DOUBLE_MARKS or ((headline or singles) and text[i] in "'‘’"):
             marks.append((i, text[i]))
         i += 1
     spans: list[tuple[int, int, bool, bool]] = []
@@ -174,7 +175,8 @@ def quote_spans(text: str, headline: bool = False) -> list[tuple[int, int, bool,
                 # apostrophe inside a word (don't, Russia's) or after a plural possessive never closes
                 if before.isalnum() and after.isalnum():
                     continue
-            can_open = (before.isspace() or before in "([{—–-\"“") and after.isalnum() and ch in "'‘"
+            # in body text a quote opens on a letter: "the '90s" is an elided century, not a quote
+            can_open = (before.isspace() or before in "([{—–-\"“") and (after.isalnum() if headline else after.isalpha()) and ch in "'‘"
             can_close = (after.isspace() or after in ".,;:!?)]}—–-\"”") and not before.isspace() and ch in "'’"
             if open_at is None:
                 if can_open:
@@ -230,6 +232,12 @@ def quote_spans(text: str, headline: bool = False) -> list[tuple[int, int, bool,
             # a quote continued over paragraphs: it opens the paragraph, or opens a sentence and runs to its end
             spans.append((open_at + width.get(open_at, 1), len(text.rstrip()), True, False))
     return [s for s in spans if text[s[0] : s[1]].strip()]
+
+
+def single_mark_style(text: str) -> bool:
+    """Whether an article quotes with single marks only ('‘We will not back down,’ the minister said.', the British style):
+    it has no double mark of any convention, and at least one single mark opens a word after a space."""
+    return not any(ch in DOUBLE_MARKS for ch in text) and TWO_APOSTROPHES not in text and re.search(r"(?:^|\s)['‘][^\W\d_]", text) is not None
 
 
 # A wire-style dateline opening a paragraph: 'LOS ANGELES, Sept. 28 (UPI) — ', 'WASHINGTON (Reuters) - ',
@@ -1641,12 +1649,12 @@ _CLOSE_AFTER_RE = re.compile(r"[,.?!;:…]?[”\"»]|\s[,.?!;:…]?[”»]")
 
 def _closed(text: str, s: int, e: int, headline: bool = False) -> int:
     """The end of a content span, moved past the mark that closes a quoted phrase it ends with ('as “a wonderful
-    decision,”', 'would ”'; in a headline also single marks: "Putin 'very likely,'"), so a quote never shows an opening
-    mark without its closing one."""
+    decision,”', 'would ”'; with `headline` also single marks, as in headlines and British-style articles: "Putin 'very
+    likely,'"), so a quote never shows an opening mark without its closing one."""
     if s < e and sum(text[i] in _MARKS for i in range(s, e)) % 2 and (m := _CLOSE_AFTER_RE.match(text, e)):
         return m.end()
     if headline and s < e:
-        opened = len(re.findall(r"(?:^|(?<=\s))['‘](?=\w)", text[s:e])) - len(re.findall(r"(?<=\w)['’](?=[\s,.;:!?]|$)", text[s:e]))
+        opened = len(re.findall(r"(?:^|(?<=\s))['‘](?=[^\W\d_])", text[s:e]))  # not an elision: "the '90s" - len(re.findall(r"(?<=\w)['’](?=[\s,.;:!?]|$)", text[s:e]))
         if opened > 0 and (m := re.compile(r"[,.;:!?]?['’]").match(text, e)):
             return m.end()
     return e
@@ -2131,6 +2139,8 @@ def _kind(text: str, s: int, e: int, qspans: list[tuple[int, int, bool, bool]]) 
 def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Context, dateline: int = 0) -> None:
     """Resolve the speaker, role and organisation of an attribution and set its kind (a source the parser ran into the
     paragraph's opening dateline starts after it: 'RANGOON, Burma - Aung San Suu Kyi's political allies predicted')."""
+    if any(a.start == qs - 1 for qs, _, _, _ in qspans) and text[a.start] in "'‘":
+        a.start += 1  # a single mark that opens the quote ("'It is a tax,' said ...", British style) is no part of it
     a.kind = "direct" if a.label is not None else _kind(text, a.start, a.end, qspans)
     if a.subject is None:
         return
@@ -2599,9 +2609,10 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
     pending: list[tuple[int, int, str, str]] = []  # open quote paragraphs still waiting for their cue
     resumed: tuple[Quote, int] | None = None  # the last person quoted, and the paragraph where (counting non-empty ones)
     paragraphs = 0
+    singles = single_mark_style(source_text)
     for index, (sp, to_orig, section) in enumerate(units):
         text = sp.text
-        qspans = quote_spans(text, headline=section == "title") or dialogue_spans(sp, text)
+        qspans = quote_spans(text, headline=section == "title", singles=singles) or dialogue_spans(sp, text)
         names = [q for q in qspans if _name_span(sp, text, q[0], q[1])]
         qspans = [q for q in qspans if q not in names]
         _register_people(sp, ctx)
@@ -2623,7 +2634,7 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
             if a.subject is not None and a.subject.lower_ == "you" and (a.speaker or "").lower() == "you":
                 continue  # 'depends on which version you prefer': the generic reader, never a source
             a.start = max(a.start, dateline)
-            own.append(_make_quote(a, sp, text, to_orig, section, source_text))
+            own.append(_make_quote(a, sp, text, to_orig, section, source_text, singles))
         # quoted words inside another quote's content belong to that quote's speaker: 'X said the bill maintains "business
         # as usual"' is X's mixed quote, not a direct quote of the bill
         own = [q for q in own if not (q.kind == "direct" and q.cue_start is not None and any(
@@ -2856,10 +2867,12 @@ def _headline_label(sp: Doc | Span, text: str) -> list[_Attribution]:
     return [_Attribution(m.start("rest"), end, [colon], head, route="headline", lemma=":", category="speech")]
 
 
-def _make_quote(a: _Attribution, sp: Doc | Span, text: str, to_orig: Callable[[int, int], tuple[int, int]], section: str, source_text: str) -> Quote:
-    """Turn a local attribution into a Quote with offsets into the original text."""
+def _make_quote(a: _Attribution, sp: Doc | Span, text: str, to_orig: Callable[[int, int], tuple[int, int]], section: str, source_text: str,
+                singles: bool = False) -> Quote:
+    """Turn a local attribution into a Quote with offsets into the original text (singles: the article quotes with single
+    marks, see single_mark_style)."""
     base = _base(sp)
-    start, end = to_orig(a.start, _closed(text, a.start, a.end, headline=section == "title"))
+    start, end = to_orig(a.start, _closed(text, a.start, a.end, headline=section == "title" or singles))
     cs, ce = to_orig(a.cue[0].idx - base, a.cue[-1].idx + len(a.cue[-1]) - base)
     ss, se = to_orig(*a.speaker_span) if a.speaker_span is not None else (None, None)
     cue_text = " ".join(t.text for t in a.cue)

@@ -34,6 +34,31 @@ def test_each_convention_pairs_with_its_own_partner(opening, closing):
     assert [text[s:e].strip() for s, e, _, _ in quote_spans(text)] == ["Wir schaffen das"]
 
 
+BRITISH = ("Fees row deepens\n\nThe education secretary, Jane Hollis, said: 'We will not back down on this.' Critics disagreed.\n\n"
+           "'It is a tax on ambition,' said Tom Price, a student leader. 'Nobody in the '90s paid this much.'\n\n"
+           "‘The figures speak for themselves,’ Hollis told the BBC. She added that the rules were ‘fair and simple’.")
+
+
+def test_an_article_quoting_with_single_marks_has_direct_quotes(nlp):
+    """British style: single marks delimit quotes when the article has no double marks; elisions and possessives never pair."""
+    got = {q.text: (q.kind, q.speaker) for q in extract_quotes(BRITISH, nlp)}
+    assert got["We will not back down on this."] == ("direct", "Jane Hollis")
+    assert got["It is a tax on ambition"] == ("direct", "Tom Price")
+    assert got["Nobody in the '90s paid this much."] == ("direct", "Tom Price")
+    assert got["The figures speak for themselves"] == ("direct", "Jane Hollis")
+    assert got["that the rules were ‘fair and simple’"] == ("mixed", "Jane Hollis")
+
+
+@pytest.mark.parametrize("text", [
+    "The band's rock and roll roots go back to the '60s and the players' union. Fans' memories differ.",
+    "“We won,” she said. Her 'plan' worked, the players' union admitted.",  # double marks: single ones stay apostrophes
+])
+def test_single_marks_stay_apostrophes_outside_the_single_mark_style(text):
+    from lib.quotes import single_mark_style
+
+    assert not any(text[s:e] in ("plan", "60s and the players") for s, e, _, _ in quote_spans(text, singles=single_mark_style(text)))
+
+
 _WORDS = st.lists(st.sampled_from(["we", "will", "win", "this", "race", "Anna", "never", "again", "today", "and"]), min_size=1, max_size=12)
 
 
