@@ -1654,7 +1654,8 @@ def _closed(text: str, s: int, e: int, headline: bool = False) -> int:
     if s < e and sum(text[i] in _MARKS for i in range(s, e)) % 2 and (m := _CLOSE_AFTER_RE.match(text, e)):
         return m.end()
     if headline and s < e:
-        opened = len(re.findall(r"(?:^|(?<=\s))['‘](?=[^\W\d_])", text[s:e]))  # not an elision: "the '90s" - len(re.findall(r"(?<=\w)['’](?=[\s,.;:!?]|$)", text[s:e]))
+        # marks that open a word (never an elision: "the '90s") less marks that close one
+        opened = len(re.findall(r"(?:^|(?<=\s))['‘](?=[^\W\d_])", text[s:e])) - len(re.findall(r"(?<=\w)['’](?=[\s,.;:!?]|$)", text[s:e]))
         if opened > 0 and (m := re.compile(r"[,.;:!?]?['’]").match(text, e)):
             return m.end()
     return e
