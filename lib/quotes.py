@@ -1036,6 +1036,7 @@ def _np_key(tok: Token) -> str:
 
 
 _POSSESSIVE_MARKS = ("'s", "’s", "'", "’")
+_DASHES = "-–—―"
 
 
 _BROKEN_HYPHEN = re.compile(r"[A-Z][a-z]+-")  # 'Jean-' of 'Jean- Pierre', a word the tokeniser kept with its hyphen
@@ -1052,7 +1053,8 @@ def _name_tokens(span: Span) -> list[Token]:
             lo -= 1  # the given name before it: 'Najat Vallaud- Belkacem'
     if hi < len(doc) and lo < hi and _BROKEN_HYPHEN.fullmatch(doc[hi - 1].text) and doc[hi].is_alpha and doc[hi].is_title:
         hi += 1
-    toks = [t for t in doc[lo:hi] if t.lower_ not in _TITLES]
+    # (a dash the tokeniser kept on the first word is no part of it: '-President Obama' signing a quote)
+    toks = [t for t in doc[lo:hi] if t.lower_.lstrip(_DASHES) not in _TITLES]
     if toks and toks[-1].ent_type_ in ("PERSON", *_MISTAKEN_NAMES):
         ranks = _RANKS if toks[-1].ent_type_ == "PERSON" else _PERSON_RANKS  # not 'Major' of 'Major League Baseball'
         while len(toks) > 2 and toks[0].lower_ in ranks and toks[1].pos_ == "PROPN":
@@ -1067,7 +1069,7 @@ def _name_tokens(span: Span) -> list[Token]:
 def _name_text(span: Span) -> str:
     """A person's name as written, without a courtesy title or possessive: 'Mr. Cho's' -> 'Cho'."""
     toks = _name_tokens(span)
-    return span.doc[toks[0].i : toks[-1].i + 1].text if toks else ""
+    return span.doc[toks[0].i : toks[-1].i + 1].text.lstrip(_DASHES) if toks else ""
 
 
 def _name_words(span: Span) -> list[str]:
@@ -2610,14 +2612,34 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
     pending: list[tuple[int, int, str, str]] = []  # open quote paragraphs still waiting for their cue
     resumed: tuple[Quote, int] | None = None  # the last person quoted, and the paragraph where (counting non-empty ones)
     paragraphs = 0
+    whole: tuple[int, int, str, int] | None = None  # the previous paragraph when it is one quote and nothing else: its
+    # content (source offsets), section, and how many quotes were credited from it by a guess
     singles = single_mark_style(source_text)
     for index, (sp, to_orig, section) in enumerate(units):
         text = sp.text
-        qspans = quote_spans(text, headline=section == "title", singles=singles) or dialogue_spans(sp, text)
-        names = [q for q in qspans if _name_span(sp, text, q[0], q[1])]
-        qspans = [q for q in qspans if q not in names]
+        marks = quote_spans(text, headline=section == "title", singles=singles)
         _register_people(sp, ctx)
         ctx.paragraph_start = len(ctx.speakers)
+        signed = _signature(sp, text) if whole is not None and not marks else None
+        if signed is not None:
+            # '"The idea that I would ...."' then '- Sanders.': the quote above is the signer's, whatever was guessed for it
+            s0, e0, sec, guessed = whole
+            del quotes[len(quotes) - guessed :]
+            dash, mention = signed
+            ent = _resolve(mention.root, mention, ctx, sp)
+            ctx.speakers.append(ent)
+            cs, ce = to_orig(dash.idx - _base(sp), dash.idx - _base(sp) + 1)
+            ss, se = to_orig(mention.start_char - _base(sp), mention.end_char - _base(sp))
+            prev = Quote(s0, e0, source_text[s0:e0], "direct", source_text[cs:ce], "—", ent.name, ss, se, ent.role, ent.org, sec,
+                         cue_start=cs, cue_end=ce)
+            quotes.append(prev)
+            paragraphs += 1
+            resumed = (prev, paragraphs) if _is_person_quote(prev, ctx) else None
+            whole, pending, prev_open_chain, prev_colon = None, [], False, False
+            continue
+        qspans = marks or dialogue_spans(sp, text)
+        names = [q for q in qspans if _name_span(sp, text, q[0], q[1])]
+        qspans = [q for q in qspans if q not in names]
         selector.paragraph(sp, text, qspans, section, index, to_orig, names)
         keep = selector.keep
         dateline = dateline_end(text)
@@ -2707,6 +2729,9 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
             pending.append((s0, e0, _kind(text, qs, qe, qspans), section))
         para = sorted(own + inherited, key=lambda q: q.start)
         quotes.extend(para)
+        whole = None
+        if opens and len(qspans) == 1 and qspans[0][3] and not own and not text[qspans[0][1] :].strip(" .,;\"'”’\n"):
+            whole = (*to_orig(qspans[0][0], qspans[0][1]), section, len(para))
         after = max((a.cue[-1].i for a in attrs if a.cue), default=None)
         doc_toks = sp if after is None else (sp.doc if isinstance(sp, Span) else sp)[after + 1 : sp.end if isinstance(sp, Span) else len(sp)]
         base = _base(sp)
@@ -2815,6 +2840,24 @@ def _dash_attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, b
         return []
     head = next((t for t in name if t.head.i == t.i or not (name[0].i <= t.head.i <= name[-1].i)), name[-1])
     return [_Attribution(qspans[0][0], qe, [dash], head, route="dash", lemma="—", category="speech")]
+
+
+# a paragraph that only signs the quote above it: '- Bernie Sanders.', '—Michelle Marks, Philadelphia.' (a hyphen too)
+_SIGNATURE_RE = re.compile(r"^\s*(?P<dash>[-–—―]{1,2})\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z\u00C0-\u024F][\w.'’-]*){0,5})(?:,[^\n]{0,80})?[\s.]*$")
+
+
+def _signature(sp: Doc | Span, text: str) -> tuple[Token, Span] | None:
+    """(dash, name) of a paragraph that only signs the quote of the paragraph above it, else None (the name's first
+    token may keep the dash: '-President Obama', see _name_tokens)."""
+    m = _SIGNATURE_RE.match(text)
+    if not m or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sp):
+        return None  # '- Sanders, who won Michigan, said ...' is a sentence with its own verb, not a signature
+    base = _base(sp)
+    toks = [t for t in sp if m.start("dash") <= t.idx - base < m.end("name")]
+    name = [t for t in toks if t.idx - base + len(t) > m.start("name") and not t.is_punct]
+    if not toks or not name:
+        return None
+    return toks[0], sp.doc[name[0].i : name[-1].i + 1]
 
 
 _LABEL_RE = re.compile(r"^\s*[\"“]?(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s+(?P<rest>\S)")

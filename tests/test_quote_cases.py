@@ -1233,3 +1233,19 @@ def test_relative_clause_agents_and_an_organisations_own_report(nlp, text, fragm
     """A passive agent in a relative clause, and a report owned by 'the company' (each case reworded from an error on the
     nineteenth British batch)."""
     assert _only(extract_quotes(text, nlp), fragment).speaker == speaker
+
+
+def test_a_paragraph_signed_by_a_dash_and_a_name_below_it(nlp):
+    """Fact-check and notebook formats: a paragraph that is one quote, then '- Name.' (a hyphen or a dash, the name
+    possibly followed by a role) in a paragraph of its own; the signer, not the previous speaker, said it."""
+    text = ("What the candidates said at the town hall.\n\n"
+            "\"Our schools lose two teachers a week to better-paid districts, and nobody in the capital listens.\"\n\n"
+            "- Maria Lopez.\n\n"
+            "The figure comes from a union survey.\n\n"
+            "\"I have never voted to cut a single school budget, not once in twelve years.\"\n\n"
+            "-Senator Tom Reed, answering a question from a parent.\n\n"
+            "\"We will fund every classroom in this state before we build another road.\"\n\n"
+            "—Lopez")
+    got = {q.text[:20]: (q.kind, q.speaker) for q in extract_quotes(text, nlp)}
+    assert got == {"Our schools lose two": ("direct", "Maria Lopez"), "I have never voted t": ("direct", "Tom Reed"),
+                   "We will fund every c": ("direct", "Maria Lopez")}
