@@ -1037,6 +1037,7 @@ def _np_key(tok: Token) -> str:
 
 _POSSESSIVE_MARKS = ("'s", "’s", "'", "’")
 _DASHES = "-–—―"
+_STYLES = {"rev", "rev.", "reverend", "hon", "hon.", "honourable", "honorable"}  # after 'the', 'Most', 'Rt', 'Very'
 
 
 _BROKEN_HYPHEN = re.compile(r"[A-Z][a-z]+-")  # 'Jean-' of 'Jean- Pierre', a word the tokeniser kept with its hyphen
@@ -1055,6 +1056,10 @@ def _name_tokens(span: Span) -> list[Token]:
         hi += 1
     # (a dash the tokeniser kept on the first word is no part of it: '-President Obama' signing a quote)
     toks = [t for t in doc[lo:hi] if t.lower_.lstrip(_DASHES) not in _TITLES]
+    i = int(bool(toks) and toks[0].lower_ == "the")
+    i += int(len(toks) > i and toks[i].lower_ in ("most", "right", "rt", "rt.", "very"))
+    if len(toks) > i + 1 and toks[i].lower_ in _STYLES and toks[i + 1].pos_ == "PROPN":
+        toks = toks[i + 1 :]  # a British style before the name: 'the Most Rev Justin Welby', 'the Rt Hon Ed Miliband'
     if toks and toks[-1].ent_type_ in ("PERSON", *_MISTAKEN_NAMES):
         ranks = _RANKS if toks[-1].ent_type_ == "PERSON" else _PERSON_RANKS  # not 'Major' of 'Major League Baseball'
         while len(toks) > 2 and toks[0].lower_ in ranks and toks[1].pos_ == "PROPN":
@@ -1205,6 +1210,8 @@ def _person_subject(toks: Iterable[Token], ctx: _Context) -> _Entity | None:
             continue  # ^ 'One of the first buyers was Tom Reddick, 31, ...': the name after the copula
         if tok.dep_.startswith("nsubj") and tok.head.dep_ == "ccomp" and tok.head.head.lemma_.lower() in cue_lexicon()["speech"]:
             continue  # 'X said Abdullah could search ... "…," he said': the person talked about is not the one talking
+        if tok.dep_.startswith("nsubj") and tok.head.dep_ == "pcomp" and tok.head.head.lower_ == "about":
+            continue  # 'talking about Keith Moon putting dynamite down a toilet. "…," he said': talked about, not talking
         if tok.ent_type_ == "PERSON":
             ent = _ent_of(tok)
             found = _person(_name_text(ent), ctx) if ent is not None else None
@@ -2204,6 +2211,15 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
 
 def _named_in_apposition(subject: Token) -> Token | None:
     """'The Prime Minister, David Cameron, said' or 'David Cameron, the prime minister, said' parsed the other way round: the name."""
+    if subject.pos_ == "NOUN" and subject.lemma_.lower() in cue_lexicon()["organisation_nouns"]:
+        named = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.text[:1].isupper() and c.ent_type_ != "PERSON"), None)
+        if named is not None:
+            return named  # 'The campaign group, Republic, ... said': the organisation's name
+    if subject.tag_ == "NN" and subject.text.islower() and subject.lemma_.lower() not in cue_lexicon()["organisation_nouns"]:
+        for c in subject.children:  # 'the leading rock promoter and manager Harvey Goldsmith': two roles of one named person
+            if c.dep_ == "conj" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" and any(
+                    x.dep_ == "compound" and x.tag_ == "NN" and x.text.islower() for x in c.children if x.i < c.i):
+                return c
     for c in subject.children:  # 'Lemnos Mayor, Dimitris Marinakis' with the title tagged as the person and the name as something else
         if c.dep_ == "appos" and c.pos_ == "PROPN" and c.text.istitle() and is_person_noun(subject) and _has_given_name(c):
             return c

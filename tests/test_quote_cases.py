@@ -1228,10 +1228,23 @@ def test_particle_surnames_who_clauses_organisations_named_before_and_passive_ag
     ("Harbourland has struggled since a strike closed its parks.\n\nThe company, which runs water parks in Ohio, has blamed "
      "the weather.\n\nThe company’s annual report, released on 3 May, showed profits fell by half in 2015.",
      "profits fell by half", "Harbourland"),
+    # two roles joined before one name: the person, not the first role
+    ("Summer fairs are dying out, according to the veteran festival organiser and producer Maria Costa.", "Summer fairs",
+     "Maria Costa"),
+    # a British style before a name is no part of it
+    ("The Bishop of Leeds, the Rt Rev Nicholas Baines, wrote: “A happy day for the whole city.”", "happy day", "Nicholas Baines"),
+    # 'the campaign group, Name,' is the group named in apposition, not the organisation named before it
+    ("The Labour leader welcomed the news.\n\nThe pressure group, Fairvote, which launched a petition last year, said the "
+     "result raised questions about the voting system.", "raised questions", "Fairvote"),
+    # a person the speaker talks about ('talking about X doing ...') is not whom the next 'he' means
+    ("Tom Archer has managed bands for forty years.\n\nOn stage at the festival, the manager told old stories, talking about "
+     "Mick Dillon throwing a television out of a hotel window. “It happened more often than you would think,” he said.",
+     "more often than", "Tom Archer"),
 ])
 def test_relative_clause_agents_and_an_organisations_own_report(nlp, text, fragment, speaker):
-    """A passive agent in a relative clause, and a report owned by 'the company' (each case reworded from an error on the
-    nineteenth British batch)."""
+    """A passive agent in a relative clause, a report owned by 'the company', roles joined before a name, a British style,
+    a group's name in apposition, and a person talked about (each case reworded from an error on the nineteenth or
+    twentieth British batch)."""
     assert _only(extract_quotes(text, nlp), fragment).speaker == speaker
 
 
