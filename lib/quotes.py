@@ -1551,15 +1551,17 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
             return ent
     if head.ent_type_ == "ORG":
         owner = max((t.i for t in mention if t.lower_ in _POSSESSIVE_MARKS and t.i < head.i), default=None)
-        if owner is not None and head.pos_ == "PROPN" and 2 <= head.i - owner <= 3 and all(
-                t.pos_ == "PROPN" and t.is_title for t in mention.doc[owner + 1 : head.i + 1]):
+        owned = owner is not None and head.pos_ == "PROPN" and head.i - owner >= 2 and all(
+            t.pos_ == "PROPN" and t.is_title for t in mention.doc[owner + 1 : head.i + 1])
+        if owned and head.i - owner <= 3 and _name_shaped(mention.doc[owner + 1 : head.i + 1].text):
             # 'Manchester University’s Olga Onuch' tagged as one organisation: a person of that organisation
             name = mention.doc[owner + 1 : head.i + 1].text
             ent = _person(name, ctx) or _Entity(name, head=low, person=True, org=_strip_det(mention.doc[mention.start : owner].text))
             if ent not in ctx.people:
                 ctx.people.append(ent)
             return ent
-        name = _strip_det(mention.text)
+        # 'the UN’s International Narcotics Control Board': the body named after its owner
+        name = mention.doc[owner + 1 : head.i + 1].text if owned else _strip_det(mention.text)
         known = ctx.orgs.get(name.lower(), name)
         name_like = known == name and mention[0].pos_ == "PROPN" and not any(t.dep_ == "det" for t in mention)
         return _Entity(_expanded(name, ctx) or _shortened(name, ctx) or name if known == name else known, head=low, name_like=name_like)
