@@ -1240,9 +1240,9 @@ def test_particle_surnames_who_clauses_organisations_named_before_and_passive_ag
     ("Tom Archer has managed bands for forty years.\n\nOn stage at the festival, the manager told old stories, talking about "
      "Mick Dillon throwing a television out of a hotel window. “It happened more often than you would think,” he said.",
      "more often than", "Tom Archer"),
-    # a body named after its owner's possessive is the body ('the EU’s European Food Safety Authority')
-    ("However, the EU’s European Food Safety Authority (EFSA), which advises ministers on food risks, has warned that the "
-     "additive could harm children.", "could harm children", "European Food Safety Authority"),
+    # a body named after its owner's possessive is the body ('the UN’s International Narcotics Control Board')
+    ("However, the UN’s International Narcotics Control Board (INCB), which monitors the treaties, has accused Peru of "
+     "threatening the regime.", "Peru of threatening", "International Narcotics Control Board"),
 ])
 def test_relative_clause_agents_and_an_organisations_own_report(nlp, text, fragment, speaker):
     """A passive agent in a relative clause, a report owned by 'the company', roles joined before a name, a British style,
