@@ -186,6 +186,8 @@ def quote_spans(text: str, headline: bool = False, singles: bool = False) -> lis
                 open_at = None
             continue
         if open_at is not None and open_ch in "'‘":
+            if singles and not headline:
+                continue  # British style: a double mark inside a single-mark quote is a quote inside the quote
             open_at = None  # a double mark while a single headline quote is open: the single one was an apostrophe
         edge_before = i == 0 or before.isspace() or before in "([{—–-/>"
         edge_after = i + w == len(text) or after.isspace()
@@ -234,10 +236,19 @@ def quote_spans(text: str, headline: bool = False, singles: bool = False) -> lis
     return [s for s in spans if text[s[0] : s[1]].strip()]
 
 
+_SINGLE_OPENING_RE = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘](?=[^\W\d_])")
+
+
 def single_mark_style(text: str) -> bool:
-    """Whether an article quotes with single marks only ('‘We will not back down,’ the minister said.', the British style):
-    it has no double mark of any convention, and at least one single mark opens a word after a space."""
-    return not any(ch in DOUBLE_MARKS for ch in text) and TWO_APOSTROPHES not in text and re.search(r"(?:^|\s)['‘][^\W\d_]", text) is not None
+    """Whether an article quotes with single marks ('‘We will not back down,’ the minister said.', the British style, with
+    double marks only for quotes inside quotes): more single marks open a word outside double-mark quotes than there
+    are double-mark quotes (in the American style single marks open quotes inside double-mark ones)."""
+    singles = doubles = 0
+    for paragraph in text.split("\n"):
+        spans = quote_spans(paragraph)
+        doubles += len(spans)
+        singles += sum(not any(s <= m.start() < e for s, e, _, _ in spans) for m in _SINGLE_OPENING_RE.finditer(paragraph))
+    return singles > doubles
 
 
 # A wire-style dateline opening a paragraph: 'LOS ANGELES, Sept. 28 (UPI) — ', 'WASHINGTON (Reuters) - ',

@@ -36,7 +36,8 @@ def test_each_convention_pairs_with_its_own_partner(opening, closing):
 
 BRITISH = ("Fees row deepens\n\nThe education secretary, Jane Hollis, said: 'We will not back down on this.' Critics disagreed.\n\n"
            "'It is a tax on ambition,' said Tom Price, a student leader. 'Nobody in the '90s paid this much.'\n\n"
-           "‘The figures speak for themselves,’ Hollis told the BBC. She added that the rules were ‘fair and simple’.")
+           "‘The figures speak for themselves,’ Hollis told the BBC. She added that the rules were ‘fair and simple’.\n\n"
+           "‘My tutor told me “never give up” and I believed him,’ said Amy Lowe, a first-year student.")
 
 
 def test_an_article_quoting_with_single_marks_has_direct_quotes(nlp):
@@ -47,6 +48,18 @@ def test_an_article_quoting_with_single_marks_has_direct_quotes(nlp):
     assert got["Nobody in the '90s paid this much."] == ("direct", "Tom Price")
     assert got["The figures speak for themselves"] == ("direct", "Jane Hollis")
     assert got["that the rules were ‘fair and simple’"] == ("mixed", "Jane Hollis")
+    assert got["My tutor told me “never give up” and I believed him"] == ("direct", "Amy Lowe")  # doubles inside singles
+
+
+def test_single_marks_inside_double_mark_quotes_keep_the_american_style():
+    """An interview quoting people inside its quotes ('“And she said, ‘Do you understand?’” Smith said.') is no
+    single-mark article, however many single marks it has."""
+    from lib.quotes import single_mark_style
+
+    text = ("“He said, ‘Hi, this is John.’ I was shocked,” Ann Lee said.\n\n“Then she said, ‘It’s so nice to meet you,’ and "
+            "took my hand,” Lee said.\n\n“I told them, ‘I’m leaving.’ And I left,” she said.")
+    assert not single_mark_style(text)
+    assert single_mark_style(BRITISH)
 
 
 @pytest.mark.parametrize("text", [
