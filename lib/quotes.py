@@ -1846,7 +1846,9 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
             continue
         if not before and src is not None and src.cue and src.cue[-1].i + 1 < len(src.cue[-1].doc) and src.cue[-1].doc[src.cue[-1].i + 1].text == ":":
             continue  # '“A.” Dr X added: “B.”': a speaker introduced with a colon says B, not the quote before (see _unit_quotes)
-        if src is not None and (qe - qs) > 15 and (_starts_sentence(sp, qs) or _HEADING_RE.search(text[:qs]) is not None):
+        # (a short quote only as a whole sentence of two words or more: '“Nobody told us.”', never a scare-quoted '“fair”')
+        sentence = _starts_sentence(sp, qs) and text[qs:qe].rstrip("”\"’' ")[-1:] in ".!?…" and len(text[qs:qe].split()) >= 2
+        if src is not None and ((qe - qs) > 15 or sentence) and (_starts_sentence(sp, qs) or _HEADING_RE.search(text[:qs]) is not None):
             a = _Attribution(qs, qe, src.cue, src.subject, follow_on=True, route="follow_on", lemma=src.lemma, category=src.category)
             if keep(a):
                 kept.append(a)

@@ -1278,3 +1278,13 @@ def test_a_paragraph_signed_by_a_dash_and_a_name_below_it(nlp):
     got = {q.text[:20]: (q.kind, q.speaker) for q in extract_quotes(text, nlp)}
     assert got == {"Our schools lose two": ("direct", "Maria Lopez"), "I have never voted t": ("direct", "Tom Reed"),
                    "We will fund every c": ("direct", "Maria Lopez")}
+
+
+@pytest.mark.parametrize("text, short", [
+    ("“Why now?” asked Maria Lopez, a resident. “Nobody told us.”", "Nobody told us."),
+    ("“It is too late,” said Maria Lopez, a resident. “We lost.”", "We lost."),
+])
+def test_a_short_whole_sentence_after_the_cue_is_still_the_speakers(nlp, text, short):
+    """A follow-on quote of two words or more that is a whole sentence ('“Big time.”') belongs to the speaker of the cue
+    before it, however short (a quoted word inside a sentence does not: see the scare-quote cases)."""
+    assert _only(extract_quotes(text, nlp), short).speaker == "Maria Lopez"
