@@ -1498,7 +1498,7 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
                     owner = _resolve(who, _mention(who), ctx, sp)
                     if owner.name in ctx.org_mentions and not owner.person:
                         return _Entity(owner.name, head=head.lemma_.lower())
-        for prep in (t for t in head.subtree if t.dep_ == "prep" and t.lower_ in ("by", "from") and t.head.i != head.i and t.head.i > head.i):
+        for prep in (t for t in head.subtree if t.dep_ in ("prep", "agent") and t.lower_ in ("by", "from") and t.head.i != head.i and t.head.i > head.i):
             # 'the first comprehensive study of its kind from the World Health Organization': the 'from' hung on 'kind'
             ent = next((_ent_of(x, ("ORG",)) for x in prep.children if x.dep_ == "pobj" and _ent_of(x, ("ORG",)) is not None), None)
             if ent is not None:
