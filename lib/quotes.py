@@ -38,7 +38,7 @@ PRONOUNS_SINGULAR = {"he", "she", "him", "her"}
 PRONOUNS_PLURAL = {"they", "them"}
 PRONOUNS_OTHER = {"i", "we", "you", "it", "us", "me", "who", "that", "which", "this", "one"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
-_TITLES = {"mr.", "mrs.", "ms.", "dr.", "prof.", "mr", "mrs", "ms", "dr", "sen.", "rep.", "gov.", "gen.", "president", "senator", "lady"}
+_TITLES = {"mr.", "mrs.", "ms.", "dr.", "prof.", "mr", "mrs", "ms", "dr", "prof", "sen.", "rep.", "gov.", "gen.", "president", "senator", "lady"}
 _NAME_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")  # entity labels that name someone or somewhere
 _MISTAKEN_NAMES = ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LANGUAGE")  # labels the recogniser gives people's names
 # police, military, clerical and council ranks and honours the recogniser keeps in a person's name; dropped only before a

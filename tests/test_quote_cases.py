@@ -1256,6 +1256,11 @@ def test_particle_surnames_who_clauses_organisations_named_before_and_passive_ag
     # a finding published 'by' an organisation is that organisation's (the parser calls that 'by' an agent)
     ("The report, published on Monday by the Institute for Fiscal Studies, found that incomes had fallen.", "incomes had fallen",
      "Institute for Fiscal Studies"),
+    # 'Prof' without a full stop is a title, as 'Dr' is (British style)
+    ("Prof Helen Ward, of Leeds University, said the figures were “alarming”.", "were “alarming”", "Helen Ward"),
+    # 'the pontiff' stands for the pope just named
+    ("Pope Francis spoke to pilgrims on Sunday.\n\nThe pontiff said that “no one should be left behind”.", "no one should",
+     "Pope Francis"),
     # a body named after its owner's possessive is the body ('the UN’s International Narcotics Control Board')
     ("However, the UN’s International Narcotics Control Board (INCB), which monitors the treaties, has accused Peru of "
      "threatening the regime.", "Peru of threatening", "International Narcotics Control Board"),
