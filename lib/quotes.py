@@ -236,7 +236,7 @@ def quote_spans(text: str, headline: bool = False, singles: bool = False) -> lis
     return [s for s in spans if text[s[0] : s[1]].strip()]
 
 
-_SINGLE_OPENING_RE = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘](?=[^\W\d_])")
+_SINGLE_OPENING_RE = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘](?=[^\W\d_])")  # a single mark opening a word ('the '90s' is none)
 
 
 def single_mark_style(text: str) -> bool:
@@ -1677,7 +1677,7 @@ def _closed(text: str, s: int, e: int, headline: bool = False) -> int:
         return m.end()
     if headline and s < e:
         # marks that open a word (never an elision: "the '90s") less marks that close one
-        opened = len(re.findall(r"(?:^|(?<=\s))['‘](?=[^\W\d_])", text[s:e])) - len(re.findall(r"(?<=\w)['’](?=[\s,.;:!?]|$)", text[s:e]))
+        opened = len(_SINGLE_OPENING_RE.findall(text[s:e])) - len(re.findall(r"(?<=\w)['’](?=[\s,.;:!?]|$)", text[s:e]))
         if opened > 0 and (m := re.compile(r"[,.;:!?]?['’]").match(text, e)):
             return m.end()
     return e
