@@ -1296,3 +1296,10 @@ def test_a_short_whole_sentence_after_the_cue_is_still_the_speakers(nlp, text, s
     """A follow-on quote of two words or more that is a whole sentence ('“Big time.”') belongs to the speaker of the cue
     before it, however short (a quoted word inside a sentence does not: see the scare-quote cases)."""
     assert _only(extract_quotes(text, nlp), short).speaker == "Maria Lopez"
+
+
+def test_a_pages_label_before_a_quote_is_not_quoted(nlp):
+    """A headline 'BREAKING: "…," X said': the label is the page's, so the quote is direct and starts after it."""
+    text = 'BREAKING: "We are at war," the president said.'
+    quote = _only(extract_quotes(text, nlp), "at war")
+    assert (quote.text, quote.kind) == ("We are at war", "direct")
