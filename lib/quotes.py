@@ -1067,10 +1067,11 @@ def _name_tokens(span: Span) -> list[Token]:
         hi += 1
     # (a dash the tokeniser kept on the first word is no part of it: '-President Obama' signing a quote)
     toks = [t for t in doc[lo:hi] if t.lower_.lstrip(_DASHES) not in _TITLES]
-    i = int(bool(toks) and toks[0].lower_ == "the")
-    i += int(len(toks) > i and toks[i].lower_ in ("most", "right", "rt", "rt.", "very"))
-    if len(toks) > i + 1 and toks[i].lower_ in _STYLES and toks[i + 1].pos_ == "PROPN":
-        toks = toks[i + 1 :]  # a British style before the name: 'the Most Rev Justin Welby', 'the Rt Hon Ed Miliband'
+    style = 1 if toks and toks[0].lower_ == "the" else 0  # where a British style would start: 'the Most Rev Justin Welby'
+    if len(toks) > style and toks[style].lower_ in ("most", "right", "rt", "rt.", "very"):
+        style += 1
+    if len(toks) > style + 1 and toks[style].lower_ in _STYLES and toks[style + 1].pos_ == "PROPN":
+        toks = toks[style + 1 :]  # 'the Most Rev Justin Welby', 'the Rt Hon Ed Miliband': the name after the style
     if toks and toks[-1].ent_type_ in ("PERSON", *_MISTAKEN_NAMES):
         ranks = _RANKS if toks[-1].ent_type_ == "PERSON" else _PERSON_RANKS  # not 'Major' of 'Major League Baseball'
         while len(toks) > 2 and toks[0].lower_ in ranks and toks[1].pos_ == "PROPN":
@@ -1474,9 +1475,9 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
                 org = None if own else _org_subject_before(c, sp)
                 if org is not None:
                     return _Entity(ctx.orgs.get(org.lower(), org), head=head.lemma_.lower())
-                owner = _resolve(c, c.doc[c.i : c.i + 1], ctx, sp)
-                if owner.name in ctx.org_mentions and not owner.person:  # a named organisation, never a place or a pronoun
-                    return _Entity(owner.name, head=head.lemma_.lower(), plural=owner.plural)
+                found = _owner_org(c, c.doc[c.i : c.i + 1], head, ctx, sp)
+                if found is not None:
+                    return found
                 continue
             if c.dep_ in ("compound", "poss") and c.i < head.i or c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
                 who = c if c.dep_ != "prep" else next((x for x in c.children if x.dep_ == "pobj"), None)
@@ -1495,9 +1496,9 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
                 if c.dep_ == "poss" and who.tag_ == "NN" and who.lemma_.lower() in lex["organisation_nouns"] and any(
                         x.dep_ == "det" and x.lower_ == "the" for x in who.children):
                     # 'The company's financial report showed': the organisation 'the company' stands for
-                    owner = _resolve(who, _mention(who), ctx, sp)
-                    if owner.name in ctx.org_mentions and not owner.person:
-                        return _Entity(owner.name, head=head.lemma_.lower())
+                    found = _owner_org(who, _mention(who), head, ctx, sp)
+                    if found is not None:
+                        return found
         for prep in (t for t in head.subtree if t.dep_ in ("prep", "agent") and t.lower_ in ("by", "from") and t.head.i != head.i and t.head.i > head.i):
             # 'the first comprehensive study of its kind from the World Health Organization': the 'from' hung on 'kind'
             ent = next((_ent_of(x, ("ORG",)) for x in prep.children if x.dep_ == "pobj" and _ent_of(x, ("ORG",)) is not None), None)
@@ -1630,6 +1631,15 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
                    person=not plural and (is_person_noun(head) or _described_by_who(head)))
 
 
+def _owner_org(owner: Token, mention: Span, finding: Token, ctx: _Context, sp: Doc | Span | None) -> _Entity | None:
+    """The named organisation a finding's owner ('Its report', 'The company's report') resolves to, as the finding's
+    source; None when the owner is a place, a person or a pronoun left unresolved."""
+    ent = _resolve(owner, mention, ctx, sp)
+    if ent.name in ctx.org_mentions and not ent.person:
+        return _Entity(ent.name, head=finding.lemma_.lower(), plural=ent.plural)
+    return None
+
+
 def _described_by_who(head: Token) -> bool:
     """Whether a noun has a relative clause opened by 'who' or 'whom' (a person, whatever the noun)."""
     return any(c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") and w.i < c.i for w in c.children) for c in head.children)
@@ -1669,13 +1679,13 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 _CLOSE_AFTER_RE = re.compile(r"[,.?!;:…]?[”\"»]|\s[,.?!;:…]?[”»]")
 
 
-def _closed(text: str, s: int, e: int, headline: bool = False) -> int:
+def _closed(text: str, s: int, e: int, single_marks: bool = False) -> int:
     """The end of a content span, moved past the mark that closes a quoted phrase it ends with ('as “a wonderful
-    decision,”', 'would ”'; with `headline` also single marks, as in headlines and British-style articles: "Putin 'very
-    likely,'"), so a quote never shows an opening mark without its closing one."""
+    decision,”', 'would ”'; with `single_marks` also single marks, as in headlines and British-style articles: "Putin
+    'very likely,'"), so a quote never shows an opening mark without its closing one."""
     if s < e and sum(text[i] in _MARKS for i in range(s, e)) % 2 and (m := _CLOSE_AFTER_RE.match(text, e)):
         return m.end()
-    if headline and s < e:
+    if single_marks and s < e:
         # marks that open a word (never an elision: "the '90s") less marks that close one
         opened = len(_SINGLE_OPENING_RE.findall(text[s:e])) - len(re.findall(r"(?<=\w)['’](?=[\s,.;:!?]|$)", text[s:e]))
         if opened > 0 and (m := re.compile(r"[,.;:!?]?['’]").match(text, e)):
@@ -1834,7 +1844,8 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
         if before and src.category == "evidence" and any(b.category == "speech" for b in before):
             # '“…,” said Dr Hugo Spiers. The results showed that ... “We were able to show ...”': results say nothing aloud
             src = [b for b in before if b.category == "speech"][-1]
-        intro = _named_subject_before(sp, qs, qspans) if (qe - qs) > 15 and _starts_sentence(sp, qs) else None
+        starts = _starts_sentence(sp, qs)
+        intro = _named_subject_before(sp, qs, qspans) if (qe - qs) > 15 and starts else None
         if intro is not None and before and (intro.idx - _base(sp) < before[-1].end or before[-1].cue and intro.i <= before[-1].cue[-1].i):
             intro = None  # a person named before the last cue (its speaker, say): the quote follows that cue's speaker
         if intro is not None and (src is None or src.subject is None or src.subject.i != intro.i):
@@ -1847,8 +1858,8 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
         if not before and src is not None and src.cue and src.cue[-1].i + 1 < len(src.cue[-1].doc) and src.cue[-1].doc[src.cue[-1].i + 1].text == ":":
             continue  # '“A.” Dr X added: “B.”': a speaker introduced with a colon says B, not the quote before (see _unit_quotes)
         # (a short quote only as a whole sentence of two words or more: '“Nobody told us.”', never a scare-quoted '“fair”')
-        sentence = _starts_sentence(sp, qs) and text[qs:qe].rstrip("”\"’' ")[-1:] in ".!?…" and len(text[qs:qe].split()) >= 2
-        if src is not None and ((qe - qs) > 15 or sentence) and (_starts_sentence(sp, qs) or _HEADING_RE.search(text[:qs]) is not None):
+        sentence = starts and text[qs:qe].rstrip("”\"’' ")[-1:] in ".!?…" and len(text[qs:qe].split()) >= 2
+        if src is not None and ((qe - qs) > 15 or sentence) and (starts or _HEADING_RE.search(text[:qs]) is not None):
             a = _Attribution(qs, qe, src.cue, src.subject, follow_on=True, route="follow_on", lemma=src.lemma, category=src.category)
             if keep(a):
                 kept.append(a)
@@ -2232,11 +2243,12 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
 
 def _named_in_apposition(subject: Token) -> Token | None:
     """'The Prime Minister, David Cameron, said' or 'David Cameron, the prime minister, said' parsed the other way round: the name."""
-    if subject.pos_ == "NOUN" and subject.lemma_.lower() in cue_lexicon()["organisation_nouns"]:
+    org_nouns = cue_lexicon()["organisation_nouns"]
+    if subject.pos_ == "NOUN" and subject.lemma_.lower() in org_nouns:
         named = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.text[:1].isupper() and c.ent_type_ != "PERSON"), None)
         if named is not None:
             return named  # 'The campaign group, Republic, ... said': the organisation's name
-    if subject.tag_ == "NN" and subject.text.islower() and subject.lemma_.lower() not in cue_lexicon()["organisation_nouns"]:
+    if subject.tag_ == "NN" and subject.text.islower() and subject.lemma_.lower() not in org_nouns:
         for c in subject.children:  # 'the leading rock promoter and manager Harvey Goldsmith': two roles of one named person
             if c.dep_ == "conj" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" and any(
                     x.dep_ == "compound" and x.tag_ == "NN" and x.text.islower() for x in c.children if x.i < c.i):
@@ -2665,8 +2677,9 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
             dash, mention = signed
             ent = _resolve(mention.root, mention, ctx, sp)
             ctx.speakers.append(ent)
-            cs, ce = to_orig(dash.idx - _base(sp), dash.idx - _base(sp) + 1)
-            ss, se = to_orig(mention.start_char - _base(sp), mention.end_char - _base(sp))
+            base = _base(sp)
+            cs, ce = to_orig(dash.idx - base, dash.idx - base + 1)
+            ss, se = to_orig(mention.start_char - base, mention.end_char - base)
             prev = Quote(s0, e0, source_text[s0:e0], "direct", source_text[cs:ce], "—", ent.name, ss, se, ent.role, ent.org, sec,
                          cue_start=cs, cue_end=ce)
             quotes.append(prev)
@@ -2858,7 +2871,8 @@ def _colon_cue(sp: Doc | Span, to_orig: Callable[[int, int], tuple[int, int]], s
     return None
 
 
-_DASH_RE = re.compile(r"^\s*[―—–]{1,2}\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z\u00C0-\u024F][\w.'’-]*){0,5})[\s.,]*$")
+_SIGNING_NAME = r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z\u00C0-\u024F][\w.'’-]*){0,5})"  # a name signing a quote, up to six words
+_DASH_RE = re.compile(r"^\s*[―—–]{1,2}\s*" + _SIGNING_NAME + r"[\s.,]*$")
 
 
 def _dash_attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, bool]]) -> list[_Attribution]:
@@ -2880,7 +2894,7 @@ def _dash_attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, b
 
 
 # a paragraph that only signs the quote above it: '- Bernie Sanders.', '—Michelle Marks, Philadelphia.' (a hyphen too)
-_SIGNATURE_RE = re.compile(r"^\s*(?P<dash>[-–—―]{1,2})\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z\u00C0-\u024F][\w.'’-]*){0,5})(?:,[^\n]{0,80})?[\s.]*$")
+_SIGNATURE_RE = re.compile(r"^\s*(?P<dash>[-–—―]{1,2})\s*" + _SIGNING_NAME + r"(?:,[^\n]{0,80})?[\s.]*$")
 
 
 def _signature(sp: Doc | Span, text: str) -> tuple[Token, Span] | None:
@@ -2953,7 +2967,7 @@ def _make_quote(a: _Attribution, sp: Doc | Span, text: str, to_orig: Callable[[i
     """Turn a local attribution into a Quote with offsets into the original text (singles: the article quotes with single
     marks, see single_mark_style)."""
     base = _base(sp)
-    start, end = to_orig(a.start, _closed(text, a.start, a.end, headline=section == "title" or singles))
+    start, end = to_orig(a.start, _closed(text, a.start, a.end, single_marks=section == "title" or singles))
     cs, ce = to_orig(a.cue[0].idx - base, a.cue[-1].idx + len(a.cue[-1]) - base)
     ss, se = to_orig(*a.speaker_span) if a.speaker_span is not None else (None, None)
     cue_text = " ".join(t.text for t in a.cue)
