@@ -1845,13 +1845,14 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
             # '“…,” said Dr Hugo Spiers. The results showed that ... “We were able to show ...”': results say nothing aloud
             src = [b for b in before if b.category == "speech"][-1]
         starts = _starts_sentence(sp, qs)
-        intro = _named_subject_before(sp, qs, qspans) if (qe - qs) > 15 and starts else None
+        intro = _named_subject_before(sp, qs, qspans, before[-1].end if before else 0) if (qe - qs) > 15 and starts else None
         if intro is not None and before and (intro.idx - _base(sp) < before[-1].end or before[-1].cue and intro.i <= before[-1].cue[-1].i):
             intro = None  # a person named before the last cue (its speaker, say): the quote follows that cue's speaker
         if intro is not None and (src is None or src.subject is None or src.subject.i != intro.i):
             # 'Robin Dunbar, Professor of ..., was dubious about the findings. “What can ...” Alexandra Freund ... She said':
             # a quote after a sentence about a named person, before anyone's cue, is that person's
-            a = _Attribution(qs, qe, [intro.head], intro, route="prev_subject", lemma=intro.head.lemma_.lower(), category="inherited")
+            cue = [intro.head] if intro.dep_ in ("nsubj", "nsubjpass", "appos") else []  # no verb of saying when only named ('a godsend for X')
+            a = _Attribution(qs, qe, cue, intro, route="prev_subject", lemma=cue[0].lemma_.lower() if cue else None, category="inherited")
             if keep(a):
                 kept.append(a)
             continue
@@ -2582,8 +2583,10 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
         # 'luxury hotels are offering “sleep retreats”', 'the release of augmented “special editions” took ...': a thing
         # under a name, and the verb reports nothing
         return "named_thing"
+    if cue is not None and a.lemma in ("prove", "show") and any(c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ" for c in cue.children):
+        return "copular"  # 'Another sword slash would also have proved fatal': what something turned out to be, not a finding
     if (a.category == "evidence" or a.lemma in ("respond", "react", "reveal", "demonstrate", "show")) and a.route in (
-            "cue", "inverted", "before_final", "quote_after", "quote_before", "fragment", "object") and _subject_type(a.subject) == "noun":
+            "cue", "inverted", "before_final", "quote_after", "quote_before", "fragment", "object", "adjacent") and _subject_type(a.subject) == "noun":
         lex = cue_lexicon()
         head = _relative_antecedent(a.subject)
         lemma = head.lemma_.lower()
@@ -2809,9 +2812,12 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
     return quotes
 
 
-def _named_subject_before(sp: Doc | Span, offset: int, qspans: list[tuple[int, int, bool, bool]]) -> Token | None:
-    """The name that is the subject of the sentence right before a local offset in this paragraph, outside quote marks,
-    when it names a person (tagged so, or introduced like one: 'X, Professor of ...')."""
+def _named_subject_before(sp: Doc | Span, offset: int, qspans: list[tuple[int, int, bool, bool]], since: int = 0) -> Token | None:
+    """The person a quote with no cue follows: the name that is the subject of the sentence right before a local offset
+    in this paragraph, outside quote marks, when it names a person (tagged so, introduced like one: 'X, Professor of
+    ...', or the surname of a person named earlier). Sentences about something else ('Greater openness made his return
+    easier.') or about 'he' or 'she' may stand between, back to the local offset `since` (the last cue); a person named
+    in any role before such a 'he' or 'she' counts ('... a godsend for Maddy Matthews, 19. Since then, she ...')."""
     base = _base(sp)
     k = _first_token_from(sp, offset)
     if k is None:
@@ -2819,19 +2825,47 @@ def _named_subject_before(sp: Doc | Span, offset: int, qspans: list[tuple[int, i
     doc = sp.doc if isinstance(sp, Span) else sp
     lo = sp.start if isinstance(sp, Span) else 0
     start = doc[k].sent.start
-    if start <= lo:
-        return None
-    prev = doc[start - 1].sent
-    if _in_any(prev.start_char - base, qspans) or _in_any(prev[-1].idx - base, qspans):
-        return None  # the sentence before is itself quoted
-    root = prev.root
-    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"), None)
+    pronoun = False
+    while start > lo:
+        prev = doc[start - 1].sent
+        if prev.start_char - base < since or _in_any(prev.start_char - base, qspans) or _in_any(prev[-1].idx - base, qspans):
+            return None  # before the last cue, or itself quoted
+        subj = _person_subject_of(prev, base, qspans)
+        if subj is not None:
+            return subj
+        subjects = [c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        about = any(c.lower_ in ("he", "she") for c in subjects)
+        if pronoun and not about:
+            named = [t for t in prev if t.pos_ == "PROPN" and t.ent_iob_ == "B" and not _in_any(t.idx - base, qspans)
+                     and (t.ent_type_ == "PERSON" or t.ent_type_ in _MISTAKEN_NAMES and _person_shaped(_entity_root(t)))
+                     and not any(x.dep_ == "poss" or x.tag_ == "POS" for x in doc[t.i : t.i + 4] if x.ent_iob_ == "I" or x.i == t.i or x.tag_ == "POS")]
+            if named:
+                return named[-1]
+        pronoun = pronoun or about
+        if any(c.pos_ == "PROPN" or c.lower_ not in ("he", "she") and is_person_noun(c) for c in subjects):
+            return None  # someone else is the subject
+        start = prev.start
+    return None
+
+
+def _person_subject_of(sent: Span, base: int, qspans: list[tuple[int, int, bool, bool]]) -> Token | None:
+    """The subject of a sentence when it names a person (see _named_subject_before)."""
+    doc = sent.doc
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ == "PROPN" or _known_surname(c))), None)
     if subj is None:  # 'But his friend Mark Lowe, a student, was less lucky.': the name in apposition to a noun subject
         noun = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
         subj = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"), None) if noun is not None else None
-    if subj is None or _in_any(subj.idx - base, qspans) or not (subj.ent_type_ == "PERSON" or subj.ent_type_ in _MISTAKEN_NAMES and _person_shaped(subj)):
+    if subj is None or _in_any(subj.idx - base, qspans) or not (
+            subj.ent_type_ == "PERSON" or subj.ent_type_ in _MISTAKEN_NAMES and _person_shaped(subj) or _known_surname(subj)):
         return None
     return subj
+
+
+def _known_surname(tok: Token) -> bool:
+    """Whether a capitalised word is the surname of a person named in full earlier in the document ('Iguchi shakes his
+    head' after 'Takahito Iguchi', whatever the tagger made of it)."""
+    return tok.text[:1].isupper() and any(e.label_ == "PERSON" and len(e) > 1 and e.end <= tok.i and e[-1].text == tok.text for e in tok.doc.ents)
 
 
 def _introduced_before(sp: Doc | Span, offset: int, qspans: list[tuple[int, int, bool, bool]], ctx: _Context,
@@ -2968,10 +3002,10 @@ def _make_quote(a: _Attribution, sp: Doc | Span, text: str, to_orig: Callable[[i
     marks, see single_mark_style)."""
     base = _base(sp)
     start, end = to_orig(a.start, _closed(text, a.start, a.end, single_marks=section == "title" or singles))
-    cs, ce = to_orig(a.cue[0].idx - base, a.cue[-1].idx + len(a.cue[-1]) - base)
+    cs, ce = to_orig(a.cue[0].idx - base, a.cue[-1].idx + len(a.cue[-1]) - base) if a.cue else (None, None)  # no cue: see _named_subject_before
     ss, se = to_orig(*a.speaker_span) if a.speaker_span is not None else (None, None)
-    cue_text = " ".join(t.text for t in a.cue)
-    lemma = "according to" if cue_text.lower() == "according to" else " ".join(t.lemma_.lower() for t in a.cue)
+    cue_text = " ".join(t.text for t in a.cue) or None
+    lemma = None if cue_text is None else "according to" if cue_text.lower() == "according to" else " ".join(t.lemma_.lower() for t in a.cue)
     return Quote(
         start=start, end=end, text=source_text[start:end], kind=a.kind, cue=cue_text, cue_lemma=lemma,
         speaker=a.speaker, speaker_start=ss, speaker_end=se, role=a.role, org=a.org, section=section,

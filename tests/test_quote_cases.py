@@ -1303,3 +1303,29 @@ def test_a_pages_label_before_a_quote_is_not_quoted(nlp):
     text = 'BREAKING: "We are at war," the president said.'
     quote = _only(extract_quotes(text, nlp), "at war")
     assert (quote.text, quote.kind) == ("We are at war", "direct")
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a person named as no subject, then 'she': the quote after is hers, not the finding's before
+    ("A survey by the University of Leeds in 2019 found that online groups can ease isolation. The forum has been a lifeline "
+     "for Sarah Whitfield, 24, a nurse who works night shifts. Since the move, she rarely sees her old friends. “At first I "
+     "felt completely cut off from everyone I knew, and the forum gave me somebody to talk to.”",
+     "At first I felt", "Sarah Whitfield"),
+    # the named subject two sentences back, with 'he' and a thing as subjects between
+    ("A report by the Work Foundation found that staff who talk about stress return sooner. Tom Hargreaves, who trains managers, was signed off work "
+     "for three months in 2015. He barely slept for weeks. A frank talk with his manager made the return easier. “My "
+     "team started calling round, asking me out and telling me the office had not changed much while I was away.”",
+     "My team started", "Tom Hargreaves"),
+])
+def test_a_quote_after_sentences_about_a_person_is_theirs(nlp, text, fragment, speaker):
+    """A quote with no cue after sentences about a person introduced since the last cue (reworded from errors on the
+    twenty-second British batch)."""
+    assert _only(extract_quotes(text, nlp), fragment).speaker == speaker
+
+
+def test_proved_with_an_adjective_reports_nothing(nlp):
+    """'A second blow would also have proved fatal': 'prove' with an adjective says what something turned out to be; the
+    quote before it is the one the sentence before gives to Shakespeare, not the blow's finding."""
+    text = ("The wounds match the famous cry Shakespeare gives him: “A horse! A horse! My kingdom for a horse!” A second "
+            "blow, which also cut through the bone, would also have proved fatal.")
+    assert all(q.speaker != "A second blow" and "blow" not in (q.speaker or "") for q in extract_quotes(text, nlp))
