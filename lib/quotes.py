@@ -1851,7 +1851,8 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
         if intro is not None and (src is None or src.subject is None or src.subject.i != intro.i):
             # 'Robin Dunbar, Professor of ..., was dubious about the findings. “What can ...” Alexandra Freund ... She said':
             # a quote after a sentence about a named person, before anyone's cue, is that person's
-            cue = [intro.head] if intro.dep_ in ("nsubj", "nsubjpass", "appos") else []  # no verb of saying when only named ('a godsend for X')
+            # no verb of saying when only named ('a godsend for X') or when 'he' did something else ('He draws a diagram.')
+            cue = [intro.head] if intro.dep_ in ("nsubj", "nsubjpass", "appos") and intro.pos_ != "PRON" else []
             a = _Attribution(qs, qe, cue, intro, route="prev_subject", lemma=cue[0].lemma_.lower() if cue else None, category="inherited")
             if keep(a):
                 kept.append(a)
@@ -2724,7 +2725,8 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
             """Credit a quote of this paragraph to an earlier quote's speaker (the previous paragraph's by default), if it is
             long enough and the filter keeps it."""
             source = source or prev
-            if qe - qs > 15 and keep(_Attribution(qs, qe, [], None, route=route, lemma=source.cue_lemma, category="inherited")):
+            # (a quote credited with no cue of its own, 'He draws a diagram. “…”', was speech: its follow-ons are scored as after 'say')
+            if qe - qs > 15 and keep(_Attribution(qs, qe, [], None, route=route, lemma=source.cue_lemma or "say", category="inherited")):
                 start, end = to_orig(qs, qe)
                 inherited.append(replace(source, start=start, end=end, text=source_text[start:end], kind=_kind(text, qs, qe, qspans), section=section))
 
@@ -2826,15 +2828,18 @@ def _named_subject_before(sp: Doc | Span, offset: int, qspans: list[tuple[int, i
     lo = sp.start if isinstance(sp, Span) else 0
     start = doc[k].sent.start
     pronoun = False
+    nearest = None  # 'he' or 'she' as the subject of the sentence right before, when no name is found
     while start > lo:
         prev = doc[start - 1].sent
         if prev.start_char - base < since or _in_any(prev.start_char - base, qspans) or _in_any(prev[-1].idx - base, qspans):
-            return None  # before the last cue, or itself quoted
+            return nearest  # before the last cue, or itself quoted
         subj = _person_subject_of(prev, base, qspans)
         if subj is not None:
             return subj
         subjects = [c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")]
         about = any(c.lower_ in ("he", "she") for c in subjects)
+        if about and start == doc[k].sent.start:
+            nearest = next(c for c in subjects if c.lower_ in ("he", "she"))
         if pronoun and not about:
             named = [t for t in prev if t.pos_ == "PROPN" and t.ent_iob_ == "B" and not _in_any(t.idx - base, qspans)
                      and (t.ent_type_ == "PERSON" or t.ent_type_ in _MISTAKEN_NAMES and _person_shaped(_entity_root(t)))
@@ -2845,7 +2850,7 @@ def _named_subject_before(sp: Doc | Span, offset: int, qspans: list[tuple[int, i
         if any(c.pos_ == "PROPN" or c.lower_ not in ("he", "she") and is_person_noun(c) for c in subjects):
             return None  # someone else is the subject
         start = prev.start
-    return None
+    return nearest
 
 
 def _person_subject_of(sent: Span, base: int, qspans: list[tuple[int, int, bool, bool]]) -> Token | None:

@@ -1316,6 +1316,11 @@ def test_a_pages_label_before_a_quote_is_not_quoted(nlp):
      "for three months in 2015. He barely slept for weeks. A frank talk with his manager made the return easier. “My "
      "team started calling round, asking me out and telling me the office had not changed much while I was away.”",
      "My team started", "Tom Hargreaves"),
+    # 'he' or 'she' as the subject right before: whoever that stands for (and the next paragraph's quote follows)
+    ("It was Anna Berg who first spotted the wreck on the sonar. Her team had searched the bay for six years.\n\n"
+     "Two weeks later, when divers confirmed the site, she went back with a colleague to survey it. “We worked slowly, "
+     "measuring every timber before moving it, and only when we saw the ship's bell did I dare to believe it was her.”",
+     "We worked slowly", "Anna Berg"),
 ])
 def test_a_quote_after_sentences_about_a_person_is_theirs(nlp, text, fragment, speaker):
     """A quote with no cue after sentences about a person introduced since the last cue (reworded from errors on the
