@@ -182,7 +182,8 @@ def gold_articles_table(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def gold_matches(text: str, records: list[dict], quotes: list[Quote]) -> pd.DataFrame:
-    """One row per gold attribution: how much of it the quotes cover, and the speaker of the best-overlapping quote."""
+    """One row per gold attribution: how much of it the quotes cover, and the speaker of the best-overlapping quote (a
+    quote with no speaker is right for a gold attribution to unnamed sources)."""
     mask = _covered([(q.start, q.end) for q in quotes], len(text))
     rows = []
     for rec in records:
@@ -195,7 +196,8 @@ def gold_matches(text: str, records: list[dict], quotes: list[Quote]) -> pd.Data
             "id": rec["id"], "kind": rec["kind"], "gold speaker": rec["speaker"], "cue": rec["cue"]["text"],
             "coverage": round(cov, 2), "found": found,
             "predicted speaker": best.speaker if found else None,
-            "speaker right": found and (best.speaker or "").lower() == rec["speaker"].lower(),
+            # the gold's 'unnamed sources' ('is thought to', 'reportedly') is a quote with no speaker
+            "speaker right": found and (best.speaker or "unnamed sources").lower() == rec["speaker"].lower(),
             "content": " … ".join(c["text"] for c in rec["content"]),
         })
     return pd.DataFrame(rows)

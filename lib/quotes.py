@@ -602,6 +602,26 @@ def _object_content(parts: list[Token]) -> list[Token]:
     return [t for part in parts for t in part.subtree if t.i not in drop]
 
 
+_HEARSAY = {"reportedly", "allegedly", "reputedly", "purportedly"}  # adverbs that report a clause for nobody named
+_AGENTLESS = {"think", "believe", "understand", "estimate", "expect", "say", "report", "allege", "rumour", "rumor", "suppose", "fear", "predict"}
+
+
+def _agentless(cue: Token, lemma: str) -> list[Token] | None:
+    """What a passive cue with no agent reports, said or believed by nobody named: 'Three quarters of the world's food
+    is thought to depend on bees' (the subject and what it is thought to do), 'It is understood that the couple
+    delayed ...' (the clause). Nothing for other passives ('was charged with')."""
+    if lemma not in _AGENTLESS:
+        return None
+    subj = next((c for c in cue.children if c.dep_ in ("nsubjpass", "expl")), None)
+    clause = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
+    if clause is not None and (subj is None or subj.lower_ == "it"):
+        return list(clause.subtree)  # 'It is understood (that) ...'
+    todo = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)), None)
+    if subj is None or todo is None or subj.lower_ in ("it", "there") or subj.tag_ in ("WDT", "WP"):
+        return None  # 'which is expected to': the relative clause's noun is outside the clause
+    return [*subj.subtree, *cue.doc[subj.right_edge.i + 1 : todo.right_edge.i + 1]]
+
+
 def _perfect(verb: Token) -> bool:
     """Whether a participle the parser read as passive is a perfect with a contracted 'has' ('He's said he gets ...'):
     its auxiliary is 's, and it reports a clause with its own subject instead of taking 'to' ('He's said to be ...')."""
@@ -1703,6 +1723,16 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
         local = tok.idx - base
         if _in_any(local, qspans):
             continue
+        governed = tok.head.head if tok.head.dep_ == "conj" else tok.head
+        if tok.dep_ == "advmod" and tok.lower_ in _HEARSAY and tok.head.pos_ in ("VERB", "AUX") and governed.dep_ not in ("relcl", "acl"):
+            # 'Eighty people reportedly died near ...': the clause is reported by nobody named (not 'the gun he allegedly
+            # used', 'people who were imprisoned and allegedly mistreated': a description of something else)
+            block = _largest_block(_drop_asides(list(tok.head.subtree)))
+            s, e = _trim(text, block[0].idx - base, block[-1].idx + len(block[-1]) - base)
+            a = _Attribution(s, e, [tok], None, route="agentless", lemma=tok.lower_, category="speech")
+            if e - s >= 3 and keep(a):
+                out.append(a)
+            continue
         found = _cue_at(tok) or _open_cue_at(tok)
         if found is None:
             continue
@@ -1725,7 +1755,15 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
             route = "according"
         else:
             if any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children) and not _perfect(tok):
-                continue  # 'was charged with', 'is expected to': a passive cue names no source
+                content = _agentless(tok, lemma)
+                if content is None:
+                    continue  # 'was charged with': a passive cue names no source, and reports nothing
+                block = _largest_block(content)
+                s, e = _trim(text, block[0].idx - base, block[-1].idx + len(block[-1]) - base)
+                a = _Attribution(s, e, cue_toks, None, route="agentless", lemma=lemma, category=cat)
+                if e - s >= 3 and keep(a):
+                    out.append(a)
+                continue
             subject = _subject(cue_toks[0] if cat == "stance" else tok)
             if _idiomatic_say(tok):
                 continue
@@ -1825,6 +1863,8 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
     for a in out:
         if any(k.start == a.start and k.end == a.end for k in kept):
             continue
+        if a.route == "agentless" and any(k.start < a.end and a.start < k.end for k in out if k.route != "agentless"):
+            continue  # 'X said the painting was expected to sell for ...': X's words, whoever expected it
         kept.append(a)
     # quotes no cue claimed: a quoted fragment inside someone's sentence, else a follow-on of the nearest attribution
     for k, (qs, qe, _, _) in enumerate(qspans):
@@ -2528,7 +2568,7 @@ class _Selector:
         return self.model.probability(feats) >= self.model.threshold
 
 
-_RULE_ROUTES = {"roundup", "label", "dash", "prev_subject", "headline", "resumed"}  # layouts too rare in PolNeAR train to learn: kept by rule
+_RULE_ROUTES = {"roundup", "label", "dash", "prev_subject", "headline", "resumed", "agentless"}  # layouts too rare in PolNeAR train to learn: kept by rule
 _DESIRES = {"hope", "wish", "imagine", "forget"}  # a wish, a hope or an imagining reports no claim (PolNeAR counts some; news readers do not)
 _MANNER = {"grin", "smile", "beam", "enthuse", "shrug"}  # speech cues only beside a direct quote
 _INTENTIONS = {"want", "wish", "hope", "plan", "intend", "decide", "prefer", "hate", "love", "like", "favour", "favor", "aim", "try", "seek"}

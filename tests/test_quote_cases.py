@@ -1334,3 +1334,32 @@ def test_proved_with_an_adjective_reports_nothing(nlp):
     text = ("The wounds match the famous cry Shakespeare gives him: “A horse! A horse! My kingdom for a horse!” A second "
             "blow, which also cut through the bone, would also have proved fatal.")
     assert all(q.speaker != "A second blow" and "blow" not in (q.speaker or "") for q in extract_quotes(text, nlp))
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("Two thirds of the island's water supply is thought to come from a single aquifer.", "single aquifer"),
+    ("It is understood that the minister delayed the decision until after the holiday.", "delayed the decision"),
+    ("The stadium was expected to hold 40,000 fans by the end of the year.", "40,000 fans"),
+    ("Twelve villagers reportedly drowned when the bridge gave way.", "drowned when the bridge"),
+])
+def test_a_passive_cue_or_hearsay_adverb_with_no_source_is_a_quote_with_no_speaker(nlp, text, fragment):
+    """'is thought to', 'It is understood that', 'reportedly': a claim reported by nobody named (PolNeAR and the British
+    gold count them; the speaker stays empty)."""
+    quote = _only(extract_quotes(text, nlp), fragment)
+    assert (quote.kind, quote.speaker) == ("indirect", None)
+
+
+@pytest.mark.parametrize("text", [
+    "He was charged with fraud on Monday.",
+    "The court heard claims from men who were detained and allegedly beaten in the camps.",
+    "The rifle he allegedly used was bought online.",
+])
+def test_other_passives_and_hearsay_in_a_description_are_no_quotes(nlp, text):
+    """A passive that reports nothing ('was charged with'), and 'allegedly' inside a description of something else."""
+    assert extract_quotes(text, nlp) == []
+
+
+def test_a_named_speaker_keeps_words_with_a_passive_cue_inside(nlp):
+    """'X said the painting was expected to sell for ...': X's words, whoever expected it."""
+    quote = _only(extract_quotes("The auctioneer Mary Cole said the painting was expected to sell for $700,000.", nlp), "700,000")
+    assert quote.speaker == "Mary Cole"

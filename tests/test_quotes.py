@@ -226,3 +226,16 @@ def test_related_article_teaser_never_quoted(seed_quotes):
     assert teasers, "the seed's related-article teaser should be removed as boilerplate"
     for t in teasers:
         assert not any(q.start < t.end and t.start < q.end for q in seed_quotes)
+
+
+def test_a_quote_with_no_speaker_matches_unnamed_sources():
+    """The British gold's speaker 'unnamed sources' ('is thought to', 'reportedly') is right for a quote with no speaker,
+    and wrong for a named one."""
+    from lib.quotes import Quote
+    text = "Bees are thought to pollinate most crops."
+    rec = {"id": "t1", "kind": "indirect", "speaker": "unnamed sources", "cue": {"text": "are thought"},
+           "content": [{"start": 0, "end": len(text) - 1, "text": text[:-1]}]}
+    quiet = Quote(0, len(text) - 1, text[:-1], "indirect", "thought", "think", None, None, None)
+    named = Quote(0, len(text) - 1, text[:-1], "indirect", "thought", "think", "Jane Doe", 0, 4)
+    assert gold_matches(text, [rec], [quiet])["speaker right"].tolist() == [True]
+    assert gold_matches(text, [rec], [named])["speaker right"].tolist() == [False]
