@@ -1363,3 +1363,18 @@ def test_a_named_speaker_keeps_words_with_a_passive_cue_inside(nlp):
     """'X said the painting was expected to sell for ...': X's words, whoever expected it."""
     quote = _only(extract_quotes("The auctioneer Mary Cole said the painting was expected to sell for $700,000.", nlp), "700,000")
     assert quote.speaker == "Mary Cole"
+
+
+@pytest.mark.parametrize("text", [
+    "“Nobody asked us,” said Jane Reed, a local farmer. Ageing is no fun, she admits, reading me a few lines from a poem "
+    "she has written called 'That Beast Called Age'.",
+    "The purchase was accompanied by an announcement of three more sequential “episodes” – VII, VIII and IX – plus then "
+    "unspecified plans for spin-off movies and “stand-alones” to fill the gaps in the release schedule.",
+    "Tokyo-based engineering firm Giken has come up with a concept for a solution: an “ecocycle, anti-seismic underground "
+    "bicycle park”.",
+])
+def test_titles_and_named_things_in_someone_elses_sentence_are_no_quotes(nlp, text):
+    """A title given with a participle ('a poem she has written called ...'), and a thing's name in quote marks inside a
+    sentence whose verb reports something else (each close to a title the British gold marks must-not-quote)."""
+    words = {"Beast Called", "stand-alones", "ecocycle"}
+    assert not [q.text for q in extract_quotes(text, nlp) if any(w in q.text for w in words) and len(q.text) < 60]
