@@ -135,7 +135,7 @@ def gold_attributions(records: list[dict]) -> list[GoldAttribution]:
     for rec in records:
         content = tuple((c["start"], c["end"]) for c in rec["content"])
         src = rec.get("source") or {}
-        source = ((src["start"], src["end"]),) if src else ()
+        source = ((src["start"], src["end"]),) if src and src["end"] > src["start"] else ()  # an empty span names no source
         golds.append(GoldAttribution(content, source, src.get("text", ""), rec["cue"]["text"], rec["kind"]))
     return golds
 

@@ -239,3 +239,16 @@ def test_a_quote_with_no_speaker_matches_unnamed_sources():
     named = Quote(0, len(text) - 1, text[:-1], "indirect", "thought", "think", "Jane Doe", 0, 4)
     assert gold_matches(text, [rec], [quiet])["speaker right"].tolist() == [True]
     assert gold_matches(text, [rec], [named])["speaker right"].tolist() == [False]
+
+
+def test_an_empty_source_span_is_no_source_for_speaker_accuracy():
+    """A gold attribution whose source is an empty span (a quote with no cue, 'is thought to') names no source, so it
+    is left out of speaker accuracy (the PolNeAR convention), not counted as a wrong speaker."""
+    from lib.evaluate import Prediction, gold_attributions, score
+    text = "Bees are thought to pollinate most crops. “We rely on them,” said Ann Lee."
+    recs = [{"kind": "indirect", "content": [{"start": 0, "end": 40}], "source": {"start": 0, "end": 0, "text": ""}, "cue": {"text": "are thought"}},
+            {"kind": "direct", "content": [{"start": 43, "end": 57}], "source": {"start": 66, "end": 73, "text": "Ann Lee"}, "cue": {"text": "said"}}]
+    golds = gold_attributions(recs)
+    assert [bool(g.source) for g in golds] == [False, True]
+    preds = [Prediction(0, 40, None, None, None), Prediction(43, 57, "Ann Lee", 66, 73)]
+    assert score({"a": (text, golds)}, lambda t: preds)["speaker accuracy"] == 1.0
