@@ -1096,6 +1096,8 @@ def _name_tokens(span: Span) -> list[Token]:
         ranks = _RANKS if toks[-1].ent_type_ == "PERSON" else _PERSON_RANKS  # not 'Major' of 'Major League Baseball'
         while len(toks) > 2 and toks[0].lower_ in ranks and toks[1].pos_ == "PROPN":
             toks = toks[1:]  # 'Chief Superintendent David Duckenfield', 'Constable Paul Middup': the rank is a role
+    if len(toks) > 2 and toks[0].lower_ in ("said", "says", "added", "adds", "told", "asked", "wrote") and toks[0].is_sent_start:
+        toks = toks[1:]  # '“…” Said Simon Baron-Cohen.': the recogniser ran the inverted cue into the name
     owner = max((i for i, t in enumerate(toks[:-1]) if t.lower_ in _POSSESSIVE_MARKS), default=-1)
     toks = toks[owner + 1 :]
     while toks and (toks[-1].is_punct or toks[-1].lower_ in _POSSESSIVE_MARKS):

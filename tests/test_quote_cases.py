@@ -1378,3 +1378,9 @@ def test_titles_and_named_things_in_someone_elses_sentence_are_no_quotes(nlp, te
     sentence whose verb reports something else (each close to a title the British gold marks must-not-quote)."""
     words = {"Beast Called", "stand-alones", "ecocycle"}
     assert not [q.text for q in extract_quotes(text, nlp) if any(w in q.text for w in words) and len(q.text) < 60]
+
+
+def test_an_inverted_cue_the_recogniser_ran_into_the_name_is_no_part_of_it(nlp):
+    """'“…” Said Simon Baron-Cohen.': the cue opening the sentence is not the speaker's first name."""
+    text = "“Doctors should be cautious about the clinical potential of this hormone until we know much more.” Said Simon Baron-Cohen."
+    assert _only(extract_quotes(text, nlp), "Doctors should").speaker == "Simon Baron-Cohen"
