@@ -1393,7 +1393,7 @@ def _cmd_quotes(args) -> int:
         quotes = article_quotes(article, nlp)
         table = stance(quotes, claims, article.text)
         for q, (_, row) in zip([q for q in quotes for _ in claims], table.iterrows()):
-            print(json.dumps({"file": path.name, "start": q.start, "end": q.end, "speaker": row["speaker"],
+            print(json.dumps({"file": path.name, "start": q.start, "end": q.end, "speaker": q.speaker,  # None when nobody is named
                               "claim": row["statement"], "claim_id": row["claim"], "stance": row["stance"],
                               "probability": round(float(row["probability"]), 4)}, ensure_ascii=False))
     return status

@@ -275,6 +275,20 @@ def test_commands_fail_with_one_line(tmp_path):
     assert r.returncode == 0 and r.stderr.strip() == f"warning: {article}: not valid UTF-8; decoded as cp1252 (guessed by charset-normalizer)"
 
 
+def test_quotes_command_prints_null_for_a_quote_with_no_speaker(tmp_path, capsys, monkeypatch):
+    """A claim reported by nobody named ('is thought to') has no speaker: strict JSON null, never NaN."""
+    article = tmp_path / "bees.txt"
+    article.write_text("Bees in decline\n\nThree quarters of the world's food crops are thought to depend on bees. "
+                       "“We must act now,” said Ann Lee, a farmer.\n", encoding="utf-8")
+    status, stdout, stderr = _main(capsys, monkeypatch, "quotes", str(article))
+    assert status == 0, stderr
+
+    def strict(constant):
+        raise ValueError(f"not JSON: {constant}")
+    lines = [json.loads(x, parse_constant=strict) for x in stdout.splitlines()]
+    assert sorted(x["speaker"] or "" for x in lines) == ["", "Ann Lee"] and None in [x["speaker"] for x in lines]
+
+
 def test_quotes_command_prints_one_json_line_per_quote_and_claim(capsys, monkeypatch):
     status, stdout, stderr = _main(capsys, monkeypatch, "quotes", str(SEED), "--claim", "North Korea and Russia will sign an arms deal.")
     assert status == 0, stderr
