@@ -45,3 +45,14 @@ def test_an_article_with_no_quotes():
     assert ex.speaker.options == ("all",)
     assert "No quote matches" in ex.table.value and "<p>" in ex.text.value
     assert highlight_html(ex.data, ex.data.quotes).count("<mark") == 0
+
+
+def test_a_quote_with_no_speaker_is_shown_as_such(tmp_path):
+    """A claim reported by nobody named ('are thought to') is listed as having no speaker named, never as 'nan'."""
+    article = tmp_path / "bees.txt"
+    article.write_text("Bees in decline\n\nThree quarters of the world's food crops are thought to depend on bees. "
+                       "“We must act now,” said Ann Lee, a farmer.\n", encoding="utf-8")
+    ex = quote_explorer(article)
+    assert ex.speaker.options == ("all", "Ann Lee")
+    ex.speaker.value = "all"
+    assert "no speaker named" in ex.table.value and "nan" not in ex.table.value.lower().replace("nanny", "")
