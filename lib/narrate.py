@@ -11,6 +11,11 @@ import pandas as pd
 from lib.article import Article, DateClue, latest_content_date
 
 
+def _who(speaker: object) -> str:
+    """A speaker's name for prose, or 'no speaker' for a quote nobody is named for (None or NaN in a table)."""
+    return speaker if isinstance(speaker, str) and speaker else "no speaker"
+
+
 def _n(count: int, noun: str, plural: str | None = None) -> str:
     """'1 quote', '3 quotes'."""
     return f"{count} {noun if count == 1 else (plural or noun + 's')}"
@@ -134,7 +139,7 @@ def disagreement_summary(scores: pd.DataFrame, methods: list[str], words: dict[s
     row = scores.loc[qid]
     hi, lo = row[methods].astype(float).idxmax(), row[methods].astype(float).idxmin()
     scored = ", ".join(f"*{w}* ({v:+.1f})" for w, v in words.get(qid, [])) or "no word at all"
-    return (f"The methods disagree most on **{qid}** ({row['speaker'] or 'no speaker'}): {hi} gives {row[hi]:+.2f}, "
+    return (f"The methods disagree most on **{qid}** ({_who(row['speaker'])}): {hi} gives {row[hi]:+.2f}, "
             f"{lo} gives {row[lo]:+.2f} (a spread of {spread[qid]:.2f} on a scale of 2). The VADER word list scored {scored} in it. "
             f"Read the quote and decide which reading a careful human would give: {_quote(row['text'], 160)}")
 
@@ -230,8 +235,8 @@ def certainty_summary(table: pd.DataFrame) -> str:
         text += f" ({len(table) - len(scored)} are fragments with no assertion, reported as missing rather than given the model's baseline)"
     if len(scored):
         lo, hi = scored["certainty"].idxmin(), scored["certainty"].idxmax()
-        text += (f". The least certain is **{lo}** ({scored.loc[lo, 'speaker'] or 'no speaker'}, {scored.loc[lo, 'certainty']:.1f}): "
-                 f"{_quote(scored.loc[lo, 'text'], 120)}; the most certain **{hi}** ({scored.loc[hi, 'speaker'] or 'no speaker'}, "
+        text += (f". The least certain is **{lo}** ({_who(scored.loc[lo, 'speaker'])}, {scored.loc[lo, 'certainty']:.1f}): "
+                 f"{_quote(scored.loc[lo, 'text'], 120)}; the most certain **{hi}** ({_who(scored.loc[hi, 'speaker'])}, "
                  f"{scored.loc[hi, 'certainty']:.1f}).")
     return text if len(scored) else text + "."
 

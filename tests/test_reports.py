@@ -86,3 +86,15 @@ def test_bad_article_gives_one_line_and_exit_2(tmp_path):
     empty.write_text("  \n")
     make = subprocess.run(["make", "-s", "report", f"ARTICLE={empty}"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert make.returncode != 0 and "the article is empty" in make.stderr and "Traceback" not in make.stderr
+
+
+def test_prose_names_a_quote_with_no_speaker_as_such():
+    """A quote nobody is named for (NaN in a table) reads 'no speaker' in the notebooks' prose, never 'nan'."""
+    import numpy as np
+    import pandas as pd
+
+    from lib import narrate
+    table = pd.DataFrame({"speaker": [np.nan, "Ann Lee"], "certainty": [2.0, 5.5], "text": ["Bees are thought to matter.", "We must act."],
+                          "vader": [0.1, -0.4], "textblob": [-0.6, -0.3]}, index=["Q1", "Q2"])
+    assert "(no speaker, 2.0)" in narrate.certainty_summary(table)
+    assert "**Q1** (no speaker)" in narrate.disagreement_summary(table, ["vader", "textblob"], {})
