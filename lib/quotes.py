@@ -622,6 +622,14 @@ def _agentless(cue: Token, lemma: str) -> list[Token] | None:
     return [*subj.subtree, *cue.doc[subj.right_edge.i + 1 : todo.right_edge.i + 1]]
 
 
+def _unsourced(content: list[Token], cue: list[Token], lemma: str, category: str, text: str, base: int) -> _Attribution | None:
+    """A candidate for a claim reported by nobody named (see _agentless and _HEARSAY): the largest block of its content,
+    with no subject, so it gets no speaker; None when less than three characters are left."""
+    block = _largest_block(content)
+    s, e = _trim(text, block[0].idx - base, block[-1].idx + len(block[-1]) - base)
+    return _Attribution(s, e, cue, None, route="agentless", lemma=lemma, category=category) if e - s >= 3 else None
+
+
 def _perfect(verb: Token) -> bool:
     """Whether a participle the parser read as passive is a perfect with a contracted 'has' ('He's said he gets ...'):
     its auxiliary is 's, and it reports a clause with its own subject instead of taking 'to' ('He's said to be ...')."""
@@ -1729,10 +1737,8 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
         if tok.dep_ == "advmod" and tok.lower_ in _HEARSAY and tok.head.pos_ in ("VERB", "AUX") and governed.dep_ not in ("relcl", "acl"):
             # 'Eighty people reportedly died near ...': the clause is reported by nobody named (not 'the gun he allegedly
             # used', 'people who were imprisoned and allegedly mistreated': a description of something else)
-            block = _largest_block(_drop_asides(list(tok.head.subtree)))
-            s, e = _trim(text, block[0].idx - base, block[-1].idx + len(block[-1]) - base)
-            a = _Attribution(s, e, [tok], None, route="agentless", lemma=tok.lower_, category="speech")
-            if e - s >= 3 and keep(a):
+            a = _unsourced(_drop_asides(list(tok.head.subtree)), [tok], tok.lower_, "speech", text, base)
+            if a is not None and keep(a):
                 out.append(a)
             continue
         found = _cue_at(tok) or _open_cue_at(tok)
@@ -1757,13 +1763,9 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
             route = "according"
         else:
             if any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children) and not _perfect(tok):
-                content = _agentless(tok, lemma)
-                if content is None:
-                    continue  # 'was charged with': a passive cue names no source, and reports nothing
-                block = _largest_block(content)
-                s, e = _trim(text, block[0].idx - base, block[-1].idx + len(block[-1]) - base)
-                a = _Attribution(s, e, cue_toks, None, route="agentless", lemma=lemma, category=cat)
-                if e - s >= 3 and keep(a):
+                content = _agentless(tok, lemma)  # None for 'was charged with': a passive cue names no source, and reports nothing
+                a = _unsourced(content, cue_toks, lemma, cat, text, base) if content is not None else None
+                if a is not None and keep(a):
                     out.append(a)
                 continue
             subject = _subject(cue_toks[0] if cat == "stance" else tok)
@@ -2889,8 +2891,7 @@ def _named_subject_before(sp: Doc | Span, offset: int, qspans: list[tuple[int, i
             nearest = next(c for c in subjects if c.lower_ in ("he", "she"))
         if pronoun and not about:
             named = [t for t in prev if t.pos_ == "PROPN" and t.ent_iob_ == "B" and not _in_any(t.idx - base, qspans)
-                     and (t.ent_type_ == "PERSON" or t.ent_type_ in _MISTAKEN_NAMES and _person_shaped(_entity_root(t)))
-                     and not any(x.dep_ == "poss" or x.tag_ == "POS" for x in doc[t.i : t.i + 4] if x.ent_iob_ == "I" or x.i == t.i or x.tag_ == "POS")]
+                     and (t.ent_type_ == "PERSON" or t.ent_type_ in _MISTAKEN_NAMES and _person_shaped(_entity_root(t))) and not _as_owner(t)]
             if named:
                 return named[-1]
         pronoun = pronoun or about
@@ -2900,9 +2901,17 @@ def _named_subject_before(sp: Doc | Span, offset: int, qspans: list[tuple[int, i
     return nearest
 
 
+def _as_owner(tok: Token) -> bool:
+    """Whether the name a token begins stands as an owner ('... contributed to Telepathy One’s conception'), not a person
+    the sentence is about."""
+    ent = _ent_of(tok)
+    toks = list(ent) if ent is not None else [tok]
+    after = toks[-1].i + 1
+    return any(t.dep_ == "poss" or t.tag_ == "POS" for t in toks) or after < len(tok.doc) and tok.doc[after].tag_ == "POS"
+
+
 def _person_subject_of(sent: Span, base: int, qspans: list[tuple[int, int, bool, bool]]) -> Token | None:
     """The subject of a sentence when it names a person (see _named_subject_before)."""
-    doc = sent.doc
     root = sent.root
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ == "PROPN" or _known_surname(c))), None)
     if subj is None:  # 'But his friend Mark Lowe, a student, was less lucky.': the name in apposition to a noun subject
