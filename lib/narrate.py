@@ -114,7 +114,8 @@ def voices_summary(quotes: pd.DataFrame) -> str:
             share = g.loc[g["own"], "words"].sum() / max(1, g["words"].sum())
             parts.append(f"{label} have {_n(len(g), 'quote')}, {share:.0%} of their quoted words in their own words (direct or mixed)")
     return ("In this article, " + "; ".join(parts) + ". Named voices quoted verbatim and anonymous ones paraphrased by the "
-            "journalist is a common pattern worth checking across a corpus (notebook 06).")
+            "journalist is a common pattern worth checking across a corpus: notebook 06's quote table has each quote's "
+            "`kind` and `source_type`.")
 
 
 def gold_summary(matches: pd.DataFrame) -> str:
@@ -178,8 +179,8 @@ def corpus_summary(articles: pd.DataFrame, quotes: pd.DataFrame, errors: pd.Data
     if len(quotes):
         kinds = quotes["kind"].value_counts(normalize=True)
         types = quotes["source_type"].value_counts(normalize=True)
-        text += (f"Quotes are {_list([f'{kinds.get(k, 0):.0%} {k}' for k in ('direct', 'mixed', 'indirect')])}; the largest group of "
-                 f"sources is *{types.index[0]}* ({types.iloc[0]:.0%} of quotes). ")
+        text += (f"Quotes are {_list([f'{kinds.get(k, 0):.0%} {k}' for k in ('direct', 'mixed', 'indirect')])}; the most frequent "
+                 f"source type is *{types.index[0]}* ({types.iloc[0]:.0%} of quotes; section 2 lists every type). ")
     text += f"{_n(n_err, 'file')} could not be analysed." if n_err else "Every file could be analysed."
     return text
 
