@@ -1733,8 +1733,8 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
         local = tok.idx - base
         if _in_any(local, qspans):
             continue
-        governed = tok.head.head if tok.head.dep_ == "conj" else tok.head
-        if tok.dep_ == "advmod" and tok.lower_ in _HEARSAY and tok.head.pos_ in ("VERB", "AUX") and governed.dep_ not in ("relcl", "acl"):
+        if tok.dep_ == "advmod" and tok.lower_ in _HEARSAY and tok.head.pos_ in ("VERB", "AUX") and (
+                tok.head.head if tok.head.dep_ == "conj" else tok.head).dep_ not in ("relcl", "acl"):
             # 'Eighty people reportedly died near ...': the clause is reported by nobody named (not 'the gun he allegedly
             # used', 'people who were imprisoned and allegedly mistreated': a description of something else)
             a = _unsourced(_drop_asides(list(tok.head.subtree)), [tok], tok.lower_, "speech", text, base)
@@ -2886,9 +2886,10 @@ def _named_subject_before(sp: Doc | Span, offset: int, qspans: list[tuple[int, i
         if subj is not None:
             return subj
         subjects = [c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")]
-        about = any(c.lower_ in ("he", "she") for c in subjects)
+        he_or_she = next((c for c in subjects if c.lower_ in ("he", "she")), None)
+        about = he_or_she is not None
         if about and start == doc[k].sent.start:
-            nearest = next(c for c in subjects if c.lower_ in ("he", "she"))
+            nearest = he_or_she
         if pronoun and not about:
             named = [t for t in prev if t.pos_ == "PROPN" and t.ent_iob_ == "B" and not _in_any(t.idx - base, qspans)
                      and (t.ent_type_ == "PERSON" or t.ent_type_ in _MISTAKEN_NAMES and _person_shaped(_entity_root(t))) and not _as_owner(t)]
