@@ -1077,6 +1077,8 @@ def _np_key(tok: Token) -> str:
 _POSSESSIVE_MARKS = ("'s", "’s", "'", "’")
 _DASHES = "-–—―"
 _STYLES = {"rev", "rev.", "reverend", "hon", "hon.", "honourable", "honorable"}  # after 'the', 'Most', 'Rt', 'Very'
+# royal titles, which news keeps with the name ('Prince Harry', 'Queen Elizabeth'), unlike courtesy titles
+_ROYAL_TITLES = {"prince", "princess", "king", "queen", "emperor", "empress", "duke", "duchess", "sheikh"}
 
 
 _BROKEN_HYPHEN = re.compile(r"[A-Z][a-z]+-")  # 'Jean-' of 'Jean- Pierre', a word the tokeniser kept with its hyphen
@@ -1093,8 +1095,11 @@ def _name_tokens(span: Span) -> list[Token]:
             lo -= 1  # the given name before it: 'Najat Vallaud- Belkacem'
     if hi < len(doc) and lo < hi and _BROKEN_HYPHEN.fullmatch(doc[hi - 1].text) and doc[hi].is_alpha and doc[hi].is_title:
         hi += 1
+    if lo > 0 and doc[lo - 1].lower_ in _ROYAL_TITLES and doc[lo - 1].is_title and doc[lo - 1].dep_ == "compound" and lo <= doc[lo - 1].head.i < hi:
+        lo -= 1  # a royal title the recogniser left out is part of the name: 'Prince Harry', 'King Abdullah'
     # (a dash the tokeniser kept on the first word is no part of it: '-President Obama' signing a quote)
-    toks = [t for t in doc[lo:hi] if t.lower_.lstrip(_DASHES) not in _TITLES]
+    # (but a judge's style keeps it: 'Mr Justice McCombe')
+    toks = [t for t in doc[lo:hi] if t.lower_.lstrip(_DASHES) not in _TITLES or t.i + 1 < hi and doc[t.i + 1].lower_ == "justice"]
     style = 1 if toks and toks[0].lower_ == "the" else 0  # where a British style would start: 'the Most Rev Justin Welby'
     if len(toks) > style and toks[style].lower_ in ("most", "right", "rt", "rt.", "very"):
         style += 1
@@ -1341,7 +1346,12 @@ def _subject_before(pronoun: Token, sp: Doc | Span | None, ctx: _Context) -> _En
 def _stood_for(head: Token, noun: str, sp: Doc | Span | None, ctx: _Context) -> _Entity | None:
     """The person a description or demonym stands for ('the scientist', 'the Scot'): the person last named as a subject
     in the paragraph, else the last single person quoted; the noun is remembered for that person."""
-    ent = _subject_before(head, sp, ctx) or next((e for e in reversed(ctx.speakers) if e.person and not e.plural), None)
+    titled = next((p for p in reversed(ctx.people) if noun in _ROYAL_TITLES and noun in [w.lower() for w in p.name.split()[:-1]]), None)
+    if titled is not None:
+        return titled  # 'the prince said' after 'Prince Harry ...'
+    # not a relative described by another's possessive ('his father reminded him ... the prince said')
+    ent = _subject_before(head, sp, ctx) or next((e for e in reversed(ctx.speakers) if e.person and not e.plural and (e.name.split() or [""])[0].lower() not in (
+        "his", "her", "their", "its")), None)
     if ent is not None and ent.role and noun in role_words(("official_roles",)) and noun not in ent.role.lower():
         return None  # 'the mayor said' does not stand for a person introduced as 'café owner'
     if ent is not None:
@@ -1559,6 +1569,9 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
         ctx.orgs.setdefault(kind.lower_, name)
         _note_org(name, ctx)
         return _Entity(name, head=kind.lower_)
+    named = _called(head)
+    if named is not None:  # 'An American woman called Cynthia told ...': the person is the name the description gives
+        return _resolve(named, _mention(named), ctx, sp)
     is_name = head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "") and not head.ent_type_ == "ORG"
     if (is_name or head.ent_type_ in ("PERSON", "NORP")) and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and len(
             [t for t in mention if t.is_alpha and t.dep_ != "det"]) == 1:
@@ -1645,6 +1658,11 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
             # else the last one named before it ('The chain, which ..., denied ...', not a company the paragraph names later)
             before = [o for o in ctx.org_mentions if ctx.org_named_at.get(o, -1) < head.i]
             name = _strip_det(_name_text(here[-1])) if here else (before[-1] if before else None)
+            if name is None:
+                # none the recogniser called an organisation: the name quoted last that is no person ('according to
+                # Oxfam' with Oxfam tagged a place, then 'The charity said')
+                name = next((e.name for e in reversed(ctx.speakers) if not e.person and not e.plural and e.head == e.name.lower()
+                             and e.name[:1].isupper() and e.head not in PRONOUNS_SINGULAR | PRONOUNS_PLURAL | PRONOUNS_OTHER), None)
             if name and head.lemma_.lower() == "government" and "government" not in name.lower():
                 name = None  # 'the government' is no company or place named before it, only a government named so
             if name:
@@ -1668,6 +1686,15 @@ def _owner_org(owner: Token, mention: Span, finding: Token, ctx: _Context, sp: D
     if ent.name in ctx.org_mentions and not ent.person:
         return _Entity(ent.name, head=finding.lemma_.lower(), plural=ent.plural)
     return None
+
+
+def _called(head: Token) -> Token | None:
+    """The person's name a description gives with 'called' or 'named' ('a woman called Cynthia', 'a teacher named John
+    Smith'), else None."""
+    if head.pos_ != "NOUN" or not is_person_noun(head):
+        return None
+    return next((x for c in head.children if c.dep_ == "acl" and c.lower_ in ("called", "named") and c.i == head.i + 1
+                 for x in c.children if x.dep_ in ("oprd", "attr", "dobj") and x.pos_ == "PROPN" and x.ent_type_ == "PERSON"), None)
 
 
 def _described_by_who(head: Token) -> bool:
@@ -2804,6 +2831,10 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
                     # a quote opening a sentence: the person the paragraph named before it; words quoted inside a sentence:
                     # its own subject ('Trump groused to a crowd that CNN “doesn't treat me properly”')
                     intro = _introduced_before(sp, qs, qspans, ctx, sentence=not _starts_sentence(sp, qs))
+                    if intro is None and not _starts_sentence(sp, qs) and len(text[qs:qe].split()) <= 6 and re.search(
+                            r"\b(to|an?|the|of|as|its|their|his|her)\W*$", text[max(0, qs - 8) : qs], re.I):
+                        continue  # a few words quoted as part of the narrator's phrase in a sentence about no person ('brewers
+                        # have spent millions trying to “pink it and shrink it”'): no words of the person quoted before
                 if intro is not None and intro.name != prev.speaker:
                     # 'Eddie Vallone, 22, is one of those on the bus every night. “People look at ...”': the person the
                     # paragraph just introduced speaks, not the previous paragraph's speaker

@@ -1384,3 +1384,35 @@ def test_an_inverted_cue_the_recogniser_ran_into_the_name_is_no_part_of_it(nlp):
     """'“…” Said Simon Baron-Cohen.': the cue opening the sentence is not the speaker's first name."""
     text = "“Doctors should be cautious about the clinical potential of this hormone until we know much more.” Said Simon Baron-Cohen."
     assert _only(extract_quotes(text, nlp), "Doctors should").speaker == "Simon Baron-Cohen"
+
+
+# found by reading the 23rd British batch after it was scored blind (reworded here)
+NAMED_AS_NEWS_NAMES_THEM = [
+    pytest.param("Prince Harry has returned from a tour of Canada, during which he admitted missing his family. He also described how "
+                 "his father had urged him to read more.\n\nA helicopter pilot, the prince said he had flown dozens of missions.",
+                 "dozens of missions", "Prince Harry", id="a royal title is part of the name, and 'the prince' is not 'his father'"),
+    pytest.param("Prince Harry visited a school in Leeds. His father reminded him to smile.\n\nHarry said he was grateful to the teachers.",
+                 "grateful", "Prince Harry", id="a first name stands for the titled name"),
+    pytest.param("A Canadian man called Bruno told the agency that he had always wanted to see Mars.", "see Mars", "Bruno",
+                 id="a description with 'called' gives the name"),
+    pytest.param("An elderly woman named Maria told reporters that she had lost everything in the flood.", "lost everything", "Maria",
+                 id="a description with 'named' gives the name"),
+    pytest.param("The judge, Mr Justice McAllister, said there was no evidence that the files had been destroyed.", "no evidence",
+                 "Mr Justice McAllister", id="a judge's style keeps its 'Mr'"),
+    pytest.param("Child poverty is rising across Europe, according to Oxfam.\n\nThe charity said governments must act before the winter.",
+                 "governments must act", "Oxfam", id="'the charity' is the organisation quoted before, whatever the recogniser called it"),
+]
+
+
+@pytest.mark.parametrize("text,fragment,speaker", NAMED_AS_NEWS_NAMES_THEM)
+def test_a_speaker_takes_the_name_news_gives_it(nlp, text, fragment, speaker):
+    assert _only(extract_quotes(text, nlp), fragment).speaker == speaker
+
+
+def test_a_phrase_quoted_in_a_sentence_about_no_person_is_not_the_previous_speakers(nlp):
+    """'... big brewers have spent millions ..., attempting to “pink it and shrink it”' after a quote of one of the founders:
+    a phrase of the narrator's sentence, not the founder's words."""
+    text = ("“Women have always brewed beer,” says Elin Berg, one of the founders.\n\nBrewsters is up against decades of prejudice. "
+            "In an irony not lost on Brewsters, Tuborg and other big brewers have spent millions in recent years trying to sell ale "
+            "to women, attempting to “pink it and shrink it” to appeal to perceived feminine tastes.")
+    assert not [q for q in extract_quotes(text, nlp) if "pink it" in q.text and q.speaker == "Elin Berg"]
