@@ -2790,8 +2790,10 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
             own.append(_make_quote(a, sp, text, to_orig, section, source_text, singles))
         # quoted words inside another quote's content belong to that quote's speaker: 'X said the bill maintains "business
         # as usual"' is X's mixed quote, not a direct quote of the bill
+        # (but a person named as its speaker keeps it: 'She says ..., quoting the writer Cory Doctorow, who said: “…”')
+        people = {p.name for p in ctx.people}
         own = [q for q in own if not (q.kind == "direct" and q.cue_start is not None and any(
-            o is not q and o.start <= min(q.start, q.cue_start) and q.end <= o.end for o in own))]
+            o is not q and o.start <= min(q.start, q.cue_start) and q.end <= o.end and not (q.speaker in people and q.speaker != o.speaker) for o in own))]
         # quotes in a paragraph with no cue of its own: the previous paragraph's speaker keeps talking
         # (a quote continued over paragraphs, a paragraph after 'He said:', or after a direct quote)
         inherited: list[Quote] = []

@@ -1416,3 +1416,11 @@ def test_a_phrase_quoted_in_a_sentence_about_no_person_is_not_the_previous_speak
             "In an irony not lost on Brewsters, Tuborg and other big brewers have spent millions in recent years trying to sell ale "
             "to women, attempting to “pink it and shrink it” to appeal to perceived feminine tastes.")
     assert not [q for q in extract_quotes(text, nlp) if "pink it" in q.text and q.speaker == "Elin Berg"]
+
+
+def test_a_person_quoted_inside_anothers_words_keeps_the_quote(nlp):
+    """'She says ..., quoting the novelist Tom Reed, who said: “…”': the quote inside her words is his, not hers."""
+    text = ("Anna Kerr runs a publishing cooperative. She says musicians need to think creatively about how they share and sell "
+            "their songs, quoting the jazz pianist Tom Reed, who said: “My problem is not theft, it is silence.”")
+    innermost = min((q for q in extract_quotes(text, nlp) if "not theft" in q.text), key=lambda q: q.end - q.start)
+    assert innermost.speaker == "Tom Reed", innermost
