@@ -1253,8 +1253,10 @@ def _person_subject(toks: Iterable[Token], ctx: _Context) -> _Entity | None:
     """The first known person among these tokens that is a subject (or joined to one: 'The teachers and Zimarco are')."""
     for tok in toks:
         if tok.pos_ != "PROPN" or not (tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ in ("conj", "appos") and tok.head.dep_ in ("nsubj", "nsubjpass")
-                                       or _passive_agent(tok) or tok.dep_ == "attr" and tok.head.lemma_ == "be" and not _in_open_quote(tok, paragraph=True)):
-            continue  # ^ 'One of the first buyers was Tom Reddick, 31, ...': the name after the copula
+                                       or _passive_agent(tok) or tok.dep_ == "attr" and tok.head.lemma_ == "be" and not _in_open_quote(tok, paragraph=True)
+                                       or tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.i == tok.sent.start):
+            continue  # ^ 'One of the first buyers was Tom Reddick, 31, ...': the name after the copula; 'For Helen Carter, the head of
+            # ..., the drug symbolises the crisis. It is, she said, ...': the person a sentence opens with
         if tok.dep_.startswith("nsubj") and tok.head.dep_ == "ccomp" and tok.head.head.lemma_.lower() in cue_lexicon()["speech"]:
             continue  # 'X said Abdullah could search ... "…," he said': the person talked about is not the one talking
         if tok.dep_.startswith("nsubj") and tok.head.dep_ == "pcomp" and tok.head.head.lower_ == "about":

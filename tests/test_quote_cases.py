@@ -1424,3 +1424,13 @@ def test_a_person_quoted_inside_anothers_words_keeps_the_quote(nlp):
             "their songs, quoting the jazz pianist Tom Reed, who said: “My problem is not theft, it is silence.”")
     innermost = min((q for q in extract_quotes(text, nlp) if "not theft" in q.text), key=lambda q: q.end - q.start)
     assert innermost.speaker == "Tom Reed", innermost
+
+
+def test_a_sentence_opening_with_for_and_a_name_is_about_that_person(nlp):
+    """'For Helen Carter, the head of ..., the drug symbolises the crisis. It is, she said, ...': she is Helen Carter, not the woman
+    quoted before."""
+    text = ("“I never thought I would see this,” said Maria Lopez, a nurse.\n\nFor Helen Carter, the head of Lumen, the city’s largest "
+            "shelter, the new drug symbolises the damage done by the crisis. It is, she said, a “poverty drug” – the answer of "
+            "dealers to people who can no longer afford anything else.")
+    quote = min((q for q in extract_quotes(text, nlp) if "poverty drug" in q.text), key=lambda q: q.end - q.start)
+    assert quote.speaker == "Helen Carter", quote
