@@ -1918,7 +1918,7 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
             # '“…,” said Dr Hugo Spiers. The results showed that ... “We were able to show ...”': results say nothing aloud
             src = [b for b in before if b.category == "speech"][-1]
         starts = _starts_sentence(sp, qs)
-        intro = _named_subject_before(sp, qs, qspans, before[-1].end if before else 0) if (qe - qs) > 15 and starts else None
+        intro = _named_subject_before(sp, qs, qspans, before[-1].end if before else 0, ctx) if (qe - qs) > 15 and starts else None
         if intro is not None and before and (intro.idx - _base(sp) < before[-1].end or before[-1].cue and intro.i <= before[-1].cue[-1].i):
             intro = None  # a person named before the last cue (its speaker, say): the quote follows that cue's speaker
         if intro is not None and (src is None or src.subject is None or src.subject.i != intro.i):
@@ -2898,7 +2898,8 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
     return quotes
 
 
-def _named_subject_before(sp: Doc | Span, offset: int, qspans: list[tuple[int, int, bool, bool]], since: int = 0) -> Token | None:
+def _named_subject_before(sp: Doc | Span, offset: int, qspans: list[tuple[int, int, bool, bool]], since: int = 0,
+                          ctx: _Context | None = None) -> Token | None:
     """The person a quote with no cue follows: the name that is the subject of the sentence right before a local offset
     in this paragraph, outside quote marks, when it names a person (tagged so, introduced like one: 'X, Professor of
     ...', or the surname of a person named earlier). Sentences about something else ('Greater openness made his return
@@ -2917,7 +2918,7 @@ def _named_subject_before(sp: Doc | Span, offset: int, qspans: list[tuple[int, i
         prev = doc[start - 1].sent
         if prev.start_char - base < since or _in_any(prev.start_char - base, qspans) or _in_any(prev[-1].idx - base, qspans):
             return nearest  # before the last cue, or itself quoted
-        subj = _person_subject_of(prev, base, qspans)
+        subj = _person_subject_of(prev, base, qspans, ctx)
         if subj is not None:
             return subj
         subjects = [c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -2946,23 +2947,25 @@ def _as_owner(tok: Token) -> bool:
     return any(t.dep_ == "poss" or t.tag_ == "POS" for t in toks) or after < len(tok.doc) and tok.doc[after].tag_ == "POS"
 
 
-def _person_subject_of(sent: Span, base: int, qspans: list[tuple[int, int, bool, bool]]) -> Token | None:
+def _person_subject_of(sent: Span, base: int, qspans: list[tuple[int, int, bool, bool]], ctx: _Context | None = None) -> Token | None:
     """The subject of a sentence when it names a person (see _named_subject_before)."""
     root = sent.root
-    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ == "PROPN" or _known_surname(c))), None)
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ == "PROPN" or _known_surname(c, ctx))), None)
     if subj is None:  # 'But his friend Mark Lowe, a student, was less lucky.': the name in apposition to a noun subject
         noun = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
         subj = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"), None) if noun is not None else None
     if subj is None or _in_any(subj.idx - base, qspans) or not (
-            subj.ent_type_ == "PERSON" or subj.ent_type_ in _MISTAKEN_NAMES and _person_shaped(subj) or _known_surname(subj)):
+            subj.ent_type_ == "PERSON" or subj.ent_type_ in _MISTAKEN_NAMES and _person_shaped(subj) or _known_surname(subj, ctx)):
         return None
     return subj
 
 
-def _known_surname(tok: Token) -> bool:
-    """Whether a capitalised word is the surname of a person named in full earlier in the document ('Iguchi shakes his
-    head' after 'Takahito Iguchi', whatever the tagger made of it)."""
-    return tok.text[:1].isupper() and any(e.label_ == "PERSON" and len(e) > 1 and e.end <= tok.i and e[-1].text == tok.text for e in tok.doc.ents)
+def _known_surname(tok: Token, ctx: _Context | None = None) -> bool:
+    """Whether a capitalised word is the surname of a person named in full earlier in the document, or in an earlier
+    paragraph when the resolver's context is given ('Iguchi shakes his head' after 'Takahito Iguchi', whatever the
+    tagger made of it)."""
+    return tok.text[:1].isupper() and (any(e.label_ == "PERSON" and len(e) > 1 and e.end <= tok.i and e[-1].text == tok.text for e in tok.doc.ents)
+                                       or ctx is not None and any(len(p.name.split()) > 1 and p.name.split()[-1] == tok.text for p in ctx.people))
 
 
 def _introduced_before(sp: Doc | Span, offset: int, qspans: list[tuple[int, int, bool, bool]], ctx: _Context,

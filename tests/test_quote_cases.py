@@ -1434,3 +1434,12 @@ def test_a_sentence_opening_with_for_and_a_name_is_about_that_person(nlp):
             "dealers to people who can no longer afford anything else.")
     quote = min((q for q in extract_quotes(text, nlp) if "poverty drug" in q.text), key=lambda q: q.end - q.start)
     assert quote.speaker == "Helen Carter", quote
+
+
+def test_a_surname_named_in_full_in_an_earlier_paragraph_takes_the_quote_after_it(nlp):
+    """'Iguchi shakes his head. “…”' after 'says Kenji Iguchi' paragraphs earlier and the reporter's own 'I suggest': the
+    quote is Iguchi's, whatever the tagger made of the surname."""
+    text = ("The trouble with smart watches, says Kenji Iguchi, is that they are ugly.\n\nNot everyone wants to talk to a man with a "
+            "computer on his face, I suggest. Iguchi shakes his head. “I am a dreamer. I want people to understand each other "
+            "better, and this will help.”")
+    assert _only(extract_quotes(text, nlp), "I am a dreamer").speaker == "Kenji Iguchi"
