@@ -2248,6 +2248,7 @@ def _kind(text: str, s: int, e: int, qspans: list[tuple[int, int, bool, bool]]) 
 
 
 _LABEL_PREFIX_RE = re.compile(r"[A-Z][A-Z0-9 ]{1,24}:\s*[“\"‘']")  # a page's label before a quote: 'BREAKING: "'
+_HEADING_LABEL_RE = re.compile(r"[A-Z][\w’' -]{1,40}:\s*[“\"‘']")  # a short heading before a quote: 'Best part of the job: “'
 
 
 def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Context, dateline: int = 0) -> None:
@@ -2255,9 +2256,12 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
     paragraph's opening dateline starts after it: 'RANGOON, Burma - Aung San Suu Kyi's political allies predicted')."""
     if any(a.start == qs - 1 for qs, _, _, _ in qspans) and text[a.start] in "'‘":
         a.start += 1  # a single mark that opens the quote ("'It is a tax,' said ...", British style) is no part of it
-    label = _LABEL_PREFIX_RE.match(text, a.start)
-    if label is not None and any(qs == label.end() for qs, _, _, _ in qspans):
-        a.start = label.end()  # 'BREAKING: "We are at war," the president said': the label is the page's, not the speaker's
+    label = _LABEL_PREFIX_RE.match(text, a.start) or _HEADING_LABEL_RE.match(text, a.start)
+    if label is not None and any(qs == label.end() for qs, _, _, _ in qspans) and not any(
+            t.pos_ in ("VERB", "AUX") for t in _tokens_in(sp, a.start, label.end())):
+        # 'BREAKING: "We are at war," the president said', 'Worst part of the job: “The hours,” says X': the label is the
+        # page's, not the speaker's
+        a.start = label.end()
     a.kind = "direct" if a.label is not None else _kind(text, a.start, a.end, qspans)
     if a.subject is None:
         return

@@ -1443,3 +1443,10 @@ def test_a_surname_named_in_full_in_an_earlier_paragraph_takes_the_quote_after_i
             "computer on his face, I suggest. Iguchi shakes his head. “I am a dreamer. I want people to understand each other "
             "better, and this will help.”")
     assert _only(extract_quotes(text, nlp), "I am a dreamer").speaker == "Kenji Iguchi"
+
+
+def test_a_short_heading_before_a_quote_is_not_the_speakers(nlp):
+    """'Worst thing about the job: “…,” says X': the heading is the page's; the quote is direct."""
+    text = "Worst thing about the job: “There are no bad days,” says Robin Field, chief pilot for a power company."
+    quote = _only(extract_quotes(text, nlp), "no bad days")
+    assert (quote.text.rstrip(","), quote.kind, quote.speaker) == ("There are no bad days", "direct", "Robin Field")
