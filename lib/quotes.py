@@ -1881,6 +1881,10 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
         quoted = any(qs < e and s < qe for qs, qe, _, _ in qspans)
         if not quoted and (cat == "action" or (cat != "speech" and content is not None and not _clausal(content))) and not _source_like(subject):
             flags.append("unsourced")
+        heading = None if quoted else _quote_after_heading(sp, text, s, e, qspans)
+        if heading is not None:  # 'Job satisfaction: “…,” says X': the parser took the page's heading for what X says
+            s, e = heading, next(qe for qs, qe, _, _ in qspans if qs == heading)
+            quoted = True
         if not quoted and sum(1 for t in _tokens_in(sp, s, e) if t.is_alpha or t.like_num) < 2:
             continue
         if not quoted and _hypothetical(tok, subject):
@@ -2014,6 +2018,16 @@ def _quote_first(sp: Doc | Span, text: str, qs: int, qe: int, qspans: list[tuple
 
 
 _HEADING_RE = re.compile(r"(?:^|[.!?”\n]\s*)[A-Z][\w’'-]*(?: [\w’'-]+){0,4}:\s*[“\"]?$")  # 'Job satisfaction: “' before a quote
+
+
+def _quote_after_heading(sp: Doc | Span, text: str, start: int, end: int, qspans: list[tuple[int, int, bool, bool]]) -> int | None:
+    """Where the quote starts when the text from `start` is a short heading with no verb before it ('Worst thing about
+    the job: “…”', 'Job satisfaction: “…,” says X'), else None."""
+    for qs, _, _, _ in qspans:
+        if start < qs <= end + 3 and _HEADING_RE.search(text[start:qs]) is not None and not any(
+                t.pos_ in ("VERB", "AUX") for t in _tokens_in(sp, start, qs)):
+            return qs
+    return None
 
 
 def _before_final_cue(cue: Token, subject: Token) -> list[Token] | None:
@@ -2248,7 +2262,6 @@ def _kind(text: str, s: int, e: int, qspans: list[tuple[int, int, bool, bool]]) 
 
 
 _LABEL_PREFIX_RE = re.compile(r"[A-Z][A-Z0-9 ]{1,24}:\s*[“\"‘']")  # a page's label before a quote: 'BREAKING: "'
-_HEADING_LABEL_RE = re.compile(r"[A-Z][\w’' -]{1,40}:\s*[“\"‘']")  # a short heading before a quote: 'Best part of the job: “'
 
 
 def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Context, dateline: int = 0) -> None:
@@ -2256,12 +2269,10 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
     paragraph's opening dateline starts after it: 'RANGOON, Burma - Aung San Suu Kyi's political allies predicted')."""
     if any(a.start == qs - 1 for qs, _, _, _ in qspans) and text[a.start] in "'‘":
         a.start += 1  # a single mark that opens the quote ("'It is a tax,' said ...", British style) is no part of it
-    label = _LABEL_PREFIX_RE.match(text, a.start) or _HEADING_LABEL_RE.match(text, a.start)
-    if label is not None and any(qs == label.end() for qs, _, _, _ in qspans) and not any(
-            t.pos_ in ("VERB", "AUX") for t in _tokens_in(sp, a.start, label.end())):
-        # 'BREAKING: "We are at war," the president said', 'Worst part of the job: “The hours,” says X': the label is the
-        # page's, not the speaker's
-        a.start = label.end()
+    label = _LABEL_PREFIX_RE.match(text, a.start)
+    after = label.end() if label is not None and any(qs == label.end() for qs, _, _, _ in qspans) else _quote_after_heading(sp, text, a.start, a.end, qspans)
+    if after is not None and after < a.end:
+        a.start = after  # 'BREAKING: "We are at war," the president said', 'Worst thing about the job: “…,” says X': the label is the page's
     a.kind = "direct" if a.label is not None else _kind(text, a.start, a.end, qspans)
     if a.subject is None:
         return

@@ -1450,3 +1450,10 @@ def test_a_short_heading_before_a_quote_is_not_the_speakers(nlp):
     text = "Worst thing about the job: “There are no bad days,” says Robin Field, chief pilot for a power company."
     quote = _only(extract_quotes(text, nlp), "no bad days")
     assert (quote.text.rstrip(","), quote.kind, quote.speaker) == ("There are no bad days", "direct", "Robin Field")
+
+
+def test_a_heading_the_parser_took_for_the_content_gives_way_to_the_quote(nlp):
+    """'Job satisfaction: “…,” says X', with the heading parsed as what X says: the quote is X's, and no quote is empty."""
+    text = "Job satisfaction: “Getting to work outdoors and seeing wild animals up close is the best part of the job,” says Mowat."
+    quotes = extract_quotes(text, nlp)
+    assert [(q.kind, q.speaker) for q in quotes] == [("direct", "Mowat")] and quotes[0].text.startswith("Getting to work"), quotes
