@@ -1457,3 +1457,9 @@ def test_a_heading_the_parser_took_for_the_content_gives_way_to_the_quote(nlp):
     text = "Job satisfaction: “Getting to work outdoors and seeing wild animals up close is the best part of the job,” says Mowat."
     quotes = extract_quotes(text, nlp)
     assert [(q.kind, q.speaker) for q in quotes] == [("direct", "Mowat")] and quotes[0].text.startswith("Getting to work"), quotes
+
+
+def test_a_thing_that_says_a_lot_about_something_says_nothing(nlp):
+    """'This habit of ... says a lot about how we ...': a thing revealing something, no words said."""
+    text = "This habit of looking at phones instead of faces says a lot about how we, as social animals, cope with crowds."
+    assert extract_quotes(text, nlp) == []
