@@ -22,6 +22,9 @@ KINDS = ("title", "subtitle", "caption", "body")
 
 # Characters that carry no text: zero-width marks, the byte-order mark, and C0 control characters other than whitespace.
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff" + "".join(map(chr, [*range(0, 9), *range(14, 28), 127]))
+# Typographic ligatures that PDF and print sources leave in the text ('ﬁnds', 'ofﬁcer'): read as their letters, so that
+# words are words to the parser; each maps back to the one character it came from.
+_LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 _TERMINAL = ".!?\"”’'…"
 # Line breaks of every convention: CRLF, LF, CR (old Mac files), form feed, vertical tab, file/group/record separators,
 # NEL, and the Unicode line and paragraph separators.
@@ -45,7 +48,7 @@ _TAG_CANDIDATE_RE = re.compile(rf"<(?P<close>/)?(?P<tag>[a-zA-Z][a-zA-Z0-9]*+)(?
 _BARE_ATTR_RE = re.compile(r"""\s+([a-zA-Z_:][-\w:.]*)(?=\s|$)(?!\s*=)""")
 _ENTITY_RE = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 _WS_RE = re.compile(r"\s+")
-_NEEDS_CLEANING_RE = re.compile(r"[^\S ]| {2}|&|[" + re.escape(_INVISIBLE) + "]")
+_NEEDS_CLEANING_RE = re.compile(r"[^\S ]| {2}|&|[" + re.escape(_INVISIBLE + "".join(_LIGATURES)) + "]")
 _BLOCK_TAGS = ("script", "style", "noscript", "template")
 _BLOCK_RE = re.compile(r"<(?P<tag>" + "|".join(_BLOCK_TAGS) + r")\b[^>]{0,2000}>.*?</(?P=tag)\s*>", re.S | re.I)
 
@@ -211,10 +214,11 @@ def _strip_tags(s: str) -> str:
 def _normalise(s: str) -> str:
     """A comparison key for a line: tags and entities resolved, invisible characters dropped, whitespace collapsed."""
     s = html.unescape(_strip_tags(s))
-    return _WS_RE.sub(" ", s.translate(_DROP_INVISIBLE)).strip()
+    return _WS_RE.sub(" ", s.translate(_PLAIN_LETTERS)).strip()
 
 
-_DROP_INVISIBLE = {ord(c): None for c in _INVISIBLE}
+# invisible characters dropped, ligatures read as their letters
+_PLAIN_LETTERS = {ord(c): None for c in _INVISIBLE} | {ord(c): letters for c, letters in _LIGATURES.items()}
 
 
 def _clean(text: str, start: int, end: int, cuts: list[tuple[int, int]]) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
@@ -237,6 +241,9 @@ def _clean(text: str, start: int, end: int, cuts: list[tuple[int, int]]) -> tupl
         nonlocal n, last_space
         for k, ch in enumerate(seg):
             if ch in _INVISIBLE:
+                continue
+            if ch in _LIGATURES:
+                emit(_LIGATURES[ch], orig + k if one_to_one else orig, False)
                 continue
             if ch.isspace():
                 if last_space:

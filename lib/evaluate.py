@@ -14,6 +14,7 @@ import argparse
 import json
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -181,6 +182,11 @@ def gold_articles_table(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     return pd.DataFrame({"lib.quotes": res}), detail
 
 
+def _name_key(name: str) -> str:
+    """A speaker name for comparison: case and compatibility forms folded ('scientiﬁc', with a ligature, is 'scientific')."""
+    return unicodedata.normalize("NFKC", name).casefold()
+
+
 def gold_matches(text: str, records: list[dict], quotes: list[Quote]) -> pd.DataFrame:
     """One row per gold attribution: how much of it the quotes cover, and the speaker of the best-overlapping quote (a
     quote with no speaker is right for a gold attribution to unnamed sources)."""
@@ -197,7 +203,7 @@ def gold_matches(text: str, records: list[dict], quotes: list[Quote]) -> pd.Data
             "coverage": round(cov, 2), "found": found,
             "predicted speaker": best.speaker if found else None,
             # the gold's 'unnamed sources' ('is thought to', 'reportedly') is a quote with no speaker
-            "speaker right": found and (best.speaker or "unnamed sources").lower() == rec["speaker"].lower(),
+            "speaker right": found and _name_key(best.speaker or "unnamed sources") == _name_key(rec["speaker"]),
             "content": " … ".join(c["text"] for c in rec["content"]),
         })
     return pd.DataFrame(rows)

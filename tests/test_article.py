@@ -172,6 +172,18 @@ def test_html_entities_and_tags_keep_their_words():
     assert art.text[body.to_original(k) : body.to_original(k) + 8] == "minister"
 
 
+def test_ligatures_are_read_as_their_letters_and_map_back():
+    """'ﬁnds' and 'ofﬁcer' from print sources are words to the parser; offsets still point at the original characters."""
+    art = parse_article("A headline\n\nLewis ﬁnds the work exciting, the ofﬂine ofﬁcer said.\n")
+    body = art.body[0]
+    assert body.text == "Lewis finds the work exciting, the offline officer said."
+    assert lost_text(art) == []
+    s, e = body.span_to_original(body.text.index("officer"), body.text.index("officer") + len("officer"))
+    assert art.text[s:e] == "ofﬁcer"
+    s, e = body.span_to_original(body.text.index("said"), body.text.index("said") + 4)
+    assert art.text[s:e] == "said"
+
+
 def test_hard_wrapped_paragraph_is_joined():
     art = parse_article("Title here\n\nThe senator said the bill would\npass easily next week, aides\nsaid on Monday.\n\nNext paragraph.\n")
     assert art.body[0].text == "The senator said the bill would pass easily next week, aides said on Monday."
