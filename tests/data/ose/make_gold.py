@@ -4996,7 +4996,7 @@ GOLD = {
         ("indirect", ["the child Edward V and his brother Richard", "illegitimate"], "", "were declared", "unnamed sources", ""),
     ], []),
     # twenty-third batch (seed 20261224), annotated blind by another annotator; scored once with the code of 2026-12-06 as
-    # it stood at the start of the seventh session and once as submitted, not read for errors
+    # it stood at the start of the seventh session and once as submitted, read for errors in the eighth
     "Life on Mars-adv.txt": ([
         ("direct", ["Whatever the reason you’re on Mars is, I’m glad you’re there. And I wish I was with you."],
          "Carl Sagan", "telling", "Carl Sagan", ""),
@@ -5308,6 +5308,110 @@ GOLD = {
         ("direct", ["But it’s a bit late for that and way too silly,", "Are they saying they don’t want us here?"],
          "Cardew", "said", "Tristan Cardew", "too silly,”"),
     ], ["c ", "Light Breeze", "Girl"]),
+    # twenty-fourth batch: the last four stories of the corpus, annotated blind by another annotator; scored once with the
+    # code of 2026-12-06 as it stood at the start of the eighth session and once as submitted, not read for errors
+    "Nelson Mandela-adv.txt": ([
+        ("mixed", ["Mandela had “departed” around 8.50pm local time and was at peace"], "the current president, Jacob Zuma", "said", "Jacob Zuma", "in a sombre televised address"),
+        ("direct", ["This is the moment of our deepest sorrow,",
+                    "Our nation has lost its greatest son. What made Nelson Mandela great was precisely what made him human. We saw in him what we seek in ourselves.",
+                    "Fellow South Africans, Nelson Mandela brought us together and it is together that we will bid him farewell."],
+         "Zuma", "said", "Jacob Zuma", "sorrow,” Zuma said"),
+        ("indirect", ["that Mandela would receive a state funeral"], "Zuma", "announced", "Jacob Zuma", "Zuma announced"),
+        ("indirect", ["that flags fly at half-mast"], "Zuma", "ordered", "Jacob Zuma", "Zuma announced"),
+        ("indirect", ["South Africa to become as a nation what Mandela had been as a man"], "he", "called for", "Desmond Tutu", "he called for"),
+        ("direct", ["Through his fierce dignity and unbending will to sacrifice his own freedom for the freedom of others, Madiba transformed South Africa – and moved all of us.",
+                    "His journey from a prisoner to a president embodied the promise that human beings – and countries – can change for the better. His commitment to transfer power and reconcile with those who jailed him set an example that all humanity should aspire to, whether in the lives of nations or our own personal lives."],
+         "The US president", "said", "Barack Obama", "The US president said"),
+        ("direct", ["A great light has gone out in the world,"], "UK prime minister David Cameron", "said", "David Cameron", ""),
+        ("mixed", ["Mandela as “a hero of our time”"], "UK prime minister David Cameron", "described", "David Cameron", ""),
+        ("indirect", ["the news was deeply saddening for South Africa and the world"],
+         "FW de Klerk – the South African president who freed Mandela, shared the Nobel Peace Prize with him in 1993 and paved the way for him to become South Africa’s first post-apartheid head of state",
+         "said", "FW de Klerk", ""),
+        ("direct", ["He lived reconciliation. He was a great unifier,"], "de Klerk", "said", "FW de Klerk", "unifier,” de Klerk said"),
+        ("direct", ["I can’t help it if the ladies take note of me. I am not going to protest."], "He", "said", "Nelson Mandela", "He once said"),
+        ("direct", ["I have cherished the ideal of a democratic and free society in which all persons live together in harmony and with equal opportunities.",
+                    "It is an ideal which I hope to live for and to achieve. But, if needs be, it is an ideal for which I am prepared to die."],
+         "he", "said", "Nelson Mandela", "in 1964, he said"),
+        ("indirect", ["he should have moved sooner against the spread of HIV and Aids in South Africa"], "he", "admitted", "Nelson Mandela", "he admitted"),
+        ("direct", ["He transcended race and class in his personal actions, through his warmth and through his willingness to listen and to empathize with others. And he restored others’ faith in Africa and Africans."],
+         "Archbishop Desmond Tutu, who headed the truth and reconciliation committee after the fall of apartheid", "said", "Desmond Tutu", ""),
+    ], ["Mandela Day"]),
+    "Thatcher-adv.txt": ([
+        ("indirect", ["that she would receive a ceremonial funeral with military honours at St Paul’s Cathedral"], "The British government", "announced", "the British government", ""),
+        ("direct", ["It was with great sadness that l learned of Lady Thatcher’s death. We’ve lost a great leader, a great prime minister and a great Briton."],
+         "The British prime minister, David Cameron, who is cutting short his trip to Europe to return to London following the news", "said", "David Cameron", ""),
+        ("direct", ["As our first woman prime minister, Margaret Thatcher succeeded against all the odds, and the real thing about Margaret Thatcher is that she didn’t just lead our country, she saved our country, and I believe she will go down as the greatest British peacetime prime minister."],
+         "He", "added", "David Cameron", "He added"),
+        ("direct", ["Here in America, many of us will never forget her standing shoulder to shoulder with President Reagan, reminding the world that we are not simply carried along by the currents of history – we can shape them with moral conviction, unyielding courage and iron will."],
+         "President Barack Obama", "said", "Barack Obama", ""),
+        ("indirect", ["that we are not simply carried along by the currents of history – we can shape them with moral conviction, unyielding courage and iron will"],
+         "her", "reminding the world", "Margaret Thatcher", "her standing shoulder"),
+        ("indirect", ["the party would suspend campaigning in local elections as a mark of respect"], "Labour sources", "announced", "Labour sources", ""),
+        ("direct", ["She will be remembered as a unique figure. She reshaped the politics of a whole generation. She was Britain’s first woman prime minister. She moved the centre ground of British politics and was a huge figure on the world stage. The Labour Party disagreed with much of what she did and she will always remain a controversial figure. But we can disagree and also greatly respect her political achievements and her personal strength."],
+         "its leader, Ed Miliband", "said", "Ed Miliband", ""),
+        ("direct", ["Margaret Thatcher was one of the defining figures in modern British politics. Whatever side of the political debate you stand on, no one can deny that as prime minister she left a unique and lasting imprint on the country she served."],
+         "The deputy prime minister, Nick Clegg", "said", "Nick Clegg", ""),
+        ("indirect", ["her as a political phenomenon"], "the former Tory prime minister Sir John Major", "Describing", "John Major", ""),
+        ("direct", ["Her outstanding characteristics will always be remembered by those who worked closely with her: courage and determination in politics, and humanity and generosity of spirit in private."],
+         "the former Tory prime minister Sir John Major", "said", "John Major", ""),
+        ("mixed", ["she could “do business ”"], "Thatcher", "famously declared", "Margaret Thatcher", "famously declared"),
+        ("indirect", ["her as a bold champion of their liberty"], "many ordinary voters in ex-Soviet bloc states", "saw", "many ordinary voters in ex-Soviet bloc states", ""),
+        ("direct", ["my money"], "she", "called", "Margaret Thatcher", "as she called it"),
+        ("direct", ["Belgian Empire"], "her", "description", "Margaret Thatcher", "her description of"),
+    ], ["Iron Lady", "privatization", "handbaggings"]),
+    "WNL India's rich-adv.txt": ([
+        ("indirect", ["India’s wealthiest will quadruple their net worth between now and 2018", "with hundreds of thousands of new entrepreneurs and inheritors becoming multimillionaires"],
+         "a report", "says", "Kotak Mahindra Bank", "2018, a report says"),
+        ("indirect", ["Despite the slowdown, there are nearly a sixth more Indians worth in excess of $3.75m than in 2013"], "the report for the Kotak Mahindra Bank", "notes", "Kotak Mahindra Bank", ""),
+        ("direct", ["Cities are mushrooming, the middle class population growing, opportunities have increased manyfold and the political environment has improved greatly in recent months,"],
+         "Murali Balaraman, a co-author", "according to", "Murali Balaraman", ""),
+        ("indirect", ["By 2018, that total is likely to reach $4tn", "making three times as many people multimillionaires"], "the report", "says", "Kotak Mahindra Bank", "$4tn, the report says"),
+        ("direct", ["They really want to show or talk about their wealth in a really subtle way and consumption of luxury goods is a nice way to do it,"], "Balaraman", "said", "Murali Balaraman", "Balaraman said"),
+        ("mixed", ["the market for top-end goods and experiences would “only get bigger”"], "Abhay Gupta, the CEO of brand consultancy Luxury Connect", "said", "Abhay Gupta", ""),
+        ("direct", ["There is a huge aspirational class who look up to what the very wealthy are doing and then copy it,"], "he", "said", "Abhay Gupta", "copy it,”"),
+        ("indirect", ["Cars are among the most popular items bought"], "the report", "says", "Kotak Mahindra Bank", "bought, the report says"),
+        ("mixed", ["that the traffic and roads in India “are not so suitable” for the $450,000 sports cars"], "Lamborghini’s Chief Executive, Stephan Winkelmann", "admitted", "Stephan Winkelmann", ""),
+        ("indirect", ["Lamborghini’s Indian customers were much younger than those in Europe, with a typical buyer being in his 30s"], "Winkelmann", "said", "Stephan Winkelmann", "Winkelmann said"),
+        ("indirect", ["The three-day wedding of the niece of Lakshmi Mittal, the UK-based steel tycoon who is worth an estimated $16bn", "to have cost $80m"], "", "was reported", "unnamed sources", ""),
+        ("indirect", ["buyers of luxury goods searching for the psychological satisfaction of exclusivity are becoming increasingly demanding"], "the Kotak Mahindra report", "says", "Kotak Mahindra Bank", ""),
+        ("indirect", ["The attraction of the imported whisky was that no one who attended the wedding would find out how to source the same drink in India"], "the report", "adds", "Kotak Mahindra Bank", "the report adds"),
+        ("direct", ["These days, it’s Rolex watches and Louis Vuitton bags,"], "Gupta", "says", "Abhay Gupta", "says Gupta"),
+        ("mixed", ["that the “growth of philanthropic spends in India has not been proportional to overall growth in ultra-high-net-worth individual wealth”"], "the report", "notes", "Kotak Mahindra Bank", "the report notes"),
+        ("mixed", ["that growth in the number of rich people would not result in social tensions as a wide gap in incomes and wealth is an “accepted norm” in India"], "Co-author Balaraman", "says", "Murali Balaraman", ""),
+        ("direct", ["People know that someone is rich and someone is poor and they carry on with their lives,"], "he", "explains", "Murali Balaraman", ""),
+    ], []),
+    "WNL Kate Bush-adv.txt": ([
+        ("indirect", ["her fans to put down their mobile phones at her gigs"], "Bush", "appealing to", "Kate Bush", "Bush released"),
+        ("direct", ["I have a request for all of you who are coming to the shows. We have purposefully chosen an intimate theatre setting rather than a large venue or stadium. It would mean a great deal to me if you would please refrain from taking photos or filming during the shows.",
+                    "I very much want to have contact with you as an audience, not with iPhones, iPads or cameras. I know it’s a lot to ask but it would allow us to all share in the experience together."],
+         "Bush", "wrote", "Kate Bush", "Bush wrote"),
+        ("indirect", ["their fans for experiencing live music through the filter of a screen"], "numerous artists", "berating", "numerous artists", ""),
+        ("mixed", ["it was “weird” that people did not have their mind on the show when they had gone to a performance and were concentrating on staring at the screen rather than the artist on stage"],
+         "The Who front man, Roger Daltrey", "said", "Roger Daltrey", ""),
+        ("direct", ["I feel sorry for them, I really feel sorry for them. Looking at life through a screen and not being in the moment totally – if you’re doing that, you’re 50% there, right? It’s weird. I find it weird."],
+         "He", "said", "Roger Daltrey", "He said: “I feel"),
+        ("indirect", ["one of her fans at a gig for filming"], "Beyoncé", "berated", "Beyoncé", "Beyoncé berated"),
+        ("direct", ["You can’t even sing because you’re too busy taping,", "I’m right in your face, baby. You gotta seize this moment. Put that damn camera down!"],
+         "Beyoncé", "told", "Beyoncé", "Beyoncé told him"),
+        ("direct", ["No wi-fi. Support the team,", "You can sit at home,", "Stand united"], "Dutch fans at PSV Eindhoven", "holding up banners", "Dutch fans at PSV Eindhoven", ""),
+        ("mixed", ["fans to leave their “large electronic devices” at home"], "Manchester United", "have also told", "Manchester United", ""),
+        ("mixed", ["phone- wielders in the audience for driving him “insane at concerts”"], "Jarvis Cocker", "has previously criticized", "Jarvis Cocker", ""),
+        ("direct", ["It seems stupid to have something happening in front of you and look at it on a screen that’s smaller than the size of a cigarette packet."], "Jarvis Cocker", "adding", "Jarvis Cocker", ""),
+        ("indirect", ["that it meant that fans missed out on the sensory experience of live music in their desperation to document the event for later"], "Johnny Marr", "said", "Johnny Marr", ""),
+        ("direct", ["To stand and just be looking at it through your phone is a completely wasted opportunity. You know, I don’t mean to be unkind but I think you should put your phone down because you’re just being an idiot, really. Just enjoy the gig,",
+                    "That’s one of the things about gigs – it’s taking in what’s going on with the people around you and, watching it on a little screen, it’s a waste of time."],
+         "he", "said", "Johnny Marr", "enjoy the gig,” he said"),
+        ("indirect", ["fans to pocket their technology"], "The Yeah Yeah Yeahs", "pleading with", "The Yeah Yeah Yeahs", ""),
+        ("direct", ["Please do not watch the show through a screen on your smart device/camera. Put it away as a courtesy to the person behind you, and to the band."], "It", "read", "The Yeah Yeah Yeahs", "It read"),
+        ("direct", ["The destruction of music because of YouTube is enormous."], "Krystian Zimerman", "declared", "Krystian Zimerman", ""),
+        ("indirect", ["that such artists were fighting a losing battle and that filming at concerts enhanced rather than detracted from the experience"],
+         "Sam Watt of Vyclone, a phone app that encourages audiences to film at concerts and then brings together the footage to create a crowd-sourced video of the event", "said", "Sam Watt", ""),
+        ("direct", ["Fans filming is now part of the concert experience – that is a just a fact – so we take that footage that people are filming at concerts through the app, they upload it onto the app, and then it comes back to them mixed together with everybody else who was filming. You end up with really fantastic content,"],
+         "he", "said", "Sam Watt", "fantastic content,” he said"),
+        ("direct", ["Our overall thinking is that filming at concerts adds to the experience, rather than taking away from it and I think, if Kate Bush came round for a cup of tea, we could have a really interesting discussion about this and we might be able to win her round,",
+                    "Knowing that people are going to film and want those memories is really important because it is probably going to hit them on the head in the future if they say to everyone they can’t film. You’ve got to embrace it."],
+         "he", "added", "Sam Watt", "he added"),
+    ], []),
 }
 
 
@@ -5339,9 +5443,9 @@ def build() -> dict:
         "noun phrase; 'must_not_quote' lists nicknames, titles and words discussed as words in quote marks. Offsets are "
         "character offsets into each file decoded as UTF-8 (with its byte-order mark) and read with newline=''. Written by "
         "tests/data/ose/make_gold.py. The first five stories were chosen and annotated without looking at the extractor's "
-        "output; the next thirty-six (drawn at random, seed 20261206) and one hundred and forty-four more (seeds 20261207 to 20261224) "
-        "were annotated blind by twenty-four other annotators in batches; each batch was scored once blind (README) and all but "
-        "the fourteenth, the seventeenth, the twenty-first and the twenty-third were then used for error analysis. An "
+        "output; the next thirty-six (drawn at random, seed 20261206), one hundred and forty-four more (seeds 20261207 to 20261224) "
+        "and the last four were annotated blind by twenty-five other annotators in batches; each batch was scored once blind "
+        "(README) and all but the fourteenth, the seventeenth, the twenty-first and the twenty-fourth were then used for error analysis. An "
         "attribution with no source ('is thought to', 'reportedly') has the speaker 'unnamed sources' and an empty source span."),
         "articles": []}
     for name, (records, never) in GOLD.items():
