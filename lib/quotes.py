@@ -2984,7 +2984,7 @@ def _known_surname(tok: Token, ctx: _Context | None = None) -> bool:
     paragraph when the resolver's context is given ('Iguchi shakes his head' after 'Takahito Iguchi', whatever the
     tagger made of it)."""
     return tok.text[:1].isupper() and (any(e.label_ == "PERSON" and len(e) > 1 and e.end <= tok.i and e[-1].text == tok.text for e in tok.doc.ents)
-                                       or ctx is not None and any(len(p.name.split()) > 1 and p.name.split()[-1] == tok.text for p in ctx.people))
+                                       or ctx is not None and any(len(p.name.split()) > 1 and tok.text in _surname(p.name) for p in ctx.people))
 
 
 def _introduced_before(sp: Doc | Span, offset: int, qspans: list[tuple[int, int, bool, bool]], ctx: _Context,
