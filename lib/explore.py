@@ -22,6 +22,7 @@ import pandas as pd
 from lib import plotting
 from lib.article import Article, load_article
 from lib.claims import Claim, load_claims
+from lib.narrate import speaker_label
 
 ALL = "all"
 CSS = """
@@ -148,7 +149,7 @@ def quotes_html(data: ExplorerData, chosen: pd.DataFrame, claim: str | None = No
         st = q.get(col) if col else None
         certainty = "no evidence" if pd.isna(q["certainty"]) else f"{q['certainty']:.1f}"
         stance_text = f" · stance ({col.split()[1]}): {STANCE_LABELS.get(st, '')}" if col and isinstance(st, str) else ""
-        rows.append(f"<tr><td><b>{qid}</b></td><td><b>{html.escape(q['speaker'] if isinstance(q['speaker'], str) and q['speaker'] else 'no speaker named')}</b> · {q['kind']} · "
+        rows.append(f"<tr><td><b>{qid}</b></td><td><b>{html.escape(speaker_label(q['speaker'], 'no speaker named'))}</b> · {q['kind']} · "
                     f"cue <i>{html.escape(str(q['cue'] or ''))}</i> · certainty {certainty}{stance_text} · sentiment {q['sentiment']:+.2f}"
                     f"<br>{html.escape(q['text'])}</td></tr>")
     return f'<table class="qx-table"><tr><th>id</th><th>speaker · kind · cue · certainty · stance · sentiment, then the full quote</th></tr>{"".join(rows)}</table>'

@@ -11,9 +11,9 @@ import pandas as pd
 from lib.article import Article, DateClue, latest_content_date
 
 
-def _who(speaker: object) -> str:
-    """A speaker's name for prose, or 'no speaker' for a quote nobody is named for (None or NaN in a table)."""
-    return speaker if isinstance(speaker, str) and speaker else "no speaker"
+def speaker_label(speaker: object, none: str = "no speaker") -> str:
+    """A speaker's name for prose or display, or `none` for a quote nobody is named for (None or NaN in a table)."""
+    return speaker if isinstance(speaker, str) and speaker else none
 
 
 def _n(count: int, noun: str, plural: str | None = None) -> str:
@@ -140,7 +140,7 @@ def disagreement_summary(scores: pd.DataFrame, methods: list[str], words: dict[s
     row = scores.loc[qid]
     hi, lo = row[methods].astype(float).idxmax(), row[methods].astype(float).idxmin()
     scored = ", ".join(f"*{w}* ({v:+.1f})" for w, v in words.get(qid, [])) or "no word at all"
-    return (f"The methods disagree most on **{qid}** ({_who(row['speaker'])}): {hi} gives {row[hi]:+.2f}, "
+    return (f"The methods disagree most on **{qid}** ({speaker_label(row['speaker'])}): {hi} gives {row[hi]:+.2f}, "
             f"{lo} gives {row[lo]:+.2f} (a spread of {spread[qid]:.2f} on a scale of 2). The VADER word list scored {scored} in it. "
             f"Read the quote and decide which reading a careful human would give: {_quote(row['text'], 160)}")
 
@@ -236,8 +236,8 @@ def certainty_summary(table: pd.DataFrame) -> str:
         text += f" ({len(table) - len(scored)} are fragments with no assertion, reported as missing rather than given the model's baseline)"
     if len(scored):
         lo, hi = scored["certainty"].idxmin(), scored["certainty"].idxmax()
-        text += (f". The least certain is **{lo}** ({_who(scored.loc[lo, 'speaker'])}, {scored.loc[lo, 'certainty']:.1f}): "
-                 f"{_quote(scored.loc[lo, 'text'], 120)}; the most certain **{hi}** ({_who(scored.loc[hi, 'speaker'])}, "
+        text += (f". The least certain is **{lo}** ({speaker_label(scored.loc[lo, 'speaker'])}, {scored.loc[lo, 'certainty']:.1f}): "
+                 f"{_quote(scored.loc[lo, 'text'], 120)}; the most certain **{hi}** ({speaker_label(scored.loc[hi, 'speaker'])}, "
                  f"{scored.loc[hi, 'certainty']:.1f}).")
     return text if len(scored) else text + "."
 

@@ -37,6 +37,7 @@ SECTIONS = {"title": "title", "subtitle": "title", "caption": "caption", "body":
 PRONOUNS_SINGULAR = {"he", "she", "him", "her"}
 PRONOUNS_PLURAL = {"they", "them"}
 PRONOUNS_OTHER = {"i", "we", "you", "it", "us", "me", "who", "that", "which", "this", "one"}
+_PRONOUNS = PRONOUNS_SINGULAR | PRONOUNS_PLURAL | PRONOUNS_OTHER  # every pronoun the resolver knows
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _TITLES = {"mr.", "mrs.", "ms.", "dr.", "prof.", "mr", "mrs", "ms", "dr", "prof", "sen.", "rep.", "gov.", "gen.", "president", "senator", "lady"}
 _NAME_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")  # entity labels that name someone or somewhere
@@ -1664,7 +1665,7 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
                 # none the recogniser called an organisation: the name quoted last that is no person ('according to
                 # Oxfam' with Oxfam tagged a place, then 'The charity said')
                 name = next((e.name for e in reversed(ctx.speakers) if not e.person and not e.plural and e.head == e.name.lower()
-                             and e.name[:1].isupper() and e.head not in PRONOUNS_SINGULAR | PRONOUNS_PLURAL | PRONOUNS_OTHER), None)
+                             and e.name[:1].isupper() and e.head not in _PRONOUNS), None)
             if name and head.lemma_.lower() == "government" and "government" not in name.lower():
                 name = None  # 'the government' is no company or place named before it, only a government named so
             if name:
@@ -1672,7 +1673,7 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
     poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her", "their") and c.i == mention.start), None)
     if poss is not None:  # 'her aides said' -> 'Dilma Rousseff’s aides', when 'her' resolves to a name
         owner = _resolve(poss, poss.doc[poss.i : poss.i + 1], ctx, sp)
-        if owner.name and owner.name.lower() not in PRONOUNS_SINGULAR | PRONOUNS_PLURAL | PRONOUNS_OTHER and owner.name.lower() != poss.lower_:
+        if owner.name and owner.name.lower() not in _PRONOUNS and owner.name.lower() != poss.lower_:
             return _Entity(f"{owner.name}’s {mention.doc[poss.i + 1 : mention.end].text}", head=head.lemma_.lower(), plural=head.tag_ in ("NNS", "NNPS"))
     plural = head.tag_ in ("NNS", "NNPS")
     # 'says a teenager standing with friends ... “Isolated,” he replies': a person described, whom a later he/she can mean;
@@ -2506,8 +2507,8 @@ def _subject_type(tok: Token | None) -> str:
         return "none"
     tok = _relative_antecedent(tok)
     low = tok.lower_
-    if tok.pos_ == "PRON" or low in PRONOUNS_SINGULAR | PRONOUNS_PLURAL | PRONOUNS_OTHER:
-        return f"pron_{low}" if low in PRONOUNS_SINGULAR | PRONOUNS_PLURAL | PRONOUNS_OTHER | {"everyone", "nobody", "someone"} else "pron_other"
+    if tok.pos_ == "PRON" or low in _PRONOUNS:
+        return f"pron_{low}" if low in _PRONOUNS | {"everyone", "nobody", "someone"} else "pron_other"
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return tok.ent_type_.lower()
     if tok.pos_ == "PROPN" and not tok.is_lower:  # a lower-case 'propn' with no entity ('the atlas shows') is a tagging slip
