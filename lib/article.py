@@ -44,12 +44,22 @@ _BYLINE_RE = re.compile(
     r"(?:\s*+[,|/]\s*+(?P<role>[^.!?]{0,60}))?\s*$"
 )
 _ATTR = r"""\s+[a-zA-Z_:][-\w:.]*+(?:\s*=\s*(?:"[^"\n]{0,5000}"|'[^'\n]{0,5000}'|[^\s"'=<>`]++))?"""
-_TAG_CANDIDATE_RE = re.compile(rf"<(?P<close>/)?(?P<tag>[a-zA-Z][a-zA-Z0-9]*+)(?P<attrs>(?:{_ATTR})*+)\s*/?>|<!--.{{0,5000}}?-->", re.S)
+_TAG_CANDIDATE_RE = re.compile(rf"<(?P<close>/)?(?P<tag>[a-zA-Z][a-zA-Z0-9]*+)(?P<attrs>(?:{_ATTR})*+)\s*/?>|<!--.{{0,5000}}?-->"
+                               r"|(?P<doctype>(?i:<!doctype\s[^<>]{0,500}>))", re.S)
 _BARE_ATTR_RE = re.compile(r"""\s+([a-zA-Z_:][-\w:.]*)(?=\s|$)(?!\s*=)""")
 _ENTITY_RE = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 _WS_RE = re.compile(r"\s+")
 _NEEDS_CLEANING_RE = re.compile(r"[^\S ]| {2}|&|[" + re.escape(_INVISIBLE + "".join(_LIGATURES)) + "]")
-_BLOCK_TAGS = ("script", "style", "noscript", "template")
+_BLOCK_TAGS = ("script", "style", "noscript", "template", "nav")  # code, and a page's navigation menu: never article text
+# Block-level elements start a new paragraph, as a blank line does in plain text, and <br> starts a new line: a page
+# saved on one line ('<title>T</title>…<p>Mary Jones said …</p>') must not glue its title to its first paragraph.
+_PARAGRAPH_TAGS = frozenset((
+    "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "div", "dl", "dt", "figcaption",
+    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "li", "main", "nav",
+    "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul",
+))
+_BREAKING_TAGS = _PARAGRAPH_TAGS | {"br"}  # inside a kept paragraph (a hard-wrap join), each reads as a space
+_TAG_NAME_RE = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)")
 _BLOCK_RE = re.compile(r"<(?P<tag>" + "|".join(_BLOCK_TAGS) + r")\b[^>]{0,2000}>.*?</(?P=tag)\s*>", re.S | re.I)
 
 
@@ -167,7 +177,8 @@ def _patterns() -> dict:
 
 
 def html_tags(text: str) -> list[tuple[int, int, str]]:
-    """Real HTML markup in a text as (start, end, reason): known element names with well-formed attributes, and comments.
+    """Real HTML markup in a text as (start, end, reason): known element names with well-formed attributes, comments and
+    the <!DOCTYPE html> declaration.
 
     Angle brackets in plain text (`Shares of <Acme Corp> rose`, `a<b and c>d`) are not tags: the name must be an
     HTML element and any attribute without a value must be one of HTML's boolean attributes. An opening tag
@@ -176,8 +187,8 @@ def html_tags(text: str) -> list[tuple[int, int, str]]:
     pat = _patterns()
     found: list[tuple[int, int, str, str, bool]] = []
     for m in _TAG_CANDIDATE_RE.finditer(text):
-        if m.group("tag") is None:
-            found.append((m.start(), m.end(), "", "html comment", False))
+        if m.group("tag") is None:  # a comment, or the document type declaration that opens a saved page
+            found.append((m.start(), m.end(), "", "html tag" if m.group("doctype") else "html comment", False))
             continue
         name, attrs = m.group("tag").lower(), m.group("attrs") or ""
         if name not in pat["elements"]:
@@ -221,16 +232,23 @@ def _normalise(s: str) -> str:
 _PLAIN_LETTERS = {ord(c): None for c in _INVISIBLE} | {ord(c): letters for c, letters in _LIGATURES.items()}
 
 
-def _clean(text: str, start: int, end: int, cuts: list[tuple[int, int]]) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
-    """Cleaned text of text[start:end] without the cut spans, and its offset map to the original."""
-    pieces: list[tuple[int, int]] = []
+def _clean(text: str, start: int, end: int, cuts: list[tuple[int, int]], spaces: frozenset[int] = frozenset()) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """Cleaned text of text[start:end] without the cut spans, and its offset map to the original.
+
+    A cut whose start is in `spaces` (a <br> or block-level tag inside a paragraph) reads as one space, mapped to the cut.
+    """
+    pieces: list[tuple[int, int, int | None]] = []  # start, end, and where a space before the piece comes from
     pos = start
+    space: int | None = None
     for s, e in sorted(cuts):
         if s > pos:
-            pieces.append((pos, s))
+            pieces.append((pos, s, space))
+            space = None
+        if s in spaces and space is None:
+            space = s
         pos = max(pos, e)
     if pos < end:
-        pieces.append((pos, end))
+        pieces.append((pos, end, space))
     chars: list[str] = []
     clean_runs: list[int] = []
     orig_runs: list[int] = []
@@ -259,7 +277,9 @@ def _clean(text: str, start: int, end: int, cuts: list[tuple[int, int]]) -> tupl
             chars.append(ch)
             n += 1
 
-    for s, e in pieces:
+    for s, e, space in pieces:
+        if space is not None:
+            emit(" ", space, False)
         seg = text[s:e]
         if not _NEEDS_CLEANING_RE.search(seg):
             # fast path: only single plain spaces, no entities or invisible characters, so copy the piece as is
@@ -288,32 +308,59 @@ def _clean(text: str, start: int, end: int, cuts: list[tuple[int, int]]) -> tupl
     return out, tuple(clean_runs), tuple(orig_runs)
 
 
+def _tag_name(text: str, at: int) -> str:
+    """The lower-case element name of the HTML tag starting at text[at] ('' for a comment)."""
+    m = _TAG_NAME_RE.match(text, at)
+    return m.group(1).lower() if m else ""
+
+
+def _html_breaks(text: str) -> dict[int, bool]:
+    """Positions where HTML markup breaks a line: before and after each block-level tag (True: a new paragraph) and
+    after each <br> (False: a new line in the same paragraph)."""
+    out: dict[int, bool] = {}
+    for a, b, _ in html_tags(text):
+        name = _tag_name(text, a)
+        if name in _PARAGRAPH_TAGS:
+            out[a] = out[b] = True
+        elif name == "br":
+            out[b] = out.get(b, False)
+    return out
+
+
 def _lines(text: str) -> list[tuple[int, int, int]]:
     """Non-blank lines as (start, end, block) with whitespace trimmed; block counts blank-line-separated groups.
 
-    Every line-ending convention breaks a line (see _BREAK_RE), so CR-only files and form feeds split too.
+    Every line-ending convention breaks a line (see _BREAK_RE), so CR-only files and form feeds split too; so do
+    block-level HTML tags (a new block) and <br> (see _html_breaks), so a page saved on one line keeps its paragraphs.
     """
     out = []
     block = 0
     blank = False
     starts = [0] + [m.end() for m in _BREAK_RE.finditer(text)]
     ends = [m.start() for m in _BREAK_RE.finditer(text)] + [len(text)]
-    for s, e in zip(starts, ends):
-        seg = text[s:e]
-        if not seg.strip().strip(_INVISIBLE).strip():
-            blank = True
-            continue
-        if blank and out:
-            block += 1
-        blank = False
-        lead = len(seg) - len(seg.lstrip())
-        trail = len(seg) - len(seg.rstrip())
-        out.append((s + lead, e - trail, block))
+    splits = _html_breaks(text) if "<" in text else {}
+    cut_at = sorted(splits)
+    for s0, e0 in zip(starts, ends):
+        inner = cut_at[bisect.bisect_right(cut_at, s0) : bisect.bisect_left(cut_at, e0)]
+        for s, e in zip([s0, *inner], [*inner, e0]):
+            if s != s0 and splits[s]:
+                blank = True  # a block-level tag starts a new paragraph
+            seg = text[s:e]
+            if not seg.strip().strip(_INVISIBLE).strip():
+                blank = blank or (s == s0 and e == e0)  # a blank line
+                continue
+            if blank and out:
+                block += 1
+            blank = False
+            lead = len(seg) - len(seg.lstrip())
+            trail = len(seg) - len(seg.rstrip())
+            out.append((s + lead, e - trail, block))
     return out
 
 
 def _block_cuts(text: str) -> list[tuple[int, int, str]]:
-    """Spans of <script>, <style>, <noscript> and <template> elements, contents included (a saved web page's code)."""
+    """Spans of <script>, <style>, <noscript>, <template> and <nav> elements, contents included (a saved web page's code
+    and menus)."""
     return [(m.start(), m.end(), f"html {m.group('tag').lower()}") for m in _BLOCK_RE.finditer(text)]
 
 
@@ -445,7 +492,8 @@ def parse_article(text: str, source: str | None = None) -> Article:
     for s, e, kind, cuts in kept:
         for cs, ce, reason in cuts:
             remove(cs, ce, reason)
-        clean, runs_c, runs_o = _clean(text, s, e, [(a, b) for a, b, _ in cuts])
+        spaces = frozenset(a for a, _, r in cuts if r == "html tag" and _tag_name(text, a) in _BREAKING_TAGS)
+        clean, runs_c, runs_o = _clean(text, s, e, [(a, b) for a, b, _ in cuts], spaces)
         if clean:
             paragraphs.append(Paragraph(clean, s, e, kind, runs_c, runs_o))
     removed.sort(key=lambda r: r.start)
@@ -656,6 +704,8 @@ def lost_text(article: Article) -> list[str]:
         chunks, q = [], p.start
         for r in inner:
             chunks.append(text[q : r.start])
+            if r.reason == "html tag" and _tag_name(text, r.start) in _BREAKING_TAGS:
+                chunks.append(" ")  # a <br> or block-level tag reads as a space
             q = r.end
         chunks.append(text[q : p.end])
         expected = _normalise("".join(chunks)).split()

@@ -485,7 +485,8 @@ def _complement(cue: Token, lemma: str, category: str) -> list[Token] | None:
             # 'said it did not include them because ... were part of the job': a reason or condition the parser hung on the cue
             after += [c for c in cue.children if c.dep_ == "advcl" and c.i > after[-1].i and any(
                 m.dep_ == "mark" and m.lower_ in ("because", "if", "unless") and m.i == c.left_edge.i for m in c.children)]
-        return [t for c in after for t in _without_conjoined_cues(c)] if after else _without_conjoined_cues(comps[0])
+        # none after it: the fronted clause nearest the cue ('But Soulier was hopeful: “…,” she said' reports the quote)
+        return [t for c in after for t in _without_conjoined_cues(c)] if after else _without_conjoined_cues(comps[-1])
     if category in ("speech", "cognition", "evidence"):
         clause = _misread_that_clause(cue)
         if clause is not None:
@@ -1726,6 +1727,13 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
         e -= 1
+    for opening, closing in ("()", "[]"):  # a bracket the content does not close, or one it never opened: '("I want ...,"'
+        if s < e and text[s] == opening and closing not in text[s:e]:
+            s += 1
+        if e > s and text[e - 1] == closing and opening not in text[s:e]:
+            e -= 1
+    while s < e and text[s].isspace():
+        s += 1
     if 0 < s < e and text[s - 1] in _MARKS and (s == 1 or text[s - 2].isspace()) and sum(text[i] in _MARKS for i in range(s, e)) % 2:
         s -= 1  # the parse left out the mark that opens the content's first words ('said “The Art of the Deal” was ...')
     inner = sum(text[i] in _MARKS for i in range(s + 1, e - 1))
@@ -2199,7 +2207,10 @@ def _largest_block(tokens: list[Token], near: list[Token] | None = None) -> list
     toks = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
     runs: list[list[Token]] = []
     for t in toks:
-        if runs and t.i == runs[-1][-1].i + 1:
+        gap = t.doc[runs[-1][-1].i + 1 : t.i] if runs else []
+        if runs and (len(gap) == 0 or len(gap) <= 2 and gap[0].text == ":" and (t.is_quote or gap[-1].is_quote)):
+            # 'said the heat had caused him to hallucinate: “I was dizzy ...”': the colon the parser hung on the cue
+            # joins the clause to the quote it introduces
             runs[-1].append(t)
         else:
             runs.append([t])
@@ -2211,6 +2222,12 @@ def _largest_block(tokens: list[Token], near: list[Token] | None = None) -> list
         clause = lambda r: sum(1 for t in r if t.is_alpha) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in r)
         before = [r for r in runs if r[-1].i in (lo - 1, lo - 2) and clause(r)]
         after = [r for r in runs if r[0].i in (hi + 1, hi + 2) and clause(r)]
+        doc = toks[0].doc
+        opens = [t for t in doc[max(0, lo - 2) : lo] if not t.is_punct][-1:]
+        end = max(t.right_edge.i for t in near)  # the phrase with its source: 'according to the UN children’s agency, UNICEF'
+        then = [r for r in runs if r[0].i in (end + 1, end + 2) and clause(r)]
+        if then and opens and opens[0].pos_ == "CCONJ":
+            return then[0]  # 'X bans it but, according to UNICEF, 4.7 million children work': the clause after the conjunction
         if before or after:
             return (before or after)[0]
     return max(runs, key=lambda r: r[-1].idx + len(r[-1]) - r[0].idx)

@@ -1368,6 +1368,15 @@ def _cmd_fnc1(args) -> int:
     return 0
 
 
+def _claim_sentence(value: str) -> str:
+    """A --claim value: a sentence, never blank (a blank one would silently fall back to the article's own claims)."""
+    import argparse
+
+    if not value.strip():
+        raise argparse.ArgumentTypeError("a claim must be a sentence, not blank")
+    return value
+
+
 def _cmd_quotes(args) -> int:
     """Print one JSON line per quote and claim for each article file."""
     from lib.article import load_article
@@ -1415,7 +1424,8 @@ def main(argv: list[str] | None = None) -> int:
     f.add_argument("--progress", action="store_true", help="show an embedding progress bar")
     q = sub.add_parser("quotes", help="stance of every quote toward each claim (JSON lines)")
     q.add_argument("files", type=Path, nargs="+")
-    q.add_argument("--claim", action="append", default=[], help="a claim sentence (repeatable); default: the article's claims")
+    q.add_argument("--claim", action="append", default=[], type=_claim_sentence,
+                   help="a claim sentence (repeatable); default: the article's claims")
     args = parser.parse_args(argv)
     from lib.article import one_line_warnings
 

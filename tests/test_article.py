@@ -172,6 +172,24 @@ def test_html_entities_and_tags_keep_their_words():
     assert art.text[body.to_original(k) : body.to_original(k) + 8] == "minister"
 
 
+def test_page_saved_on_one_line_keeps_its_paragraphs_apart():
+    """Block-level tags break paragraphs as blank lines do, and <br> reads as a space: no title glued to the body."""
+    page = ('<!DOCTYPE html><html><head><title>Deal agreed</title><script>var x = 1;</script></head><body>'
+            '<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav><div class="story">'
+            "<p>Mary Jones, the <b>minister</b>, said: &ldquo;It works.&rdquo;</p><p>She added<br>that it was fine.</p>"
+            "<ul><li>First point</li><li>Second point</li></ul></div></body></html>")
+    art = parse_article(page)
+    assert art.title == "Deal agreed"
+    assert [p.text for p in art.body] == ["Mary Jones, the minister, said: “It works.”", "She added that it was fine.",
+                                          "First point", "Second point"]
+    assert lost_text(art) == []
+    assert {"html nav", "html tag"} <= {r.reason for r in art.removed}
+    p = art.body[1]
+    k = p.text.index("that")
+    assert art.text[p.to_original(k) : p.to_original(k) + 4] == "that"
+    assert art.body[0].to_original(0) == page.index("Mary")
+
+
 def test_ligatures_are_read_as_their_letters_and_map_back():
     """'ﬁnds' and 'ofﬁcer' from print sources are words to the parser; offsets still point at the original characters."""
     art = parse_article("A headline\n\nLewis ﬁnds the work exciting, the ofﬂine ofﬁcer said.\n")
@@ -203,6 +221,8 @@ _BOILER = st.sampled_from([
     "Advertisement",
     "\u00a0\u00a0",
     "<p>",
+    "<br/>",
+    '</p><div class="a">',
 ])
 _WORDS = st.text(alphabet=string.ascii_letters + string.digits + ".,;:'\"“”‘’!?-()&<>/ \u00a0\t", min_size=1, max_size=80)
 

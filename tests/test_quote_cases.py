@@ -1463,3 +1463,40 @@ def test_a_thing_that_says_a_lot_about_something_says_nothing(nlp):
     """'This habit of ... says a lot about how we ...': a thing revealing something, no words said."""
     text = "This habit of looking at phones instead of faces says a lot about how we, as social animals, cope with crowds."
     assert extract_quotes(text, nlp) == []
+
+
+def test_a_clause_and_the_quote_its_colon_opens_are_one_attribution(nlp):
+    """'He also said the heat had made him dizzy: “…”': the reported clause is not dropped for the quote after its colon;
+    clause and quote are one mixed attribution."""
+    text = ("Heat stops play\n\nTom Reed, who collapsed on court six, said conditions were dangerous. He also said the heat had made "
+            "him see things: “I was dizzy from the first set and then I saw a cartoon dog.”")
+    quote = _only(extract_quotes(text, nlp), "dizzy")
+    assert (quote.kind, quote.speaker) == ("mixed", "Tom Reed"), quote
+    assert quote.text.startswith("the heat had made him see things: “I was dizzy"), quote
+
+
+def test_according_to_after_a_conjunction_reports_the_clause_that_follows(nlp):
+    """'The law bans X but, according to UNICEF, 4.7 million children work': UNICEF reports the clause after 'but', not the
+    law's ban before it; 'Prices rose, according to the office, and ...' still reports the clause before."""
+    text = ("Child labour\n\nThe 2006 law bans children under 14 from working but, according to the agency’s survey team, 4.7 million "
+            "children under that age are employed in the informal sector.\n\nPrices rose by 5% last year, according to the statistics "
+            "office, and they will rise again.")
+    texts = sorted(q.text for q in extract_quotes(text, nlp) if q.cue == "according to")
+    assert texts == ["4.7 million children under that age are employed in the informal sector.", "Prices rose by 5% last year"], texts
+
+
+def test_a_narrator_clause_before_a_quote_is_not_what_the_speaker_said(nlp):
+    """'But Anne Roux was hopeful: “…,” she said': the parser hangs both the narrator's clause and the quote on 'said'; the
+    quote nearest the cue is what she said, and the narrator's clause is nobody's quote."""
+    text = ("Coach named\n\nBut Anne Roux was hopeful: “With the new manager, the club can find the motivation it lacks,” she said. "
+            "“The boys can be difficult to manage.”")
+    quotes = extract_quotes(text, nlp)
+    assert not any("was hopeful" in q.text for q in quotes), quotes
+    assert _only(quotes, "motivation").kind == "direct"
+
+
+def test_a_bracket_the_content_does_not_close_is_trimmed(nlp):
+    """'(“I want my dues back,” one member wrote.)': neither bracket belongs to the quote."""
+    text = ("Union row\n\nThe endorsements prompted blowback from members. (“I want my dues back,” wrote Ed Nelson, a retired "
+            "steelworker.) Others disagreed.")
+    assert _only(extract_quotes(text, nlp), "dues").text.rstrip(",") == "I want my dues back"

@@ -289,6 +289,14 @@ def test_quotes_command_prints_null_for_a_quote_with_no_speaker(tmp_path, capsys
     assert sorted(x["speaker"] or "" for x in lines) == ["", "Ann Lee"] and None in [x["speaker"] for x in lines]
 
 
+def test_quotes_command_refuses_a_blank_claim(capsys, monkeypatch):
+    """`--claim ""` is a usage error, not a silent fall-back to the article's headline."""
+    with pytest.raises(SystemExit) as exc:
+        _main(capsys, monkeypatch, "quotes", str(SEED), "--claim", "  ")
+    assert exc.value.code == 2
+    assert "a claim must be a sentence, not blank" in capsys.readouterr().err
+
+
 def test_quotes_command_prints_one_json_line_per_quote_and_claim(capsys, monkeypatch):
     status, stdout, stderr = _main(capsys, monkeypatch, "quotes", str(SEED), "--claim", "North Korea and Russia will sign an arms deal.")
     assert status == 0, stderr
