@@ -500,7 +500,8 @@ def _complement(cue: Token, lemma: str, category: str) -> list[Token] | None:
                        and c.left_edge.dep_ == "mark"), None)
         if clause is not None:
             return list(clause.subtree)[1:]
-    if lemma in lex["complement_verbs"] or lemma in lex["action"] or (category in ("cognition", "evidence") and lemma not in _NO_OBJECT):
+    if lemma in lex["complement_verbs"] or lemma in lex["action"] or (category in ("cognition", "evidence") and (
+            lemma not in _NO_OBJECT or lemma == "find" and _finding_subject(cue))):
         obj_end = max((c.right_edge.i for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), default=-2)
         parts = [c for c in cue.children if c.dep_ in ("dobj", "xcomp", "oprd", "prep") and not (
                      c.dep_ == "prep" and c.lower_ not in _CONTENT_PREPS and not (category == "evidence" and c.i == obj_end + 1))
@@ -577,6 +578,20 @@ def _misread_that_clause(cue: Token) -> Token | None:
                 if own_subject and (that.dep_ != "dobj" or deps & {"dobj", "ccomp", "attr"}) and that.dep_ != "nsubj":
                     return rel  # 'that' is no gap: the clause has its subject, and its object too when 'that' was read as one
     return None
+
+
+def _finding_subject(cue: Token) -> bool:
+    """Whether the cue's subject is a study, a report or the people who did one ('The study found no benefit', 'The
+    researchers found marine bacteria'), whose 'found X' is a finding, not a thing found ('Police found the body',
+    'the collective found a support system')."""
+    lex = cue_lexicon()
+    research = {"researcher", "scientist", "team", "author", "investigator", "analyst", "scholar", "economist", "panel", "inquiry"}
+    for c in cue.children:
+        if c.dep_ == "nsubj":
+            head = _relative_antecedent(c)
+            lemma = head.lemma_.lower()
+            return lemma in lex["finding_nouns"] or lemma in research
+    return False
 
 
 _NO_OBJECT = {

@@ -1500,3 +1500,12 @@ def test_a_bracket_the_content_does_not_close_is_trimmed(nlp):
     text = ("Union row\n\nThe endorsements prompted blowback from members. (“I want my dues back,” wrote Ed Nelson, a retired "
             "steelworker.) Others disagreed.")
     assert _only(extract_quotes(text, nlp), "dues").text.rstrip(",") == "I want my dues back"
+
+
+def test_a_study_finding_something_is_a_finding_a_police_search_is_not(nlp):
+    """'The researchers found much higher levels of cadmium in ...' reports a finding with no that-clause; 'Police found
+    the body' and 'The family found a new home' report none."""
+    text = ("Organic crops\n\nThe researchers found much higher levels of cadmium, a toxic metal, in conventional crops. Police found "
+            "the body of a man near the river. The family found a new home in Leeds last year.")
+    got = [(q.cue, q.speaker, q.text) for q in extract_quotes(text, nlp)]
+    assert len(got) == 1 and got[0][:2] == ("found", "The researchers") and got[0][2].startswith("much higher levels of cadmium"), got

@@ -88,16 +88,16 @@ def test_polnear_dev_figures(dev_scores):
 
 
 def test_onestopenglish_figures():
-    """Regression guards a little under what was measured on the 189 annotated British stories (P 0.901, F1 0.879, speaker
-    0.949, full name 0.833, direct 0.978, one title or named thing quoted). The issue's targets for unseen British news
+    """Regression guards a little under what was measured on the 189 annotated British stories (P 0.902, F1 0.881, speaker
+    0.950, full name 0.832, direct 0.978, one title or named thing quoted). The issue's targets for unseen British news
     (P 0.90, F1 0.88, full name 0.85, no nickname or title quoted) are not all met on them; see the README's Evaluation."""
     from lib.evaluate import gold_articles_table
 
     summary, detail = gold_articles_table(ROOT / "tests" / "data" / "ose_quotes.json")
     res = summary["lib.quotes"]
     assert res["golds"] >= 2773 and res["must-not-quote spans"] >= 236
-    assert res["precision 30%"] >= 0.89
-    assert res["F1 30%"] >= 0.87
+    assert res["precision 30%"] >= 0.895
+    assert res["F1 30%"] >= 0.875
     assert res["speaker accuracy"] >= 0.94
     assert res["full name"] >= 0.82
     assert res["nicknames or titles quoted"] <= 2
