@@ -584,14 +584,15 @@ def _finding_subject(cue: Token) -> bool:
     """Whether the cue's subject is a study, a report or the people who did one ('The study found no benefit', 'The
     researchers found marine bacteria'), whose 'found X' is a finding, not a thing found ('Police found the body',
     'the collective found a support system')."""
-    lex = cue_lexicon()
-    research = {"researcher", "scientist", "team", "author", "investigator", "analyst", "scholar", "economist", "panel", "inquiry"}
     for c in cue.children:
         if c.dep_ == "nsubj":
-            head = _relative_antecedent(c)
-            lemma = head.lemma_.lower()
-            return lemma in lex["finding_nouns"] or lemma in research
+            lemma = _relative_antecedent(c).lemma_.lower()
+            return lemma in cue_lexicon()["finding_nouns"] or lemma in _RESEARCHERS
     return False
+
+
+# people whose 'found X' is a finding (not 'officials', 'police': the lexicon's source nouns also name those)
+_RESEARCHERS = {"researcher", "scientist", "team", "author", "investigator", "analyst", "scholar", "economist", "panel", "inquiry"}
 
 
 _NO_OBJECT = {
