@@ -11,6 +11,8 @@ from PIL import Image
 
 from tests.helpers import ROOT
 
+pytestmark = pytest.mark.reports  # fifteen notebook runs: `make reports-test`, kept out of `make test` for its time
+
 ARTICLES = [
     ROOT / "data" / "onestopenglish" / "Arctic mapping-adv.txt",  # no title line, byte-order mark, space in the name
     ROOT / "tests" / "data" / "articles" / "no quotes.txt",  # no title, date, byline or quotes
