@@ -314,6 +314,11 @@ def _tag_name(text: str, at: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+def _reads_as_space(text: str, start: int, reason: str) -> bool:
+    """Whether markup removed from a paragraph at `start` reads as a space there: a <br> or a block-level tag."""
+    return reason == "html tag" and _tag_name(text, start) in _BREAKING_TAGS
+
+
 def _html_breaks(text: str) -> dict[int, bool]:
     """Positions where HTML markup breaks a line: before and after each block-level tag (True: a new paragraph) and
     after each <br> (False: a new line in the same paragraph)."""
@@ -492,7 +497,7 @@ def parse_article(text: str, source: str | None = None) -> Article:
     for s, e, kind, cuts in kept:
         for cs, ce, reason in cuts:
             remove(cs, ce, reason)
-        spaces = frozenset(a for a, _, r in cuts if r == "html tag" and _tag_name(text, a) in _BREAKING_TAGS)
+        spaces = frozenset(a for a, _, r in cuts if _reads_as_space(text, a, r))
         clean, runs_c, runs_o = _clean(text, s, e, [(a, b) for a, b, _ in cuts], spaces)
         if clean:
             paragraphs.append(Paragraph(clean, s, e, kind, runs_c, runs_o))
@@ -704,8 +709,8 @@ def lost_text(article: Article) -> list[str]:
         chunks, q = [], p.start
         for r in inner:
             chunks.append(text[q : r.start])
-            if r.reason == "html tag" and _tag_name(text, r.start) in _BREAKING_TAGS:
-                chunks.append(" ")  # a <br> or block-level tag reads as a space
+            if _reads_as_space(text, r.start, r.reason):
+                chunks.append(" ")
             q = r.end
         chunks.append(text[q : p.end])
         expected = _normalise("".join(chunks)).split()

@@ -2223,8 +2223,9 @@ def _largest_block(tokens: list[Token], near: list[Token] | None = None) -> list
     toks = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
     runs: list[list[Token]] = []
     for t in toks:
-        gap = t.doc[runs[-1][-1].i + 1 : t.i] if runs else []
-        if runs and (len(gap) == 0 or len(gap) <= 2 and gap[0].text == ":" and (t.is_quote or gap[-1].is_quote)):
+        last = runs[-1][-1].i if runs else -2
+        gap = t.doc[last + 1 : t.i] if runs and t.i > last + 1 else None
+        if t.i == last + 1 or gap is not None and len(gap) <= 2 and gap[0].text == ":" and (t.is_quote or gap[-1].is_quote):
             # 'said the heat had caused him to hallucinate: “I was dizzy ...”': the colon the parser hung on the cue
             # joins the clause to the quote it introduces
             runs[-1].append(t)
