@@ -2135,6 +2135,10 @@ def _fragment_attribution(sp: Doc | Span, text: str, qs: int, qe: int, qspans: l
         head = tok.head
         if head.i == tok.i:
             break
+        if tok.dep_ == "conj" and qs <= tok.idx - base < qe and any(
+                c.dep_ in ("advcl", "ccomp") and c.i < tok.i and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in tok.children):
+            return None  # a quoted verb hung on a clause with its own subject is a misparse ('..., while Bild has launched a
+            # petition – “hands off my cash”' does not join the slogan to the sentence's first 'told')
         if not (qs <= head.idx - base < qe) and head.pos_ in ("VERB",) and head.lemma_ not in ("be", "have"):
             subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "there") and not (qs <= c.idx - base < qe)), None)
             is_cue = _cue_at(head) is not None

@@ -945,6 +945,16 @@ def test_slogans_modifiers_and_things_thought_of_are_no_quotes(nlp, text):
     assert extract_quotes(text, nlp) == []
 
 
+def test_a_slogan_the_parser_hangs_on_a_far_clause_is_not_the_first_speakers_words(nlp):
+    # the parser joins the quoted slogan by conj to 'told' and hangs the 'while' clause under it
+    text = ("The former governor of Germany’s central bank, Hans-Peter Keller, told Germany’s Süddeutsche Zeitung that "
+            "restrictions on cash were at odds with individual liberty, while tabloid newspaper Bild has started a petition "
+            "in defence of paper money, including the €200 note – “hands off my money ”.")
+    quotes = extract_quotes(text, nlp)
+    assert [q.text for q in quotes] == ["that restrictions on cash were at odds with individual liberty"]
+    assert quotes[0].speaker == "Hans-Peter Keller"
+
+
 def test_a_name_in_apposition_to_a_description_speaks_and_a_heading_is_no_speaker(nlp):
     text = ("The restaurant has been named the best in the world three years running. Its chef, René Redzepi, says that "
             "ants taste like lemon.\n\n“I know it’s taboo to eat bugs, but why not?”, Redzepi has said.\n\n"
