@@ -1593,9 +1593,11 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
     if named is not None:  # 'An American woman called Cynthia told ...': the person is the name the description gives
         return _resolve(named, _mention(named), ctx, sp)
     is_name = head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "") and not head.ent_type_ == "ORG"
-    if (is_name or head.ent_type_ in ("PERSON", "NORP")) and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and len(
+    described = head.ent_type_ == "PERSON" and any(c.dep_ in ("amod", "compound") and c.i < head.i and c.text.islower() for c in head.children)
+    if (is_name or head.ent_type_ in ("PERSON", "NORP")) and not described and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and len(
             [t for t in mention if t.is_alpha and t.dep_ != "det"]) == 1:
-        # a demonym or description with 'the', which a name never takes: 'the Scot stated', 'the Swiss said'
+        # a demonym or description with 'the', which a name never takes: 'the Scot stated', 'the Swiss said' (but 'the tabloid
+        # Expressen says' is a name the recogniser took for a person, described)
         ent = next((e for e in reversed(ctx.speakers) if low in e.nouns), None) or _stood_for(head, low, sp, ctx)
         if ent is not None:
             return ent
