@@ -318,6 +318,8 @@ def _length(sp: Doc | Span) -> int:
     return sp[-1].idx + len(sp[-1].text_with_ws) if len(sp) else 0
 
 
+_WORKS = {"book", "film", "movie", "song", "show", "album", "program", "programme", "series", "magazine", "newspaper", "novel", "play",
+          "documentary", "podcast", "blog", "app", "game", "exhibition", "memoir", "column", "poem", "opera", "musical", "painting"}  # nouns for works with titles
 _SLOGANS = {"slogan", "strapline", "tagline", "motto", "catchphrase", "hashtag", "campaign", "mantra", "jingle"}  # nouns that name words as a label
 
 
@@ -343,8 +345,10 @@ def _name_span(sp: Doc | Span, text: str, qs: int, qe: int) -> bool:
         nxt = next((t for t in doc[toks[-1].i + 1 : toks[-1].i + 3] if not t.is_quote), None)
         if nxt is not None and nxt.pos_ == "NOUN" and text[qe : qe + 2].strip(_MARKS + " ") == "":
             return True  # one hyphened word quoted as a modifier: 'a “leave-no-trace” event'
+    # a work named by the noun before it, with no colon to open words said: 'in his 2012 book, "An American Son."'
+    work = bool(before) and before[-1].lower_ in _WORKS and before[-1].pos_ == "NOUN" and ":" not in doc.text[before[-1].idx : first.idx]
     show = len(words) >= 2 and all(t.is_title or t.is_stop for t in words) and words[0].is_title and bool(before) and (
-        before[-1].tag_ == "POS" or before[-1].lower_ == "on")  # 'on CBS's "Face the Nation"', 'on "Meet the Press"'
+        before[-1].tag_ == "POS" or before[-1].lower_ == "on" or work)  # 'on CBS's "Face the Nation"', 'on "Meet the Press"'
     window = doc[max(lo, first.i - 6) : first.i]
     if any(t.lower_ == "as" for t in before) and any(t.lower_ in ("known", "nicknamed", "dubbed", "branded") for t in window) and len(words) <= 6:
         return True  # 'a camp known as the “jungle”', 'known locally as the “scone queen of Saltburn”': a name given
@@ -356,7 +360,7 @@ def _name_span(sp: Doc | Span, text: str, qs: int, qe: int) -> bool:
         return False
     proper = any(t.pos_ == "PROPN" or t.tag_ == "POS" for t in toks) or all(t.is_title or t.is_stop for t in words) and words[0].is_title
     end = text[qs:qe].rstrip()[-1:]
-    if end in ",.!?…;:" and not (end in ".," and proper and before and (before[-1].tag_ == "POS" or before[-1].pos_ == "ADP")):
+    if end in ",.!?…;:" and not (end in ".," and proper and before and (before[-1].tag_ == "POS" or before[-1].pos_ == "ADP" or work)):
         return False  # words said end with their punctuation; a show's name may take the sentence's ('on ABC's "This Week."', 'in an interview with "Fox News Sunday."')
     if len(before) >= 2 and before[-1].lower_ == "as" and before[-2].lemma_.lower() in ("bill", "dub", "brand", "label", "nickname"):
         return True  # 'Billed as “the most democratic move in history”': a label given, not words said
@@ -365,7 +369,7 @@ def _name_span(sp: Doc | Span, text: str, qs: int, qe: int) -> bool:
     ):
         return True
     if all(t.is_title or t.is_stop or t.is_upper or not t.is_alpha for t in words) and words[0].is_title and not (before and before[-1].lower_ in ("a", "an")):
-        return bool(before) and (before[-1].pos_ in ("ADP", "DET", "PROPN") or before[-1].tag_ == "POS" or before[-1].lower_ in _NAMING)
+        return bool(before) and (before[-1].pos_ in ("ADP", "DET", "PROPN") or before[-1].tag_ == "POS" or before[-1].lower_ in _NAMING or work)
     return _modifier_before_noun(toks, text, qe, 3)
 
 

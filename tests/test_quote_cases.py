@@ -945,6 +945,17 @@ def test_slogans_modifiers_and_things_thought_of_are_no_quotes(nlp, text):
     assert extract_quotes(text, nlp) == []
 
 
+@pytest.mark.parametrize("text, said", [
+    ("Her parents never went back, Ms. Lopez said in her 2014 memoir, \"A Daughter of Havana.\" So they stayed in Miami.",
+     ["Her parents never went back"]),
+    ("“Raising kids is the real job,” Mr. Park said last week on the podcast “Talking It Over.” He laughed.",
+     ["Raising kids is the real job"]),
+    ("The senator wrote in her book: “We Must Act Now.”", ["We Must Act Now."]),  # a colon opens words, not a title
+])
+def test_a_title_named_by_the_work_before_it_is_no_quote(nlp, text, said):
+    assert [q.text for q in extract_quotes(text, nlp)] == said
+
+
 def test_a_slogan_the_parser_hangs_on_a_far_clause_is_not_the_first_speakers_words(nlp):
     # the parser joins the quoted slogan by conj to 'told' and hangs the 'while' clause under it
     text = ("The former governor of Germany’s central bank, Hans-Peter Keller, told Germany’s Süddeutsche Zeitung that "
