@@ -2084,8 +2084,10 @@ def _inverted(tok: Token) -> bool:
     """Whether a cue verb reports the clause it hangs on ('"...," he said', 'This, they added, would', '..., as X reported')."""
     h = tok.head
     if h.i != tok.i and tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
-        # 'As the White House hints at what ...': a cue with its own object reports that, not the main clause
-        return not any(c.dep_ in ("dobj", "ccomp") or (c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in ("at", "about", "of", "to", "for"))
+        # 'As the White House hints at what ...': a cue with its own object reports that, not the main clause (but whom
+        # 'As Clinton told the Daily News, ...' addresses is no object said)
+        told = tok.lemma_.lower() in ("tell", "remind", "assure", "inform", "warn")
+        return not any(c.dep_ == "ccomp" or c.dep_ == "dobj" and not (told and (c.pos_ in ("PROPN", "PRON") or _source_like(c) or is_person_noun(c))) or (c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in ("at", "about", "of", "to", "for"))
                        for c in tok.children)
     if h.i == tok.i or tok.dep_ not in ("parataxis", "ccomp"):
         return False

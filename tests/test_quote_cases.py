@@ -956,6 +956,15 @@ def test_a_title_named_by_the_work_before_it_is_no_quote(nlp, text, said):
     assert [q.text for q in extract_quotes(text, nlp)] == said
 
 
+@pytest.mark.parametrize("text, said", [
+    ("As the governor told the Boston Globe, the tax cut pays for itself.", ["the tax cut pays for itself."]),
+    ("As the mayor told reporters on Monday, the city cannot afford another strike.", ["the city cannot afford another strike."]),
+    ("As the teacher told the story, the children fell silent.", []),  # a story told is no one addressed
+])
+def test_as_someone_told_an_outlet_reports_the_main_clause(nlp, text, said):
+    assert [q.text for q in extract_quotes(text, nlp)] == said
+
+
 def test_a_slogan_the_parser_hangs_on_a_far_clause_is_not_the_first_speakers_words(nlp):
     # the parser joins the quoted slogan by conj to 'told' and hangs the 'while' clause under it
     text = ("The former governor of Germany’s central bank, Hans-Peter Keller, told Germany’s Süddeutsche Zeitung that "
