@@ -3113,13 +3113,15 @@ def _signature(sp: Doc | Span, text: str) -> tuple[Token, Span] | None:
 
 _LABEL_RE = re.compile(r"^\s*[\"“]?(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s+(?P<rest>\S)")
 _NOT_SPEAKERS = {"UPDATE", "UPDATED", "CLARIFICATION", "CORRECTION", "NOTE", "PHOTO", "PHOTOS", "VIDEO", "WATCH", "READ", "BYLINE", "DATELINE",
-                 "RELATED", "ABSTRACT", "FULL TEXT", "Q", "A", "EDITOR'S NOTE", "EDITOR’S NOTE", "SOURCE", "SOURCES", "BREAKING"}
+                 "RELATED", "ABSTRACT", "FULL TEXT", "Q", "A", "EDITOR'S NOTE", "EDITOR’S NOTE", "SOURCE", "SOURCES", "BREAKING",
+                 "EMAIL", "E-MAIL", "PHONE", "TEL", "CONTACT", "TWITTER", "FOLLOW", "CREDIT", "TAGS", "TOPICS", "WEB", "WEBSITE"}
+_LABEL_VERBS = {"IS", "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD", "WILL", "CAN", "DOES", "DO", "DID"}  # 'FIX IS IN: ...' is a headline, not a speaker
 
 
 def _label_attributions(sp: Doc | Span, text: str, ctx: _Context) -> list[_Attribution]:
     """Transcript turns: 'PENCE: Well, look, ...' is a direct quote of the labelled speaker."""
     m = _LABEL_RE.match(text)
-    if not m or m.group("name") in _NOT_SPEAKERS or len(m.group("name")) < 2:
+    if not m or m.group("name") in _NOT_SPEAKERS or len(m.group("name")) < 2 or _LABEL_VERBS & set(m.group("name").split()):
         return []
     base = _base(sp)
     name_toks = [t for t in sp if m.start("name") <= t.idx - base < m.end("name")]
@@ -3152,6 +3154,9 @@ def _headline_label(sp: Doc | Span, text: str) -> list[_Attribution]:
         return []
     ents = [e for e in (sp.ents if isinstance(sp, Span) else sp.doc.ents) if name[0].i <= e.start and e.end <= name[-1].i + 1 and e.label_ in ("PERSON", "ORG")]
     ent = next((e for e in ents if e.label_ == "PERSON"), None) or (ents[0] if ents else None)
+    if any(t.pos_ in ("VERB", "AUX") and (_cue_at(t) is None and (ent is None or not ent.start <= t.i < ent.end) or t.dep_ == "relcl" or any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i in range(name[0].i, t.i) for c in t.children)) for t in name):
+        return []  # 'The One Thing Both Sides Want: Break Up Banks' names a topic with a clause, not a source
     if ent is not None:
         head = ent.root
     elif len(name) <= 2 and all(t.pos_ == "PROPN" and t.is_title for t in name):

@@ -965,6 +965,15 @@ def test_as_someone_told_an_outlet_reports_the_main_clause(nlp, text, said):
     assert [q.text for q in extract_quotes(text, nlp)] == said
 
 
+@pytest.mark.parametrize("text", [
+    "GAME IS OVER: Senate Leaders Drop Tax Bill.\n\nThe bill died on Tuesday.",  # a caps phrase with a verb is no transcript label
+    "The One Thing Both Parties Want: Fix The Roads.\n\nEveryone agrees on this.",  # a topic with a relative clause is no source
+    "Council approves new budget.\n\nThe council met on Monday.\n\nEMAIL: metro@example.com.",  # a contact line
+])
+def test_headlines_and_contact_lines_before_a_colon_name_no_speaker(nlp, text):
+    assert extract_quotes(text, nlp) == []
+
+
 def test_a_slogan_the_parser_hangs_on_a_far_clause_is_not_the_first_speakers_words(nlp):
     # the parser joins the quoted slogan by conj to 'told' and hangs the 'while' clause under it
     text = ("The former governor of Germany’s central bank, Hans-Peter Keller, told Germany’s Süddeutsche Zeitung that "
