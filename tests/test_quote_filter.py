@@ -88,8 +88,8 @@ def test_polnear_dev_figures(dev_scores):
 
 
 def test_onestopenglish_figures():
-    """Regression guards a little under what was measured on the 189 annotated British stories (P 0.902, F1 0.881, speaker
-    0.950, full name 0.832, direct 0.978, one title or named thing quoted). The issue's targets for unseen British news
+    """Regression guards a little under what was measured on the 189 annotated British stories (P 0.903, F1 0.881, speaker
+    0.950, full name 0.832, direct 0.978, no title or named thing quoted). The issue's targets for unseen British news
     (P 0.90, F1 0.88, full name 0.85, no nickname or title quoted) are not all met on them; see the README's Evaluation."""
     from lib.evaluate import gold_articles_table
 
@@ -100,5 +100,5 @@ def test_onestopenglish_figures():
     assert res["F1 30%"] >= 0.875
     assert res["speaker accuracy"] >= 0.94
     assert res["full name"] >= 0.82
-    assert res["nicknames or titles quoted"] <= 2
+    assert res["nicknames or titles quoted"] <= 1
     assert detail.loc[detail["kind"] == "direct", "found"].mean() >= 0.95
