@@ -1737,9 +1737,8 @@ def _in_any(i: int, spans: list[tuple[int, int, bool, bool]]) -> bool:
 
 
 _MARKS = DOUBLE_MARKS
-_NAMING = {"called", "named", "dubbed", "titled", "entitled", "nicknamed", "labeled", "labelled", "branded", "book", "film", "movie",
-           "song", "show", "album", "program", "programme", "slogan", "hashtag", "word", "words", "phrase", "term", "headline", "series",
-           "magazine", "newspaper", "petition", "campaign", "novel", "play", "documentary", "podcast", "blog", "app", "game", "exhibition"}
+_NAMING = {"called", "named", "dubbed", "titled", "entitled", "nicknamed", "labeled", "labelled", "branded", "slogan", "hashtag", "word",
+           "words", "phrase", "term", "headline", "petition", "campaign"} | _WORKS
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -2086,9 +2085,9 @@ def _inverted(tok: Token) -> bool:
     if h.i != tok.i and tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
         # 'As the White House hints at what ...': a cue with its own object reports that, not the main clause (but whom
         # 'As Clinton told the Daily News, ...' addresses is no object said)
-        told = tok.lemma_.lower() in ("tell", "remind", "assure", "inform", "warn")
-        return not any(c.dep_ == "ccomp" or c.dep_ == "dobj" and not (told and (c.pos_ in ("PROPN", "PRON") or _source_like(c) or is_person_noun(c))) or (c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in ("at", "about", "of", "to", "for"))
-                       for c in tok.children)
+        told = tok.lemma_.lower() in _ADDRESSEE_VERBS
+        return not any(c.dep_ == "ccomp" or c.dep_ == "dobj" and not (told and (c.pos_ in ("PROPN", "PRON") or _source_like(c) or is_person_noun(c)))
+                       or (c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in ("at", "about", "of", "to", "for")) for c in tok.children)
     if h.i == tok.i or tok.dep_ not in ("parataxis", "ccomp"):
         return False
     if tok.dep_ == "parataxis":
@@ -3139,6 +3138,15 @@ def _label_attributions(sp: Doc | Span, text: str, ctx: _Context) -> list[_Attri
 _HEADLINE_LABEL_RE = re.compile(r"^\s*(?P<name>[A-Z][^:\n]{0,60}?):\s+(?P<rest>\S)")
 
 
+def _clause_verb(tok: Token, name: list[Token], ent: Span | None) -> bool:
+    """Whether a verb before a headline's colon makes a clause of it: a verb outside the named entity that reports nothing,
+    a relative clause, or a verb with its own subject before it ('The One Thing Both Sides Want')."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return (_cue_at(tok) is None and (ent is None or not ent.start <= tok.i < ent.end) or tok.dep_ == "relcl"
+            or any(c.dep_ in ("nsubj", "nsubjpass") and name[0].i <= c.i < tok.i for c in tok.children))
+
+
 def _headline_label(sp: Doc | Span, text: str) -> list[_Attribution]:
     """A headline that gives its source before a colon ('John McCain: Populist anger appeals to ...', 'NY Post: ...'):
     the rest of the headline is what that person or organisation said. The source is a named person or organisation
@@ -3154,8 +3162,7 @@ def _headline_label(sp: Doc | Span, text: str) -> list[_Attribution]:
         return []
     ents = [e for e in (sp.ents if isinstance(sp, Span) else sp.doc.ents) if name[0].i <= e.start and e.end <= name[-1].i + 1 and e.label_ in ("PERSON", "ORG")]
     ent = next((e for e in ents if e.label_ == "PERSON"), None) or (ents[0] if ents else None)
-    if any(t.pos_ in ("VERB", "AUX") and (_cue_at(t) is None and (ent is None or not ent.start <= t.i < ent.end) or t.dep_ == "relcl" or any(
-            c.dep_ in ("nsubj", "nsubjpass") and c.i in range(name[0].i, t.i) for c in t.children)) for t in name):
+    if any(_clause_verb(t, name, ent) for t in name):
         return []  # 'The One Thing Both Sides Want: Break Up Banks' names a topic with a clause, not a source
     if ent is not None:
         head = ent.root
