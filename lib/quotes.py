@@ -1241,9 +1241,13 @@ def _person(name: str, ctx: _Context) -> _Entity | None:
 
 
 def _known_by_surname(text: str, ctx: _Context) -> _Entity | None:
-    """The person named last whose full name or surname is exactly this text ('Feinstein', 'Thut')."""
+    """The person named last whose full name or surname is exactly this text ('Feinstein', 'Thut'), or whose name holds
+    every word of a two-word surname ('Sanchéz Barba' for 'Oscar Sanchéz Barba')."""
     exact = next((p for p in reversed(ctx.people) if p.name == text), None)
-    return exact or _surname_owner(text, ctx) or next((p for p in reversed(ctx.people) if text in _surname(p.name)), None)
+    found = exact or _surname_owner(text, ctx) or next((p for p in reversed(ctx.people) if text in _surname(p.name)), None)
+    if found is None and len(text.split()) > 1:
+        found = _person(text, ctx)
+    return found
 
 
 def _name_ending(ent: Span) -> tuple[str, str] | None:

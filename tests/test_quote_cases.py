@@ -974,6 +974,13 @@ def test_headlines_and_contact_lines_before_a_colon_name_no_speaker(nlp, text):
     assert extract_quotes(text, nlp) == []
 
 
+def test_a_two_word_surname_alone_is_the_person_named_in_full(nlp):
+    text = ("Among those present was a Mexican prelate, Monsignor Pedro Ruiz Barba, from Guadalajara. “We were all in the hall,” "
+            "he said.\n\n“We were all left …” – Ruiz Barba looked around him in the square, grasping for the word. “The cardinals "
+            "were just looking at one another,” Ruiz Barba said.")
+    assert _only(extract_quotes(text, nlp), "looking at one another").speaker == "Pedro Ruiz Barba"
+
+
 def test_a_slogan_the_parser_hangs_on_a_far_clause_is_not_the_first_speakers_words(nlp):
     # the parser joins the quoted slogan by conj to 'told' and hangs the 'while' clause under it
     text = ("The former governor of Germany’s central bank, Hans-Peter Keller, told Germany’s Süddeutsche Zeitung that "
