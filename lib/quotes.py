@@ -2375,10 +2375,35 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
     a.speaker = ent.name or None  # ^ 'the report' later stands for whoever's report spoke ('says the IPCC report')
     a.speaker_span = (mention.start_char - base, mention.end_char - base)
     a.role, a.org = ent.role, ent.org
+    partners = _named_partners(target) if target.i == a.subject.i and a.speaker else []
+    if partners:  # 'Hideo Shiogama and Tomoo Ogura said': both speak
+        names = [a.speaker] + [_resolve(t, _mention(t), ctx, sp).name for t in partners]
+        a.speaker = ", ".join(names[:-1]) + " and " + names[-1]
+        a.speaker_span = (a.speaker_span[0], max(a.speaker_span[1], _mention(partners[-1]).end_char - base))
+        a.role = a.org = None
     ends = [qe for qs, qe, _, _ in qspans if a.start <= qs and qe <= a.speaker_span[0] < a.end]
     if ends:  # content never runs on into its own speaker: '“We’ve had ...,” Texas delegate Bill Eastland, ..., said'
         a.start, a.end = _trim(text, a.start, max(ends))
         a.kind = _kind(text, a.start, a.end, qspans)
+
+
+def _named_partners(subject: Token) -> list[Token]:
+    """The names coordinated with a named subject by 'and' ('Shiogama and Ogura said', 'Brazil and Peru argue'), else []."""
+    def name(t: Token) -> bool:  # a name takes no 'a' ('Steve Bell, ..., and a Republican who ...' is one person)
+        return t.pos_ == "PROPN" and t.text[:1].isupper() and (t.ent_type_ in _NAME_TYPES or not t.ent_type_) and not any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+
+    if not name(subject) or not any(c.dep_ == "cc" and c.lower_ == "and" for c in subject.subtree):
+        return []
+    out, todo = [], [subject]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ == "conj" and c.i > subject.i:
+                if not name(c):
+                    return []  # 'Smith and her colleagues': one name, not a list of names
+                out.append(c)
+                todo.append(c)
+    return sorted(out, key=lambda t: t.i)
 
 
 def _named_in_apposition(subject: Token) -> Token | None:

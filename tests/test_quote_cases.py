@@ -974,6 +974,18 @@ def test_headlines_and_contact_lines_before_a_colon_name_no_speaker(nlp, text):
     assert extract_quotes(text, nlp) == []
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Kenji Watanabe and Aiko Mori said the models were too simple.", "Kenji Watanabe and Aiko Mori"),
+    ("Anna Berg, Tom Lee and Sara Kim said the plan would fail.", "Anna Berg, Tom Lee and Sara Kim"),
+    # a description joined by 'and' is the same person, and a name with her colleagues is one name
+    ("“It was a mistake,” said Steve Bell, a senior director at the centre, and a Republican who led the committee staff.", "Steve Bell"),
+    ("Jane Smith and her colleagues found that sleep matters.", "Jane Smith"),
+])
+def test_names_joined_by_and_speak_together(nlp, text, speaker):
+    (quote,) = extract_quotes(text, nlp)
+    assert quote.speaker == speaker == text[quote.speaker_start : quote.speaker_end]
+
+
 def test_a_two_word_surname_alone_is_the_person_named_in_full(nlp):
     text = ("Among those present was a Mexican prelate, Monsignor Pedro Ruiz Barba, from Guadalajara. “We were all in the hall,” "
             "he said.\n\n“We were all left …” – Ruiz Barba looked around him in the square, grasping for the word. “The cardinals "
