@@ -1646,7 +1646,7 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
                 ctx.people.append(ent)
             return ent
         # 'the UN’s International Narcotics Control Board': the body named after its owner
-        name = mention.doc[owner + 1 : head.i + 1].text if owned else _strip_det(mention.text)
+        name = mention.doc[owner + 1 : mention.end].text if owned else _strip_det(mention.text)
         known = ctx.orgs.get(name.lower(), name)
         name_like = known == name and mention[0].pos_ == "PROPN" and not any(t.dep_ == "det" for t in mention)
         return _Entity(_expanded(name, ctx) or _shortened(name, ctx) or name if known == name else known, head=low, name_like=name_like)

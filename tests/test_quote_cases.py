@@ -1026,6 +1026,9 @@ def test_a_name_in_apposition_to_a_description_speaks_and_a_heading_is_no_speake
     ("“They come at night,” one security guard working on the avenue said.", "come at night", "one security guard working on the avenue"),
     # 'the' and a description before a name the recogniser took for a person is no demonym standing for someone named before
     ("Anna Lindqvist spoke to the radio.\n\nThe tabloid Expressen says “cash is king”.", "cash is king", "Expressen"),
+    # a body named after its owner keeps the rest of its name ('of Statistics')
+    ("Joblessness was 9.2% in the first quarter of 2015, according to Greece’s National Institute of Statistics.", "Joblessness was",
+     "National Institute of Statistics"),
 ])
 def test_broken_names_ranks_and_which_one(nlp, text, fragment, speaker):
     assert _only(extract_quotes(text, nlp), fragment).speaker == speaker
