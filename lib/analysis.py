@@ -54,8 +54,12 @@ def _is_name(speaker: str, most: int = 5) -> bool:
 
 def source_type(q: Quote) -> str:
     """Sort a quote's source: named expert, official, named person, anonymous or collective, news outlet, state or organisation."""
+    return _source_type((q.speaker or "").strip(), q.role, q.org)
+
+
+def _source_type(speaker: str, role: str | None, org: str | None) -> str:
+    """The source type of a speaker with its role and organisation (see source_type)."""
     w = _source_words()
-    speaker = (q.speaker or "").strip()
     if not speaker or speaker.lower() in _PRONOUNS | _RELATIVES:
         return "unknown"  # no speaker, or a pronoun the resolver could not tie to anyone
     if speaker.lower() in w["news_outlets"] or _has({"times", "news", "post", "journal", "agency", "tv", "media"}, speaker) and _is_name(speaker):
@@ -63,11 +67,14 @@ def source_type(q: Quote) -> str:
     acronym = " " not in speaker and len(speaker) > 1 and speaker.replace(".", "").isupper()  # IUCN, NATO, U.N.
     if canonical_target(speaker) or acronym or (_is_name(speaker, 8) and _has(w["official_orgs"] | w["expert_orgs"], speaker)):
         return "state or organisation"
+    first, joined, _ = speaker.partition(" and ")
+    if joined and first.strip(", "):  # 'Brazil and Peru', 'Trump and Sanders' speak together: the type of the first named
+        return _source_type(first.split(",")[0], None, None)
     if not _is_name(speaker):
         return "anonymous or collective"
-    if _has(w["expert_roles"], q.role) or _has(w["expert_orgs"], q.org):
+    if _has(w["expert_roles"], role) or _has(w["expert_orgs"], org):
         return "named expert"
-    if _has(w["official_roles"], q.role) or _has(w["official_orgs"], q.org):
+    if _has(w["official_roles"], role) or _has(w["official_orgs"], org):
         return "official"
     return "named person"
 

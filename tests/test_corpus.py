@@ -98,6 +98,8 @@ def test_cli(folder, tmp_path):
     ("the South American governments", "anonymous or collective"),
     ("New York Times", "news outlet"),
     ("he", "unknown"),
+    ("Brazil and Peru", "state or organisation"),  # sources that speak together take the first one's type
+    ("Anna Berg, Tom Lee and Sara Kim", "named person"),
 ])
 def test_source_types(speaker, kind):
     from types import SimpleNamespace
