@@ -89,7 +89,7 @@ def test_polnear_dev_figures(dev_scores):
 
 def test_onestopenglish_figures():
     """Regression guards a little under what was measured on the 189 annotated British stories (P 0.903, F1 0.881, speaker
-    0.950, full name 0.832, direct 0.978, no title or named thing quoted). The issue's targets for unseen British news
+    0.950, full name 0.835, direct 0.978, no title or named thing quoted). The issue's targets for unseen British news
     (P 0.90, F1 0.88, full name 0.85, no nickname or title quoted) are not all met on them; see the README's Evaluation."""
     from lib.evaluate import gold_articles_table
 
