@@ -2377,9 +2377,10 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
     a.role, a.org = ent.role, ent.org
     partners = _named_partners(target) if target.i == a.subject.i and a.speaker else []
     if partners:  # 'Hideo Shiogama and Tomoo Ogura said': both speak
-        names = [a.speaker] + [_resolve(t, _mention(t), ctx, sp).name for t in partners]
+        mentions = [_mention(t) for t in partners]
+        names = [a.speaker] + [_resolve(t, m, ctx, sp).name for t, m in zip(partners, mentions)]
         a.speaker = ", ".join(names[:-1]) + " and " + names[-1]
-        a.speaker_span = (a.speaker_span[0], max(a.speaker_span[1], _mention(partners[-1]).end_char - base))
+        a.speaker_span = (a.speaker_span[0], max(a.speaker_span[1], mentions[-1].end_char - base))
         a.role = a.org = None
     ends = [qe for qs, qe, _, _ in qspans if a.start <= qs and qe <= a.speaker_span[0] < a.end]
     if ends:  # content never runs on into its own speaker: '“We’ve had ...,” Texas delegate Bill Eastland, ..., said'
@@ -2395,15 +2396,8 @@ def _named_partners(subject: Token) -> list[Token]:
 
     if not name(subject) or not any(c.dep_ == "cc" and c.lower_ == "and" for c in subject.subtree):
         return []
-    out, todo = [], [subject]
-    while todo:
-        for c in todo.pop().children:
-            if c.dep_ == "conj" and c.i > subject.i:
-                if not name(c):
-                    return []  # 'Smith and her colleagues': one name, not a list of names
-                out.append(c)
-                todo.append(c)
-    return sorted(out, key=lambda t: t.i)
+    partners = sorted((t for t in subject.conjuncts if t.i > subject.i), key=lambda t: t.i)
+    return partners if all(name(t) for t in partners) else []  # 'Smith and her colleagues': one name, not a list of names
 
 
 def _named_in_apposition(subject: Token) -> Token | None:
