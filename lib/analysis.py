@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -36,8 +37,13 @@ def _has(words: set[str], text: str | None) -> bool:
     """Whether any of the words or phrases occurs in text as whole words."""
     if not text:
         return False
-    low = text.lower()
-    return any(re.search(rf"\b{re.escape(w)}\b", low) for w in words)
+    return _words_re(frozenset(words)).search(text.lower()) is not None
+
+
+@lru_cache(maxsize=64)
+def _words_re(words: frozenset[str]) -> re.Pattern:
+    """One compiled pattern for any of the words as a whole word (the alternation backtracks, so any of them matches)."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + r")\b")
 
 
 _CONNECTORS = {"de", "van", "von", "bin", "al", "da", "del", "la", "of", "and", "for", "on", "the", "&"}
@@ -79,16 +85,24 @@ def _source_type(speaker: str, role: str | None, org: str | None) -> str:
     return "named person"
 
 
+def _finite_hashes(doc: Doc) -> np.ndarray:
+    """The string-store hashes of the finite verb tags (FINITE_TAGS), typed like Doc.to_array's."""
+    return np.array([doc.vocab.strings[t] for t in FINITE_TAGS], dtype=np.uint64)
+
+
 def content_clauses(quotes: list[Quote], article: Article, docs: list[Doc]) -> list[bool]:
     """Whether each quote's content is a clause (holds a finite verb), read from the tags the article's parse already
     gave (`docs`, one per paragraph) rather than by tagging every content again."""
     starts = [p.start for p in article.paragraphs]
+    finite: dict[int, list[tuple[int, int]]] = {}  # per paragraph, the source offsets of its finite verbs (mapped once)
     out = []
     for q in quotes:
         k = max(0, bisect.bisect_right(starts, q.start) - 1)
-        par, doc = article.paragraphs[k], docs[k]
-        spans = (par.span_to_original(t.idx, t.idx + len(t)) + (t.tag_,) for t in doc)
-        out.append(any(q.start <= s and e <= q.end and tag in FINITE_TAGS for s, e, tag in spans))
+        if k not in finite:
+            par, doc = article.paragraphs[k], docs[k]
+            verbs = np.flatnonzero(np.isin(doc.to_array("TAG"), _finite_hashes(doc)))  # tags read in one pass, not token by token
+            finite[k] = [par.span_to_original(doc[i].idx, doc[i].idx + len(doc[i])) for i in verbs]
+        out.append(any(q.start <= s and e <= q.end for s, e in finite[k]))
     return out
 
 

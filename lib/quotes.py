@@ -19,6 +19,7 @@ import re
 import sys
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
@@ -139,6 +140,7 @@ _PAIRS = {"“": "”\"", "„": "“”\"", "‟": "”\"", '"': '"”', "«": 
 _GUILLEMETS = "«»‹›"
 TWO_APOSTROPHES = "''"
 DOUBLE_MARKS = "“”„‟\"«»‹›"
+_ANY_MARK_RE = re.compile(f"[{re.escape(DOUBLE_MARKS)}'‘’]")  # where quote_spans looks: every mark, apostrophes included
 
 
 def quote_spans(text: str, headline: bool = False, singles: bool = False) -> list[tuple[int, int, bool, bool]]:
@@ -153,16 +155,17 @@ def quote_spans(text: str, headline: bool = False, singles: bool = False) -> lis
     """
     marks: list[tuple[int, str]] = []
     width: dict[int, int] = {}  # a two-character mark: two apostrophes, the old newspaper convention for a double quote
-    i = 0
-    while i < len(text):
+    skip = 0
+    for m in _ANY_MARK_RE.finditer(text):
+        i = m.start()
+        if i < skip:
+            continue  # the second apostrophe of a pair
         if text.startswith(TWO_APOSTROPHES, i) and not text.startswith(TWO_APOSTROPHES + "'", i):
             marks.append((i, '"'))
             width[i] = 2
-            i += 2
-            continue
-        if text[i] in DOUBLE_MARKS or ((headline or singles) and text[i] in "'‘’"):
+            skip = i + 2
+        elif text[i] in DOUBLE_MARKS or ((headline or singles) and text[i] in "'‘’"):
             marks.append((i, text[i]))
-        i += 1
     spans: list[tuple[int, int, bool, bool]] = []
     open_at: int | None = None
     open_ch = ""
@@ -335,7 +338,8 @@ def _name_span(sp: Doc | Span, text: str, qs: int, qe: int) -> bool:
     lo = sp.start if isinstance(sp, Span) else 0
     before = [t for t in doc[max(lo, first.i - 5) : first.i] if not t.is_punct][-3:]
     slogan = before[-2] if len(before) >= 2 and before[-1].lemma_ == "be" else before[-1] if before else None
-    gap = doc.text[slogan.idx + len(slogan) : first.idx] if slogan is not None else ""
+    base = _base(sp)
+    gap = text[slogan.idx - base + len(slogan) : first.idx - base] if slogan is not None else ""  # not doc.text: Doc.text is rebuilt per call
     if slogan is not None and slogan.lower_ in _SLOGANS and re.fullmatch(r"\s*(?:(?:is|was)\s*)?:?\s*[“\"‘']?", gap) and len(
             words) <= 12 and text[qs:qe].rstrip()[-1:] not in ".!?…":
         return True  # 'The ad’s strapline is: “Show someone they’re loved this Christmas”', 'Age UK’s campaign: “No one should ...”'
@@ -346,7 +350,7 @@ def _name_span(sp: Doc | Span, text: str, qs: int, qe: int) -> bool:
         if nxt is not None and nxt.pos_ == "NOUN" and text[qe : qe + 2].strip(_MARKS + " ") == "":
             return True  # one hyphened word quoted as a modifier: 'a “leave-no-trace” event'
     # a work named by the noun before it, with no colon to open words said: 'in his 2012 book, "An American Son."'
-    work = bool(before) and before[-1].lower_ in _WORKS and before[-1].pos_ == "NOUN" and ":" not in doc.text[before[-1].idx : first.idx]
+    work = bool(before) and before[-1].lower_ in _WORKS and before[-1].pos_ == "NOUN" and ":" not in text[before[-1].idx - base : first.idx - base]
     show = len(words) >= 2 and all(t.is_title or t.is_stop for t in words) and words[0].is_title and bool(before) and (
         before[-1].tag_ == "POS" or before[-1].lower_ == "on" or work)  # 'on CBS's "Face the Nation"', 'on "Meet the Press"'
     window = doc[max(lo, first.i - 6) : first.i]
@@ -416,8 +420,10 @@ def _lemma(tok: Token) -> str:
 
 def _cue_at(tok: Token) -> tuple[list[Token], str, str] | None:
     """The cue starting at this token, as (tokens, lemma, category), or None."""
-    lex = cue_lexicon()
     low = tok.lower_
+    if tok.pos_ not in ("VERB", "AUX", "ADJ") and low not in ("according", "citing"):
+        return None  # every cue below is one of these (most words are not: a quick exit)
+    lex = cue_lexicon()
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if low == "according" and nxt is not None and nxt.lower_ == "to":
         return [tok, nxt], "according to", "according_to"
@@ -1736,7 +1742,9 @@ def _described_by_who(head: Token) -> bool:
 
 def _in_any(i: int, spans: list[tuple[int, int, bool, bool]]) -> bool:
     """Whether a local character offset lies inside one of the quote spans (sorted, not overlapping)."""
-    k = bisect.bisect_right(spans, i, key=lambda sp: sp[0]) - 1
+    if not spans:
+        return False
+    k = bisect.bisect_right(spans, i, key=itemgetter(0)) - 1
     return k >= 0 and spans[k][0] <= i < spans[k][1]
 
 
@@ -2302,10 +2310,13 @@ def _adjacent_quote(tok: Token, subject: Token | None, text: str, base: int, qsp
     return None
 
 
+_KIND_IGNORED = str.maketrans("", "", DOUBLE_MARKS + "'‘’,.")  # characters that count toward neither side of _kind
+
+
 def _kind(text: str, s: int, e: int, qspans: list[tuple[int, int, bool, bool]]) -> str:
     """direct when the content is all inside quote marks, mixed when partly, indirect when not at all."""
-    inside = sum(1 for qs, qe, _, _ in qspans if qs < e and s < qe for i in range(max(s, qs), min(e, qe)) if not text[i].isspace())
-    total = sum(1 for i in range(s, e) if not text[i].isspace() and text[i] not in DOUBLE_MARKS + "'‘’,.")
+    inside = sum(len("".join(text[max(s, qs) : min(e, qe)].split())) for qs, qe, _, _ in qspans if qs < e and s < qe)  # non-space characters
+    total = len("".join(text[s:e].split()).translate(_KIND_IGNORED))
     if inside == 0:
         return "indirect"
     return "direct" if inside >= 0.9 * total else "mixed"
@@ -2962,9 +2973,9 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
         after = max((a.cue[-1].i for a in attrs if a.cue), default=None)
         doc_toks = sp if after is None else (sp.doc if isinstance(sp, Span) else sp)[after + 1 : sp.end if isinstance(sp, Span) else len(sp)]
         base = _base(sp)
-        outside = lambda toks: [t for t in reversed(list(toks)) if not _in_any(t.idx - base, qspans)]  # not a name the quote itself cites
+        outside = lambda toks: (t for t in reversed(toks) if not _in_any(t.idx - base, qspans))  # not a name the quote itself cites
         # not a person the last attribution talks about ('he found out Johansson was suing him. “…,” he said')
-        newest = _person_subject([t for t in outside(doc_toks) if not any(a.start <= t.idx - base < a.end for a in attrs)], ctx)
+        newest = _person_subject((t for t in outside(doc_toks) if not any(a.start <= t.idx - base < a.end for a in attrs)), ctx)
         if newest is None and not attrs:
             # 'For Hajar Lakhael, a 25-year-old manager from Meknes, rehearsals are almost over.' then '“…,” she says': the
             # person a paragraph without quotes introduces, though not as its subject
