@@ -1386,6 +1386,10 @@ def _stood_for(head: Token, noun: str, sp: Doc | Span | None, ctx: _Context) -> 
     # not a relative described by another's possessive ('his father reminded him ... the prince said')
     ent = _subject_before(head, sp, ctx) or next((e for e in reversed(ctx.speakers) if e.person and not e.plural and (e.name.split() or [""])[0].lower() not in (
         "his", "her", "their", "its")), None)
+    if ent is None and head.ent_type_ == "NORP":  # a demonym, with nobody quoted yet and no person as subject: the person
+        # the paragraph named last before it ('The club sacked its coach, Marco Silva. The Portuguese said ...')
+        named = [p for p in ctx.people if ctx.named_at.get(p.name, head.i) < head.i]
+        ent = max(named, key=lambda p: ctx.named_at[p.name], default=None)
     if ent is not None and ent.role and noun in role_words(("official_roles",)) and noun not in ent.role.lower():
         return None  # 'the mayor said' does not stand for a person introduced as 'café owner'
     if ent is not None:

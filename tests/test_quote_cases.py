@@ -156,6 +156,8 @@ SPOKEN_BY = [
     pytest.param("Tennis final\n\nRoger Federer beat Andy Murray in straight sets on Sunday.\n\n"
                  "“I played my best tennis of the year today,” the Swiss said after the match.\n", "best tennis", "Roger Federer",
                  id="demonym stands for the person"),
+    pytest.param("Coach sacked\n\nThe club sacked its coach, Marco Silva, on Monday. The Portuguese said he was “deeply disappointed” "
+                 "by the decision.\n", "deeply disappointed", "Marco Silva", id="a demonym stands for the person named as an object before it"),
     pytest.param(CALAIS, "something for these", "Jenny Flahaut", id="pronoun with its gender"),
     pytest.param(CALAIS, "sales in Asia", "Acme Corporation", id="it is the organisation"),
     pytest.param(WOLVES, "wolves are exceptional", "Robert Kowalski", id="a description with an aside stands for the person it described"),
