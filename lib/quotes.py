@@ -1457,7 +1457,7 @@ def _org_subject_before(pronoun: Token, sp: Doc | Span | None) -> str | None:
     doc = pronoun.doc
     lo = max(sp.start if isinstance(sp, Span) else 0, doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else 0)
     for tok in reversed(doc[lo : pronoun.i]):
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ != "PRON":
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ != "PRON" and not _in_open_quote(tok):  # not a subject of its quote
             ent = _ent_of(tok, ("ORG",))
             return _strip_det(_name_text(ent)) if ent is not None and tok.tag_ != "NNPS" else None
     return None
@@ -2724,6 +2724,10 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
     if quoted and cue is not None and a.lemma in ("call", "dub", "name", "refer", "know", "label", "term", "brand", "nickname", "mark", "bill") and (any(
             c.dep_ == "auxpass" for c in cue.children) or cue.dep_ in ("acl", "advcl") and cue.tag_ == "VBN") and not any(c.dep_ == "agent" for c in cue.children):
         return "naming"  # 'the protests are being referred to as the “vinegar revolution”': a name, and nobody said it
+    if not quoted and cue is not None and a.lemma in ("call", "name", "dub", "nickname", "title", "term", "label") and len(a.cue) == 1 and cue.dep_ == "acl" and (
+            cue.tag_ == "VBN" or any(c.dep_ == "oprd" for c in cue.children)) and not any(
+            c.dep_ == "agent" for c in cue.children):
+        return "naming"  # 'a region called the insula responds to pain': what a thing is called, and nobody said it
     if quoted and a.lemma in ("mark", "stamp"):
         return "naming"  # 'crates marked “bullet-proof glass”': a label, not words said
     if not quoted and a.lemma in _INTENTIONS and toks and cue is not None and any(t.head.i == cue.i and t.dep_ == "xcomp" for t in toks):

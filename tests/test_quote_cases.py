@@ -160,6 +160,8 @@ SPOKEN_BY = [
                  "by the decision.\n", "deeply disappointed", "Marco Silva", id="a demonym stands for the person named as an object before it"),
     pytest.param(CALAIS, "something for these", "Jenny Flahaut", id="pronoun with its gender"),
     pytest.param(CALAIS, "sales in Asia", "Acme Corporation", id="it is the organisation"),
+    pytest.param("Results\n\nMicrosoft reported a loss on Tuesday. “Demand has collapsed,” it said in a statement.\n", "Demand has collapsed",
+                 "Microsoft", id="it is the organisation before the quote, not a subject inside the quote"),
     pytest.param(WOLVES, "wolves are exceptional", "Robert Kowalski", id="a description with an aside stands for the person it described"),
     pytest.param(WOLVES, "It ate a red deer", "Robert Kowalski", id="a description with its article on a modifier"),
     pytest.param("“The decision to retire is one that I have thought a great deal about,” said Alex Ferguson.\n\n"
@@ -296,6 +298,7 @@ def test_no_stray_quote_marks_in_speakers(nlp):
     "Budget talks\n\nBYLINE: Amber Phillips.\n",
     "Petition\n\nThe “Stand with Malala” petition has attracted more than four million signatures.\n",
     "TV\n\nThe senator spoke on ABC's “This Week” about the budget and the deficit.\n",
+    "Brain science\n\nA region called the insula responds to pain within a fraction of a second.\n",
 ])
 def test_never_a_quote(nlp, text):
     assert extract_quotes(text, nlp) == []
