@@ -1146,10 +1146,18 @@ def _name_tokens(span: Span) -> list[Token]:
     return toks
 
 
+_QUOTE_MARKS_RE = re.compile(f"[{re.escape(DOUBLE_MARKS)}]")  # never part of a name: a nickname's marks ('Dr. "Bob" Miller')
+_NICKNAME_RE = re.compile(f"[{re.escape(DOUBLE_MARKS)}][^{re.escape(DOUBLE_MARKS)}]*[{re.escape(DOUBLE_MARKS)}]")  # a nickname in its marks
+
+
 def _name_text(span: Span) -> str:
     """A person's name as written, without a courtesy title or possessive: 'Mr. Cho's' -> 'Cho'."""
     toks = _name_tokens(span)
-    return span.doc[toks[0].i : toks[-1].i + 1].text.lstrip(_DASHES) if toks else ""
+    name = span.doc[toks[0].i : toks[-1].i + 1].text.lstrip(_DASHES) if toks else ""
+    if not _QUOTE_MARKS_RE.search(name):
+        return name
+    bare = " ".join(_NICKNAME_RE.sub(" ", name).split())  # 'Marvin "Marvelous" Hagler' -> 'Marvin Hagler'
+    return " ".join(_QUOTE_MARKS_RE.sub(" ", bare if len(bare.split()) >= 2 else name).split())  # 'Bob" Miller' -> 'Bob Miller'
 
 
 def _name_words(span: Span) -> list[str]:
