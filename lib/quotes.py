@@ -1147,7 +1147,7 @@ def _name_tokens(span: Span) -> list[Token]:
 
 
 _QUOTE_MARKS_RE = re.compile(f"[{re.escape(DOUBLE_MARKS)}]")  # never part of a name: a nickname's marks ('Dr. "Bob" Miller')
-_NICKNAME_RE = re.compile(f"[{re.escape(DOUBLE_MARKS)}][^{re.escape(DOUBLE_MARKS)}]*[{re.escape(DOUBLE_MARKS)}]")  # a nickname in its marks
+_NICKNAME_RE = re.compile(f"{_QUOTE_MARKS_RE.pattern}[^{re.escape(DOUBLE_MARKS)}]*{_QUOTE_MARKS_RE.pattern}")  # a nickname in its marks
 
 
 def _name_text(span: Span) -> str:
@@ -2711,6 +2711,7 @@ class _Selector:
 _RULE_ROUTES = {"roundup", "label", "dash", "prev_subject", "headline", "resumed", "agentless"}  # layouts too rare in PolNeAR train to learn: kept by rule
 _DESIRES = {"hope", "wish", "imagine", "forget"}  # a wish, a hope or an imagining reports no claim (PolNeAR counts some; news readers do not)
 _MANNER = {"grin", "smile", "beam", "enthuse", "shrug"}  # speech cues only beside a direct quote
+_NAMING_VERBS = {"call", "name", "dub", "nickname", "label", "term", "title"}  # verbs that give a thing its name
 _INTENTIONS = {"want", "wish", "hope", "plan", "intend", "decide", "prefer", "hate", "love", "like", "favour", "favor", "aim", "try", "seek"}
 
 
@@ -2721,7 +2722,7 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
     quoted = any(qs < a.end and a.start < qe for qs, qe, _, _ in qspans)
     inside = [t for t in toks if _in_any(t.idx - _base(sp), qspans)]  # the words in quote marks
     cue = a.cue[0] if a.cue else None
-    if a.lemma in ("call", "name", "dub", "nickname", "label", "term", "title") and len(a.cue) == 1 and any(ns < a.end and a.start < ne for ns, ne, _, _ in names):
+    if a.lemma in _NAMING_VERBS and len(a.cue) == 1 and any(ns < a.end and a.start < ne for ns, ne, _, _ in names):
         return "naming"  # 'everyone calls it "Zimarco's school"': a name given, not words said
     if quoted and len(a.cue) == 1 and _given_name(a, [t for t in inside if t.is_alpha]):
         return "naming"
@@ -2732,7 +2733,7 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
     if quoted and cue is not None and a.lemma in ("call", "dub", "name", "refer", "know", "label", "term", "brand", "nickname", "mark", "bill") and (any(
             c.dep_ == "auxpass" for c in cue.children) or cue.dep_ in ("acl", "advcl") and cue.tag_ == "VBN") and not any(c.dep_ == "agent" for c in cue.children):
         return "naming"  # 'the protests are being referred to as the “vinegar revolution”': a name, and nobody said it
-    if not quoted and cue is not None and a.lemma in ("call", "name", "dub", "nickname", "title", "term", "label") and len(a.cue) == 1 and cue.dep_ == "acl" and (
+    if not quoted and cue is not None and a.lemma in _NAMING_VERBS and len(a.cue) == 1 and cue.dep_ == "acl" and (
             cue.tag_ == "VBN" or any(c.dep_ == "oprd" for c in cue.children)) and not any(
             c.dep_ == "agent" for c in cue.children):
         return "naming"  # 'a region called the insula responds to pain': what a thing is called, and nobody said it
