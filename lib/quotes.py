@@ -1146,7 +1146,7 @@ def _name_tokens(span: Span) -> list[Token]:
     return toks
 
 
-_QUOTE_MARKS_RE = re.compile(f"[{re.escape(DOUBLE_MARKS)}]")  # never part of a name: a nickname's marks ('Dr. "Bob" Miller')
+_QUOTE_MARKS_RE = re.compile(f"[{re.escape(DOUBLE_MARKS)}]")  # any double mark; never part of a source's name ('Dr. "Bob" Miller')
 _NICKNAME_RE = re.compile(f"{_QUOTE_MARKS_RE.pattern}[^{re.escape(DOUBLE_MARKS)}]*{_QUOTE_MARKS_RE.pattern}")  # a nickname in its marks
 
 
@@ -1181,7 +1181,7 @@ def _common_np(mention: Span) -> str:
             last.i + 1 == len(last.doc) or last.is_sent_end or last.doc[last.i + 1].is_space or last.doc[last.i + 1].text[:1].isupper()):
         text = text[:-1]  # the tokeniser left the sentence's stop on the last word: 'who made about $80m.'
     if sum(ch in DOUBLE_MARKS for ch in text) % 2:  # 'A special “auditor': a mark left open by the cut is no part of the name
-        text = re.sub(r"\s+", " ", re.sub(f"[{re.escape(DOUBLE_MARKS)}]", "", text)).strip()
+        text = re.sub(r"\s+", " ", _QUOTE_MARKS_RE.sub("", text)).strip()
     if first.is_sent_start and first.pos_ in ("NOUN", "ADJ") and first.text[:1].isupper() and not first.text.isupper():
         return text[:1].lower() + text[1:]
     return text
