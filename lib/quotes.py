@@ -48,9 +48,10 @@ _MISTAKEN_NAMES = ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART",
 # courtesy titles ('Mr', 'Lady') are _TITLES, dropped before these
 _PERSON_RANKS = {"sir", "dame", "lord", "baroness", "baron", "professor", "constable", "sergeant", "sgt", "sgt.", "inspector",
                  "superintendent", "detective", "det.", "monsignor", "reverend", "rev.", "rabbi", "imam", "councilwoman", "councilman",
-                 "councillor", "congressman", "congresswoman", "alderman", "assemblyman", "assemblywoman"}
+                 "councillor", "congressman", "congresswoman", "alderman", "assemblyman", "assemblywoman", "archbishop", "bishop",
+                 "cardinal", "pastor", "chaplain"}
 _RANKS = _PERSON_RANKS | {"chief", "officer", "lieutenant", "lt.", "captain", "capt.", "colonel", "col.", "corporal", "cpl.", "private",
-                          "pte", "major", "maj.", "mayor"}
+                          "pte", "major", "maj.", "mayor", "general", "admiral", "commander", "brigadier"}
 
 
 @dataclass(frozen=True)
@@ -1682,9 +1683,14 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
             return ent
     if determiner in ("the", "this", "that", "these", "those") and not restricted:  # 'The scientist, who ..., says' is not restricted
         findings = lex["finding_nouns"]
-        for ent in reversed(ctx.speakers):
-            if ent.head == head.lemma_.lower() or head.lemma_.lower() in ent.nouns or (ent.role and ent.role.lower().endswith(head.lemma_.lower())):
-                return ent
+        lemma = head.lemma_.lower()
+        ent = next((e for e in reversed(ctx.speakers) if e.head == lemma or lemma in e.nouns or (e.role and e.role.lower().endswith(lemma))), None)
+        before = head.doc[sp.start if isinstance(sp, Span) else 0 : head.i].text if sp is not None else ""
+        here = _paragraph_subject(head, sp, ctx) if ent is not None and ent.person and is_person_noun(head) and ent.name.split()[-1] not in before else None
+        if here is not None and here is not ent and not here.plural and (not here.role or lemma in here.role.lower()):
+            return here  # 'Barack Obama led tributes ... The US president said': the person this paragraph named, not a president named before it
+        if ent is not None:
+            return ent
         if head.lemma_.lower() in findings and head.tag_ == "NN":  # 'the study ... The report finds': the same organisation's finding
             ent = next((e for e in reversed(ctx.speakers) if e.nouns & findings and not e.person and e.name[:1].isupper()
                         and e.name.split()[0].lower() not in ("a", "an", "the", "this", "that")), None)
@@ -2372,16 +2378,20 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
     if mention.start_char - base < dateline < mention.end_char - base:
         lo = next((t.i for t in mention if t.idx - base >= dateline), a.subject.i)
         mention = mention.doc[min(lo, a.subject.i) : mention.end]
-    target = _relative_antecedent(a.subject)
+    target, described = _relative_antecedent(a.subject), None
     if target.i == a.subject.i:
         target = _antecedent_in_sentence(a) or _named_in_apposition(a.subject) or a.subject
+    elif target.pos_ == "NOUN" and is_person_noun(target):
+        named = _named_in_apposition(target)  # 'the current president, Jacob Zuma, who ... said': who is the named president
+        target, described = (named, target) if named is not None else (target, None)
     if target.idx - base < dateline:
         target = a.subject  # nothing in the dateline is the source
     ent = _resolve(target, mention if target.i == a.subject.i else _mention(target), ctx, sp)
     role, org = _role_org(a.subject, ctx)
     role = None if role and ent.name and role.strip() in (ent.name, ent.name.split()[-1]) else role  # a name is not its own role
-    if target.i != a.subject.i and ((a.subject.pos_ == "NOUN" or is_person_noun(a.subject)) and target.dep_ == "appos" or a.subject.pos_ == "VERB") and not role:
-        role = _strip_det(" ".join(t.text for t in a.subject.subtree if t.i <= a.subject.i and t.dep_ in ("compound", "amod", "nmod", "det") or t.i == a.subject.i))
+    noun = described if described is not None else a.subject
+    if target.i != a.subject.i and ((noun.pos_ == "NOUN" or is_person_noun(noun)) and target.dep_ == "appos" or noun.pos_ == "VERB") and not role:
+        role = _strip_det(" ".join(t.text for t in noun.subtree if t.i <= noun.i and t.dep_ in ("compound", "amod", "nmod", "det") or t.i == noun.i))
     if target.dep_ == "pobj" and target.head.head.i == a.subject.i and not role:  # 'Director of National Intelligence James Clapper'
         name = _ent_of(target)
         role = _strip_det(target.doc[a.subject.left_edge.i : name.start if name is not None else target.i].text)

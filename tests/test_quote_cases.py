@@ -1578,3 +1578,27 @@ def test_a_study_finding_something_is_a_finding_a_police_search_is_not(nlp):
             "the body of a man near the river. The family found a new home in Leeds last year.")
     got = [(q.cue, q.speaker, q.text) for q in extract_quotes(text, nlp)]
     assert len(got) == 1 and got[0][:2] == ("found", "The researchers") and got[0][2].startswith("much higher levels of cadmium"), got
+
+
+def test_who_after_a_role_with_its_name_in_apposition_is_the_named_person(nlp):
+    """'opened by the current president, William Ruto, who said ...': 'who' stands for the named president, and the
+    role is kept as his role, not given as the speaker."""
+    text = "Summit opens\n\nThe talks were opened by the current president, William Ruto, who said they would be long."
+    quote = _only(extract_quotes(text, nlp), "would be long")
+    assert (quote.speaker, quote.role) == ("William Ruto", "current president"), quote
+
+
+def test_a_description_stands_for_the_person_its_paragraph_just_named(nlp):
+    """'Emmanuel Macron led the tributes. The French president said: “…”' after another president spoke in an earlier
+    paragraph: the description stands for the person this paragraph named, not for the president named before it."""
+    text = ("Summit opens\n\nThe talks were opened by the current president, William Ruto, who said they would be long.\n\n"
+            "Emmanuel Macron led the tributes from European leaders. The French president said: “We owe this continent our support.”")
+    assert _only(extract_quotes(text, nlp), "continent").speaker == "Emmanuel Macron"
+
+
+def test_a_clerical_rank_before_a_full_name_is_no_part_of_the_name(nlp):
+    """'Archbishop John Sentamu', 'Cardinal Vincent Nichols': the rank is dropped from the speaker's name, like 'Professor'."""
+    text = ("Church reacts\n\nArchbishop John Sentamu, who chaired the inquiry, said: “We failed these children.”\n\n"
+            "Cardinal Vincent Nichols said the church would cooperate with the police.")
+    speakers = sorted(q.speaker for q in extract_quotes(text, nlp))
+    assert speakers == ["John Sentamu", "Vincent Nichols"], speakers
