@@ -1290,8 +1290,9 @@ def _person_from_ending(word: str, ctx: _Context) -> _Entity | None:
     return ent
 
 
-def _person_subject(toks: Iterable[Token], ctx: _Context) -> _Entity | None:
-    """The first known person among these tokens that is a subject (or joined to one: 'The teachers and Zimarco are')."""
+def _person_subject(toks: Iterable[Token], ctx: _Context, skip: Callable[[_Entity], bool] | None = None) -> _Entity | None:
+    """The first known person among these tokens that is a subject (or joined to one: 'The teachers and Zimarco are'),
+    passing over any person `skip` rules out."""
     for tok in toks:
         if tok.pos_ != "PROPN" or not (tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ in ("conj", "appos") and tok.head.dep_ in ("nsubj", "nsubjpass")
                                        or _passive_agent(tok) or tok.dep_ == "attr" and tok.head.lemma_ == "be" and not _in_open_quote(tok, paragraph=True)
@@ -1322,7 +1323,7 @@ def _person_subject(toks: Iterable[Token], ctx: _Context) -> _Entity | None:
                     ctx.people.append(found)
         if found is None and not any(c.dep_ == "compound" for c in tok.children):  # 'Sanders is outlining ...' after quoting Bernie Sanders
             found = next((e for e in reversed(ctx.speakers) if e.person and tok.text in _name_parts(e.name)[1:]), None)
-        if found is not None:
+        if found is not None and not (skip is not None and skip(found)):
             return found
     return None
 
@@ -1376,8 +1377,19 @@ def _paragraph_subject(pronoun: Token, sp: Doc | Span | None, ctx: _Context) -> 
     if sp is None:
         return None
     lo = sp.start if isinstance(sp, Span) else 0
-    # not a name inside the quote the pronoun's cue reports ('“… that’s what UK Uncut finds important …,” she said')
-    return _person_subject((t for t in reversed(pronoun.doc[lo : pronoun.i]) if t.pos_ != "PROPN" or not _in_open_quote(t, paragraph=True)), ctx)
+    # not a name inside the quote the pronoun's cue reports ('“… that’s what UK Uncut finds important …,” she said'), nor
+    # the person a parenthetical cue reports about ('Steck, he says, was planning ...': he is not Steck)
+    return _person_subject((t for t in reversed(pronoun.doc[lo : pronoun.i]) if t.pos_ != "PROPN" or not _in_open_quote(t, paragraph=True)), ctx,
+                           skip=lambda e: _reported_about(pronoun, e))
+
+
+def _reported_about(pronoun: Token, ent: _Entity) -> bool:
+    """Whether a parenthetical cue's pronoun subject reports about this person, so cannot be them: 'Steck, he says, was
+    planning ...' or 'Lund, he said, was wrong' (the name is the subject of the clause the cue interrupts)."""
+    cue = pronoun.head
+    if cue.dep_ != "parataxis" or cue.head.i < cue.i:
+        return False
+    return any(c.dep_ in _SUBJ and c.i < cue.i and c.text[:1].isupper() and c.text in _name_parts(ent.name) for c in cue.head.children)
 
 
 def _subject_before(pronoun: Token, sp: Doc | Span | None, ctx: _Context) -> _Entity | None:
@@ -1531,13 +1543,14 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
                 latest.person = True  # '“…,” admits Nils Eggerud. ... he felt': a name the recogniser called an organisation
             # the person named as a subject in this paragraph, else the last one quoted in it ('says a boy standing with
             # friends ... “Lonely,” he replies'), else one introduced at the end of the previous paragraph
-            near = here or next((e for e in reversed(this_paragraph) if _compatible(e, low)), None) or ctx.fresh
-            last = next((e for e in reversed(ctx.speakers) if _compatible(e, low)), None)
-            ent = near if near is not None and _compatible(near, low) and (last is None or near is not last) else last
-            if ent is None and ctx.subject is not None and _compatible(ctx.subject, low):
+            fits = lambda e: _compatible(e, low) and not _reported_about(head, e)  # noqa: E731
+            near = here or next((e for e in reversed(this_paragraph) if fits(e)), None) or (ctx.fresh if ctx.fresh is not None and not _reported_about(head, ctx.fresh) else None)
+            last = next((e for e in reversed(ctx.speakers) if fits(e)), None)
+            ent = near if near is not None and fits(near) and (last is None or near is not last) else last
+            if ent is None and ctx.subject is not None and fits(ctx.subject):
                 ent = ctx.subject  # the person the story was last about, not the last name it dropped ('praised T-Bone Walker')
             if ent is None:  # a person named before the pronoun, never one the paragraph names after it
-                ent = next((e for e in reversed(ctx.people) if _compatible(e, low) and ctx.named_at.get(e.name, -1) < head.i), None)
+                ent = next((e for e in reversed(ctx.people) if fits(e) and ctx.named_at.get(e.name, -1) < head.i), None)
             if ent is not None:
                 ent.gender = ent.gender or gender
                 return ent

@@ -1602,3 +1602,11 @@ def test_a_clerical_rank_before_a_full_name_is_no_part_of_the_name(nlp):
             "Cardinal Vincent Nichols said the church would cooperate with the police.")
     speakers = sorted(q.speaker for q in extract_quotes(text, nlp))
     assert speakers == ["John Sentamu", "Vincent Nichols"], speakers
+
+
+def test_a_parenthetical_cue_never_reports_about_its_own_speaker(nlp):
+    """'Lund, he said, was wrong on the law': 'he' is not Lund, the person the interrupted clause is about, but the
+    person who spoke before."""
+    text = ("Court ruling\n\n“We will appeal,” said the lawyer Tom Price. The judge, Sarah Lund, had rejected the claim. Lund, he said, "
+            "was wrong on the law.")
+    assert _only(extract_quotes(text, nlp), "wrong on the law").speaker == "Tom Price"
