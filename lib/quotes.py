@@ -1650,7 +1650,7 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
         full = _person_from_ending(name, ctx) if len(words) == 1 else None
         if full is not None:  # 'McKinlay believes' after 'the Royal Institute of Navigation Roger McKinlay'
             return full
-        ent = _Entity(name, head=low, person=True)
+        ent = _Entity(name or _strip_det(mention.text), head=low, person=True)  # a title alone is a description: 'Senator from Texas says'
         title = mention[0].lower_ if len(mention) else ""
         ent.gender = "he" if title in ("mr.", "mr") else "she" if title in ("mrs.", "ms.", "mrs", "ms") else None
         if name and head.ent_type_ == "PERSON":
@@ -1699,7 +1699,7 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
         lemma = head.lemma_.lower()
         ent = next((e for e in reversed(ctx.speakers) if e.head == lemma or lemma in e.nouns or (e.role and e.role.lower().endswith(lemma))), None)
         before = head.doc[sp.start if isinstance(sp, Span) else 0 : head.i].text if sp is not None else ""
-        here = _paragraph_subject(head, sp, ctx) if ent is not None and ent.person and is_person_noun(head) and ent.name.split()[-1] not in before else None
+        here = _paragraph_subject(head, sp, ctx) if ent is not None and ent.person and is_person_noun(head) and ent.name.split() and ent.name.split()[-1] not in before else None
         if here is not None and here is not ent and not here.plural and (not here.role or lemma in here.role.lower()):
             return here  # 'Barack Obama led tributes ... The US president said': the person this paragraph named, not a president named before it
         if ent is not None:

@@ -1610,3 +1610,13 @@ def test_a_parenthetical_cue_never_reports_about_its_own_speaker(nlp):
     text = ("Court ruling\n\n“We will appeal,” said the lawyer Tom Price. The judge, Sarah Lund, had rejected the claim. Lund, he said, "
             "was wrong on the law.")
     assert _only(extract_quotes(text, nlp), "wrong on the law").speaker == "Tom Price"
+
+
+def test_a_headline_source_that_is_only_a_title_keeps_the_title_as_its_name(nlp):
+    """'Senator from Texas says ...': the courtesy-title rule would leave the source no name at all (speaker None, and a
+    later 'the senator said' crashed on the empty name); the title stays as a description instead."""
+    text = ("Senator from Texas says he will back the nominee.\n\nSen. Jim Hale is backing the nominee, after months of insults.\n\n"
+            "“I will tell the truth,” Hale said at the time.\n\nThe truth, the senator said then, was that the nominee had attacked his family.")
+    quotes = extract_quotes(text, nlp)
+    assert _only(quotes, "will back the nominee").speaker == "Senator"
+    assert _only(quotes, "attacked his family").speaker, quotes
