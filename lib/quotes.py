@@ -1541,10 +1541,13 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
             latest = this_paragraph[-1] if this_paragraph else None
             if here is None and latest is not None and latest.name_like and not latest.person and _name_shaped(latest.name):
                 latest.person = True  # '“…,” admits Nils Eggerud. ... he felt': a name the recogniser called an organisation
+
+            def fits(e: _Entity) -> bool:  # a he/she that can be this person, and not about whom the pronoun's cue reports
+                return _compatible(e, low) and not _reported_about(head, e)
+
             # the person named as a subject in this paragraph, else the last one quoted in it ('says a boy standing with
             # friends ... “Lonely,” he replies'), else one introduced at the end of the previous paragraph
-            fits = lambda e: _compatible(e, low) and not _reported_about(head, e)  # noqa: E731
-            near = here or next((e for e in reversed(this_paragraph) if fits(e)), None) or (ctx.fresh if ctx.fresh is not None and not _reported_about(head, ctx.fresh) else None)
+            near = here or next((e for e in reversed(this_paragraph) if fits(e)), None) or ctx.fresh
             last = next((e for e in reversed(ctx.speakers) if fits(e)), None)
             ent = near if near is not None and fits(near) and (last is None or near is not last) else last
             if ent is None and ctx.subject is not None and fits(ctx.subject):
@@ -1699,7 +1702,8 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
         lemma = head.lemma_.lower()
         ent = next((e for e in reversed(ctx.speakers) if e.head == lemma or lemma in e.nouns or (e.role and e.role.lower().endswith(lemma))), None)
         before = head.doc[sp.start if isinstance(sp, Span) else 0 : head.i].text if sp is not None else ""
-        here = _paragraph_subject(head, sp, ctx) if ent is not None and ent.person and is_person_noun(head) and ent.name.split() and ent.name.split()[-1] not in before else None
+        named_here = ent is not None and bool(ent.name.split()) and ent.name.split()[-1] in before
+        here = _paragraph_subject(head, sp, ctx) if ent is not None and ent.person and is_person_noun(head) and not named_here else None
         if here is not None and here is not ent and not here.plural and (not here.role or lemma in here.role.lower()):
             return here  # 'Barack Obama led tributes ... The US president said': the person this paragraph named, not a president named before it
         if ent is not None:
