@@ -1053,8 +1053,9 @@ def _role_org(head: Token, ctx: _Context) -> tuple[str | None, str | None]:
             pre = [t for t in head.subtree if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod", "poss")]
             if pre:
                 org_ent = next((e for e in _ents_in(doc, pre[0].i, ent.start) if e.label_ == "ORG"), None)
-                if org_ent is not None and is_title_word(org_ent):
-                    org_ent = None  # 'Defense' in 'Russian Defense Minister Sergei Shoigu' is part of the title, not an organisation
+                if org_ent is not None and (is_title_word(org_ent) or org_ent.text.lower() in _RANKS):
+                    org_ent = None  # 'Defense' in 'Russian Defense Minister Sergei Shoigu' is part of the title, not an organisation,
+                    # and a rank the recogniser tagged alone is a role ('Bishop' of 'Bishop Thomas Reilly')
                 of = [t for t in head.subtree if t.i < ent.start and t.dep_ == "prep" and t.lower_ == "of" and t.head in pre]
                 if org_ent is not None and of and len(org_ent) == 1 and org_ent.root.head.i == of[0].i and not org_ent.text.isupper():
                     org_ent = None  # 'State' in 'Secretary of State Hillary Clinton': the title's own words

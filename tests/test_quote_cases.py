@@ -1620,3 +1620,11 @@ def test_a_headline_source_that_is_only_a_title_keeps_the_title_as_its_name(nlp)
     quotes = extract_quotes(text, nlp)
     assert _only(quotes, "will back the nominee").speaker == "Senator"
     assert _only(quotes, "attacked his family").speaker, quotes
+
+
+def test_a_rank_the_recogniser_tagged_as_an_organisation_is_a_role(nlp):
+    """'Bishop Thomas Reilly, who leads the diocese, said': the recogniser tags 'Bishop' alone as an organisation; it is
+    the speaker's rank, given as the role, never as the organisation."""
+    text = "Diocese mourns\n\nBishop Thomas Reilly, who leads the diocese, said: “We are grieving for a good man.”"
+    quote = _only(extract_quotes(text, nlp), "grieving")
+    assert (quote.speaker, quote.role, quote.org) == ("Thomas Reilly", "Bishop", None), quote
