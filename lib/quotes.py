@@ -1583,7 +1583,7 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
                 if found is not None:
                     return found
                 continue
-            if c.dep_ in ("compound", "poss") and c.i < head.i or c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+            if c.dep_ in ("compound", "poss") and c.i < head.i or c.dep_ == "prep" and c.lower_ in ("by", "from", "of", "for"):
                 who = c if c.dep_ != "prep" else next((x for x in c.children if x.dep_ == "pobj"), None)
                 if who is None or head.pos_ == "PROPN" and c.dep_ == "compound":
                     continue

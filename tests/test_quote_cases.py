@@ -1628,3 +1628,12 @@ def test_a_rank_the_recogniser_tagged_as_an_organisation_is_a_role(nlp):
     text = "Diocese mourns\n\nBishop Thomas Reilly, who leads the diocese, said: “We are grieving for a good man.”"
     quote = _only(extract_quotes(text, nlp), "grieving")
     assert (quote.speaker, quote.role, quote.org) == ("Thomas Reilly", "Bishop", None), quote
+
+
+def test_a_report_for_an_organisation_speaks_for_it(nlp):
+    """'according to a report for the Halden Savings Bank ... the report says': the finding is the bank's, as with a
+    report 'by' or 'from' it."""
+    text = ("Wealth report\n\nThe number of millionaires will triple by 2030, according to a report for the Halden Savings Bank. "
+            "The number of rich households will grow fast, the report says.")
+    speakers = {q.speaker for q in extract_quotes(text, nlp)}
+    assert speakers == {"Halden Savings Bank"}, speakers
