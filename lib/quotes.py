@@ -1709,21 +1709,21 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
             return here  # 'Barack Obama led tributes ... The US president said': the person this paragraph named, not a president named before it
         if ent is not None:
             return ent
-        if head.lemma_.lower() in findings and head.tag_ == "NN":  # 'the study ... The report finds': the same organisation's finding
+        if lemma in findings and head.tag_ == "NN":  # 'the study ... The report finds': the same organisation's finding
             ent = next((e for e in reversed(ctx.speakers) if e.nouns & findings and not e.person and e.name[:1].isupper()
                         and e.name.split()[0].lower() not in ("a", "an", "the", "this", "that")), None)
             if ent is not None:
                 return ent
         if key in ctx.orgs:
-            return _Entity(ctx.orgs[key], head=head.lemma_.lower())
+            return _Entity(ctx.orgs[key], head=lemma)
         aged = re.fullmatch(r"the\s*\d+\s*-\s*year\s*-\s*old", mention.text.lower()) is not None
         if determiner == "the" and (head.tag_ in ("NN", "NNP") and (is_person_noun(head) or head.ent_type_ == "NORP") or aged):
             # a description standing for the person just named or quoted: 'the teenager continued', 'the Swiss said',
             # 'which the 22-year-old said ...'
-            ent = _stood_for(head, "year-old" if aged else head.lemma_.lower(), sp, ctx)
+            ent = _stood_for(head, "year-old" if aged else lemma, sp, ctx)
             if ent is not None:
                 return ent
-        if determiner == "the" and head.tag_ == "NN" and head.lemma_.lower() in lex["organisation_nouns"]:
+        if determiner == "the" and head.tag_ == "NN" and lemma in lex["organisation_nouns"]:
             # 'the coffee store chain insists': the organisation named last
             lo = head.sent.start
             here = [e for e in _ents_in(head.doc, lo, head.i) if e.label_ == "ORG"]
@@ -1735,10 +1735,10 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
                 # Oxfam' with Oxfam tagged a place, then 'The charity said')
                 name = next((e.name for e in reversed(ctx.speakers) if not e.person and not e.plural and e.head == e.name.lower()
                              and e.name[:1].isupper() and e.head not in _PRONOUNS), None)
-            if name and head.lemma_.lower() == "government" and "government" not in name.lower():
+            if name and lemma == "government" and "government" not in name.lower():
                 name = None  # 'the government' is no company or place named before it, only a government named so
             if name:
-                return _Entity(ctx.orgs.get(name.lower(), name), head=head.lemma_.lower())
+                return _Entity(ctx.orgs.get(name.lower(), name), head=lemma)
     poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her", "their") and c.i == mention.start), None)
     if poss is not None:  # 'her aides said' -> 'Dilma Rousseff’s aides', when 'her' resolves to a name
         owner = _resolve(poss, poss.doc[poss.i : poss.i + 1], ctx, sp)
