@@ -1145,7 +1145,24 @@ def _name_tokens(span: Span) -> list[Token]:
     toks = toks[owner + 1 :]
     while toks and (toks[-1].is_punct or toks[-1].lower_ in _POSSESSIVE_MARKS):
         toks = toks[:-1]
+    if toks and _s_in_name(toks[-1]):
+        toks.append(doc[toks[-1].i + 1])  # 'Sainsbury's said', 'analysts at Moody's': the 's is the company's name
     return toks
+
+
+def _s_in_name(tok: Token) -> bool:
+    """Whether the 's after an organisation's name belongs to the name: the parser hung it on the name, but the name owns
+    nothing, or the recogniser kept it in the name ('Sainsbury's said', 'analysts at Moody's', 'dropped by McDonald’s in
+    2012'; not 'Sainsbury's chief executive')."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is None or nxt.lower_ not in ("'s", "’s") or tok.dep_ == "poss" or tok.ent_type_ != "ORG" or tok.pos_ != "PROPN":
+        return False
+    owned = doc[nxt.i + 1 : nxt.i + 3]  # what a possessive would own: 'Apple’s greatest trick', 'Trump's calling her'
+    if len(owned) and (owned[0].pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or owned[0].tag_ == "VBG" or (
+            owned[0].pos_ == "ADV" and len(owned) > 1 and owned[1].tag_ in ("JJ", "VBN"))):
+        return False
+    return nxt.dep_ == "case" and nxt.head.i == tok.i or nxt.ent_iob_ == "I"
 
 
 _QUOTE_MARKS_RE = re.compile(f"[{re.escape(DOUBLE_MARKS)}]")  # any double mark; never part of a source's name ('Dr. "Bob" Miller')
@@ -2415,6 +2432,7 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
         role = _strip_det(target.doc[a.subject.left_edge.i : name.start if name is not None else target.i].text)
     role = None if role and ent.name and role.strip() in (ent.name, ent.name.split()[-1]) else role  # a name is not its own role
     org = bare_name(org) if org and org.strip() != ent.name else None  # 'MND Association’s' -> 'MND Association'
+    org = ctx.orgs.get(org.lower(), org) if org else None  # (but 'Moody's' keeps the 's of its name)
     if role and not ent.role and re.search(r"[^\W\d_]{2}", role):  # an age in apposition ('Alex Entwisle, 23,') is not a role
         ent.role = role
     if org and not ent.org:
@@ -2553,6 +2571,8 @@ def _register_people(sp: Doc | Span, ctx: _Context) -> None:
             if (ending := _name_ending(ent)) is not None:
                 ctx.name_endings.setdefault(*ending)
             org = _strip_det(_name_text(ent))
+            if org[-2:] in ("'s", "’s"):
+                ctx.orgs.setdefault(org[:-2].lower(), org)  # 'Sainsbury's said': 'Sainsbury' met elsewhere is the same name
             if (m := re.fullmatch(r"(.+?)\s*\(\s*([A-Z][\w.&-]*)\s*", org)) is not None:
                 # the recogniser ran the name into its bracketed acronym: 'International Union for Conservation of Nature (IUCN'
                 org = m.group(1)

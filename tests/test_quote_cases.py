@@ -1637,3 +1637,16 @@ def test_a_report_for_an_organisation_speaks_for_it(nlp):
             "The number of rich households will grow fast, the report says.")
     speakers = {q.speaker for q in extract_quotes(text, nlp)}
     assert speakers == {"Halden Savings Bank"}, speakers
+
+
+def test_a_company_named_with_s_keeps_it(nlp):
+    """'Sainsbury's said', 'analysts at Moody's', 'replied the company' after 'dropped by Kellogg’s': the 's is the
+    company's name, not a possessive, and is kept; a real possessive ('Sainsbury's chief executive') still owns nothing."""
+    text = ("Retail results\n\nSainsbury's said it would cut 3,000 jobs. Analysts at Moody's said a downgrade was likely.\n\n"
+            "The cereal was dropped by Kellogg’s in 2012. “We listened to parents,” said the company.\n\n"
+            "Sainsbury's chief executive, Mike Coupe, said sales fell.")
+    quotes = extract_quotes(text, nlp)
+    assert _only(quotes, "cut 3,000 jobs").speaker == "Sainsbury's"
+    assert _only(quotes, "downgrade").org == "Moody's"
+    assert _only(quotes, "listened to parents").speaker == "Kellogg’s"
+    assert _only(quotes, "sales fell").speaker == "Mike Coupe"
