@@ -1111,6 +1111,7 @@ _STYLES = {"rev", "rev.", "reverend", "hon", "hon.", "honourable", "honorable"} 
 _ROYAL_TITLES = {"prince", "princess", "king", "queen", "emperor", "empress", "duke", "duchess", "sheikh"}
 
 
+_FOUNDED = {"palace", "college", "hospital", "school", "church", "cathedral", "abbey", "academy", "infirmary", "chapel"}
 _BROKEN_HYPHEN = re.compile(r"[A-Z][a-z]+-")  # 'Jean-' of 'Jean- Pierre', a word the tokeniser kept with its hyphen
 
 
@@ -1142,6 +1143,8 @@ def _name_tokens(span: Span) -> list[Token]:
     if len(toks) > 2 and toks[0].lower_ in ("said", "says", "added", "adds", "told", "asked", "wrote") and toks[0].is_sent_start:
         toks = toks[1:]  # '“…” Said Simon Baron-Cohen.': the recogniser ran the inverted cue into the name
     owner = max((i for i, t in enumerate(toks[:-1]) if t.lower_ in _POSSESSIVE_MARKS), default=-1)
+    if owner == len(toks) - 2 and toks[-1].lower_ in _FOUNDED and toks[-1].is_title and all(t.is_title for t in toks[:owner]):
+        owner = -1  # 'St James’s Palace', 'Guy's Hospital': an institution named after its founder or saint keeps the name
     toks = toks[owner + 1 :]
     while toks and (toks[-1].is_punct or toks[-1].lower_ in _POSSESSIVE_MARKS):
         toks = toks[:-1]

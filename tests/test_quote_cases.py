@@ -1650,3 +1650,12 @@ def test_a_company_named_with_s_keeps_it(nlp):
     assert _only(quotes, "downgrade").org == "Moody's"
     assert _only(quotes, "listened to parents").speaker == "Kellogg’s"
     assert _only(quotes, "sales fell").speaker == "Mike Coupe"
+
+
+def test_an_institution_named_after_its_founder_keeps_the_possessive(nlp):
+    """'St James’s Palace said', 'St Mary's Hospital said': the possessive is part of the institution's name, unlike
+    the owner of 'Pedego’s Don DiCostanza'."""
+    text = ("Royal news\n\nSt James’s Palace said the couple would appeal. St Mary's Hospital said the baby was healthy.\n\n"
+            "Pedego’s Don DiCostanza said sales were up.")
+    speakers = [q.speaker for q in extract_quotes(text, nlp)]
+    assert speakers == ["St James’s Palace", "St Mary's Hospital", "Don DiCostanza"], speakers
