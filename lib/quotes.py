@@ -1293,6 +1293,10 @@ def _name_ending(ent: Span) -> tuple[str, str] | None:
     if len(ent) < 2:
         return None
     given, last = ent[-2], ent[-1]
+    if len(ent) >= 3 and given.lower_ in _PARTICLES and given.is_lower and last.pos_ == "PROPN" and last.is_title and last.is_alpha and (
+            ent[-3].pos_ == "PROPN" and ent[-3].is_alpha and ent[-3].text[:1].isupper() and ent[-3].lower_ not in _TITLES):
+        # a surname with its particle: 'FW de Klerk', tagged as an organisation, is 'de Klerk' later
+        return f"{given.text} {last.text}", ent[-3:].text
     if all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_upper and t.is_alpha and len(t) > 1 for t in (given, last)) and given.lower_ not in _TITLES and (
             given.lower_ not in cue_lexicon()["organisation_nouns"] and last.lower_ not in cue_lexicon()["organisation_nouns"]):
         return last.text, f"{given.text} {last.text}"
@@ -1671,8 +1675,8 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
         known = _person(" ".join(words), ctx) if words else None
         if known is not None:
             return known
-        full = _person_from_ending(name, ctx) if len(words) == 1 else None
-        if full is not None:  # 'McKinlay believes' after 'the Royal Institute of Navigation Roger McKinlay'
+        full = _person_from_ending(name, ctx) if len(words) == 1 or len(words) == 2 and words[0] in _PARTICLES else None
+        if full is not None:  # 'McKinlay believes' after 'the Royal Institute of Navigation Roger McKinlay', 'de Klerk said'
             return full
         ent = _Entity(name or _strip_det(mention.text), head=low, person=True)  # a title alone is a description: 'Senator from Texas says'
         title = mention[0].lower_ if len(mention) else ""
@@ -2567,7 +2571,8 @@ def _register_people(sp: Doc | Span, ctx: _Context) -> None:
         if ent.label_ == "PERSON":
             words = _name_words(ent)
             name = _name_text(ent)
-            if len(words) >= 2 and not any(p.name == name for p in ctx.people) and _person(" ".join(words), ctx) is None:
+            given = [w for w in words if w not in _PARTICLES]  # 'de Klerk' is a surname alone, not a full name
+            if len(given) >= 2 and not any(p.name == name for p in ctx.people) and _person(" ".join(words), ctx) is None:
                 ctx.people.append(_Entity(name, head=ent.root.lower_, person=True))  # not 'van Otterdijk' after 'Robert van Otterdijk'
                 ctx.named_at[name] = ent.start
         elif ent.label_ == "ORG":

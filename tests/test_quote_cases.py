@@ -1659,3 +1659,12 @@ def test_an_institution_named_after_its_founder_keeps_the_possessive(nlp):
             "Pedego’s Don DiCostanza said sales were up.")
     speakers = [q.speaker for q in extract_quotes(text, nlp)]
     assert speakers == ["St James’s Palace", "St Mary's Hospital", "Don DiCostanza"], speakers
+
+
+def test_a_surname_with_its_particle_stands_for_the_full_name(nlp):
+    """'FW de Klerk' (tagged as an organisation) and later '“…,” de Klerk said': 'de Klerk' is a surname, never a full
+    name of its own, and stands for the person named in full."""
+    text = ("Mandela dies\n\nFW de Klerk – the South African president who freed Mandela, shared the Nobel Peace Prize with him in "
+            "1993 and paved the way for him to become South Africa’s first post-apartheid head of state – said the news was "
+            "deeply saddening for South Africa and the world.\n\n“He lived reconciliation. He was a great unifier,” de Klerk said.")
+    assert _only(extract_quotes(text, nlp), "great unifier").speaker == "FW de Klerk"
