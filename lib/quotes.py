@@ -2104,6 +2104,12 @@ def _quote_first(sp: Doc | Span, text: str, qs: int, qe: int, qspans: list[tuple
         if verbs:
             # the sentence's own verb, not one in a clause under it ('X marvels at how Y never misses ..., despite having ...: "..."')
             v = min(verbs, key=lambda t: (sum(1 for _ in t.ancestors), -t.i))
+            said = [t for t in verbs if t.i != v.i and (f := _cue_at(t)) is not None and f[2] == "speech" and _subject(t) is not None]
+            subj = _subject(v)
+            if said and not (subj is not None and (_source_like(subj) or is_person_noun(subj) or subj.pos_ == "PROPN")):
+                # 'Besides the news, he said, steady work helped keep him sane: "..."': the cue of the aside, not a
+                # thing's verb
+                v = min(said, key=lambda t: (sum(1 for _ in t.ancestors), -t.i))
             return _open_cue(v, _subject(v), qs, qe, "quote_before")
         if lead[-1] == ":" and before and before[0].i == first_i and len(before) <= 12:
             # a round-up: 'Rep. Trey Gowdy (R-S.C.): "..."' or 'Jane Doe, The Times: "..."'

@@ -1668,3 +1668,16 @@ def test_a_surname_with_its_particle_stands_for_the_full_name(nlp):
             "1993 and paved the way for him to become South Africa’s first post-apartheid head of state – said the news was "
             "deeply saddening for South Africa and the world.\n\n“He lived reconciliation. He was a great unifier,” de Klerk said.")
     assert _only(extract_quotes(text, nlp), "great unifier").speaker == "FW de Klerk"
+
+
+def test_a_colon_quote_goes_to_the_aside_cue_not_a_things_verb(nlp):
+    """'Besides the news, he said, steady work helped keep him sane: “…”' and 'Any decision would involve Attorney
+    General Ann Reyes, who told Congress: “…”': the quote is the speaker's, not the subject of a verb that is not
+    speech."""
+    text = ("Back on Earth\n\nAstronaut Tom Kerr spent a year in orbit. “I read the news every day,” Kerr said.\n\n"
+            "Besides the news, he said, steady work helped keep him sane: “I tried to have milestones that were close.”\n\n"
+            "Any decision to charge someone would involve Attorney General Ann Reyes, who told Congress: “That matter is being "
+            "handled by career agents.”")
+    quotes = extract_quotes(text, nlp)
+    assert _only(quotes, "milestones").speaker == "Tom Kerr"
+    assert _only(quotes, "career agents").speaker == "Ann Reyes"
