@@ -1467,11 +1467,18 @@ def _expanded(acronym: str, ctx: _Context) -> str | None:
 
 def _shortened(name: str, ctx: _Context) -> str | None:
     """The organisation named earlier whose first word this capitalised short name is ('SOCO' after 'SOCO International'),
-    when exactly one is; None otherwise."""
-    if " " in name or not (name.isupper() and len(name) >= 2):
+    or that is this name and a designator ('Kotak Mahindra' after 'Kotak Mahindra Bank'), when exactly one is; else None."""
+    if " " in name:  # 'Kotak Mahindra' after 'the Kotak Mahindra Bank': the name without its designator
+        found = {o for o in ctx.org_mentions if o.startswith(name + " ") and o[len(name) + 1 :] in _DESIGNATORS}
+        return found.pop() if len(found) == 1 else None
+    if not (name.isupper() and len(name) >= 2):
         return None
     found = {o for o in ctx.org_mentions if len(o.split()) >= 2 and o.split()[0] == name}
     return found.pop() if len(found) == 1 else None
+
+
+_DESIGNATORS = {"Bank", "Group", "Corporation", "Corp", "Corp.", "Company", "Co", "Co.", "Inc", "Inc.", "Ltd", "Ltd.", "plc", "PLC",
+                "Holdings", "Foundation", "Institute", "Association", "University"}
 
 
 def _subject_before_in_sentence(pronoun: Token) -> Token | None:
@@ -1618,7 +1625,7 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
                     ent = who.doc[names[0].i : who.i + 1] if all(t.dep_ == "det" or _capitalised(t.text) for t in names) else None
                 if ent is not None:
                     name = _strip_det(_name_text(ent))
-                    return _Entity(ctx.orgs.get(name.lower(), name), head=head.lemma_.lower())
+                    return _Entity(ctx.orgs.get(name.lower()) or _shortened(name, ctx) or name, head=head.lemma_.lower())
                 if _np_key(who) in ctx.orgs:
                     return _Entity(ctx.orgs[_np_key(who)], head=head.lemma_.lower())
                 if c.dep_ == "poss" and who.tag_ == "NN" and who.lemma_.lower() in lex["organisation_nouns"] and any(
@@ -1632,7 +1639,7 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
             ent = next((_ent_of(x, ("ORG",)) for x in prep.children if x.dep_ == "pobj" and _ent_of(x, ("ORG",)) is not None), None)
             if ent is not None:
                 name = _strip_det(_name_text(ent))
-                return _Entity(ctx.orgs.get(name.lower(), name), head=head.lemma_.lower())
+                return _Entity(ctx.orgs.get(name.lower()) or _shortened(name, ctx) or name, head=head.lemma_.lower())
     if (head.pos_ in ("NOUN", "PROPN") or head.pos_ == "ADJ" and head.dep_ in _SUBJ) and (
             head.ent_type_ == "" or head.ent_type_ in _MISTAKEN_NAMES) and head.text[:1].isupper():
         # a surname the tagger took for a common noun, an organisation or nothing ('Thut said', 'Nicolelis said'): a person already named
@@ -2592,6 +2599,8 @@ def _register_people(sp: Doc | Span, ctx: _Context) -> None:
                 org = m.group(1)
                 ctx.orgs[m.group(2).lower()] = org
                 ctx.orgs[m.group(0).lower()] = org  # and the run-in name itself, wherever it is met again
+            if " " in org and org.lower() not in ctx.orgs and (full := _shortened(org, ctx)) is not None:
+                ctx.orgs[org.lower()] = org = full  # 'the Kotak Mahindra report' after 'the Kotak Mahindra Bank'
             _describe_org(ent.root, org, ctx)
             if (acronym := _acronym_after(ent)) is not None:
                 ctx.orgs[acronym.lower()] = org  # 'Chartered Institute of Personnel and Development (CIPD)'

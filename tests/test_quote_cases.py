@@ -1681,3 +1681,14 @@ def test_a_colon_quote_goes_to_the_aside_cue_not_a_things_verb(nlp):
     quotes = extract_quotes(text, nlp)
     assert _only(quotes, "milestones").speaker == "Tom Kerr"
     assert _only(quotes, "career agents").speaker == "Ann Reyes"
+
+
+def test_a_name_without_its_designator_stands_for_the_full_name(nlp):
+    """'the Harlan Mercer report says' after 'a report for the Harlan Mercer Bank': the bank's name without 'Bank'; but
+    'Deutsche Bank' is not 'Deutsche Bank Securities', whose last word is no designator."""
+    text = ("Wealth report\n\nProfits will rise, according to a report for the Harlan Mercer Bank. Buyers of luxury goods are "
+            "becoming demanding, the Harlan Mercer report says.\n\nDeutsche Bank Securities advised the buyer. Deutsche Bank "
+            "said the deal was sound.")
+    quotes = extract_quotes(text, nlp)
+    assert _only(quotes, "becoming demanding").speaker == "Harlan Mercer Bank"
+    assert _only(quotes, "deal was sound").speaker == "Deutsche Bank"
