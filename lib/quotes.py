@@ -3082,7 +3082,24 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
         prev_colon = text.rstrip().endswith(":")
         if prev_colon and not attrs:
             prev = _colon_cue(sp, to_orig, section, source_text, ctx) or prev
-    return quotes
+    return [replace(q, speaker=_description_case(q.speaker)) for q in quotes]
+
+
+_OPENERS = {"the", "a", "an", "this", "these", "those", "that", "some", "many", "most", "several", "another", "other", "others",
+            "neither", "both", "all", "each", "every", "its", "their", "his", "her", "one", "few", "no"}
+_NAME_JOINERS = {"of", "for", "and", "the", "on", "in", "at", "de", "du", "la", "le", "van", "von", "&"}
+
+
+def _description_case(speaker: str | None) -> str | None:
+    """A described source without the capital its sentence gave it, so one source reads the same everywhere: 'The
+    government said' and 'the government said' are both 'the government', 'A spokeswoman for Starbucks' is 'a spokeswoman
+    for Starbucks'; a name keeps its capital ('The Guardian', 'The Bank of England': no lower-case word but joiners)."""
+    words = (speaker or "").split()
+    if not words or words[0].lower() not in _OPENERS or not words[0][:1].isupper() or len(words[0]) > 1 and words[0].isupper():
+        return speaker
+    if words[1:] and not any(w[:1].islower() and w.lower() not in _NAME_JOINERS for w in words[1:]):
+        return speaker
+    return speaker[:1].lower() + speaker[1:]
 
 
 def _named_subject_before(sp: Doc | Span, offset: int, qspans: list[tuple[int, int, bool, bool]], since: int = 0,

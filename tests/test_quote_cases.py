@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from lib.nlp import load_pipeline
-from lib.quotes import DOUBLE_MARKS, extract_quotes, quote_spans
+from lib.quotes import DOUBLE_MARKS, _description_case, extract_quotes, quote_spans
 from tests.helpers import ROOT, SEED
 
 
@@ -148,8 +148,8 @@ WOLVES = ("Robert Kowalski stops dead. On a muddy track, the scientist finds wha
 
 # (text, words of one quote, its speaker): who is speaking when the cue or the name is elsewhere
 SPOKEN_BY = [
-    pytest.param(MULTI_PARAGRAPH, "We pay every tax", "A spokeswoman for the company", id="multi-paragraph quote opened mid-paragraph"),
-    pytest.param(MULTI_PARAGRAPH, "We employ thousands", "A spokeswoman for the company", id="multi-paragraph quote continued"),
+    pytest.param(MULTI_PARAGRAPH, "We pay every tax", "a spokeswoman for the company", id="multi-paragraph quote opened mid-paragraph"),
+    pytest.param(MULTI_PARAGRAPH, "We employ thousands", "a spokeswoman for the company", id="multi-paragraph quote continued"),
     pytest.param("Budget row\n\nThe finance minister, Peter Hall, was blunt when reporters stopped him outside parliament.\n\n"
                  "“We cannot spend money that we do not have, and everyone knows it.”\n", "We cannot spend", "Peter Hall",
                  id="speaker named in the previous paragraph"),
@@ -562,7 +562,7 @@ def test_a_document_someone_found_does_not_speak_for_the_finder(nlp):
 REPORTED = [
     # a lower-case word in quote marks after a verb that names nothing is the speaker's word, not a title
     ("Chancellor Angela Merkel heralded the agreement with Turkey as a “breakthrough”.", "breakthrough", "Angela Merkel", "mixed"),
-    ("The senator called the plan “a disaster” on Monday.", "the plan “a disaster”", "The senator", "mixed"),
+    ("The senator called the plan “a disaster” on Monday.", "the plan “a disaster”", "the senator", "mixed"),
     ("Jacobs called Merkel “The Chancellor of the Free World.” Jacobs credited Merkel with holding “the entire continent "
      "together” through the crisis.", "entire continent", "Jacobs", "mixed"),
     # a headline that names its source before a colon
@@ -657,7 +657,7 @@ def test_it_is_the_organisation_that_was_the_subject_just_before(nlp, text, spea
     ("Director of National Intelligence James Clapper said the threat was real.", "James Clapper", "Director of National Intelligence"),
     ("Former Secretary of State Hillary Clinton said the economy was improving.", "Hillary Clinton", "Secretary of State"),
     ("Secretary of Defense Ash Carter said troops would stay.", "Ash Carter", "Secretary of Defense"),
-    ("The wife of John Smith said the house was sold.", "The wife of John Smith", None),  # the speaker is the wife
+    ("The wife of John Smith said the house was sold.", "the wife of John Smith", None),  # the speaker is the wife
 ])
 def test_a_title_with_of_before_a_name_is_the_role_of_that_name(nlp, text, speaker, role):
     q = extract_quotes(text, nlp)[0]
@@ -669,7 +669,7 @@ BRITISH_SPEAKERS = [
     ("Judge Peter Hale heard the case. On Friday he ruled that a fair trial was possible, and highlighted the fact that "
      "thousands of files came to light in 2011.", "thousands of files", "Peter Hale"),  # the conjunct's subject is the judge
     ("The British government said it would appeal. The judge rejected the government’s claim that the case was too old.",
-     "the case was too old", "The British government"),  # a possessive owner, without its ’s
+     "the case was too old", "the British government"),  # a possessive owner, without its ’s
     ("Maria van der Hoeven, head of the agency, said: “Coal is growing.” Later van der Hoeven said prices would rise.",
      "prices would rise", "Maria van der Hoeven"),  # a name the recogniser split after 'der'
     ("New research from the International Energy Agency (IEA) shows that coal use is rising.\n\nAccording to the IEA, "
@@ -723,7 +723,7 @@ def test_an_unclosed_quote_before_a_new_speaker_stays_with_the_last_speaker(nlp)
 @pytest.mark.parametrize("text,fragment,speaker", [
     ("The figures contradict Maria Miller’s contention that the overall pay gap is narrowing.", "pay gap", "Maria Miller"),
     ("A sample of 17,000 managers, tracked for years, showed that male managers’ earnings are rising faster.",
-     "earnings are rising", "A sample of 17,000 managers"),  # a group of people is no inanimate subject
+     "earnings are rising", "a sample of 17,000 managers"),  # a group of people is no inanimate subject
 ])
 def test_claims_named_by_a_noun_and_findings_of_a_group(nlp, text, fragment, speaker):
     assert _only(extract_quotes(text, nlp), fragment).speaker == speaker
@@ -841,12 +841,12 @@ def test_a_show_whose_title_has_a_verb_is_not_a_quote(nlp, text):
      "but he, too, warned against writing off the company. “You can never really count them out.”", "count them out",
      "Mark Kalinowski"),
     # an aside in apposition deeper in the source phrase is not part of it; a name there is the source
-    ("A spokesman for the BPI, the record industry trade body, said piracy was falling.", "piracy", "A spokesman for the BPI"),
+    ("A spokesman for the BPI, the record industry trade body, said piracy was falling.", "piracy", "a spokesman for the BPI"),
     ("The mayor of Lemnos, Dimitris Marinakis, said the island was calm.", "island was calm", "Dimitris Marinakis"),
     # a report the parser left as the root noun, its verb read as a modifier
     ("The report, substantially written by Professor Ann Hale of Leeds University, and unanimously agreed by the panel "
      "of nine experts, found there was “no evidence … to support the allegations of drunkenness among the fans”.",
-     "no evidence", "The report"),
+     "no evidence", "the report"),
 ])
 def test_sources_after_long_descriptions_smiles_dashes_and_ranks(nlp, text, fragment, speaker):
     assert _only(extract_quotes(text, nlp), fragment).speaker == speaker
@@ -1063,7 +1063,7 @@ def test_labels_given_and_things_offered_under_a_name_are_no_quotes(nlp, text):
     # the parser made the description's relative clause what the cue reports: the description at its start speaks
     ("The noise is disturbing. “Everything here is fine,” an army officer announced. An official, whose route home has "
      "come under attack from rebels in Daraya, said: “If I was afraid, I would just shut my door and stay inside.”",
-     "If I was afraid", "An official"),
+     "If I was afraid", "an official"),
     # an absolute 'with' phrase names who does the -ing verb
     ("The World Bank, too, expressed its relief that the global economy had “dodged a catastrophe”, with its president, "
      "Jim Yong Kim, urging policymakers in all countries to “continue to focus on growth”.", "policymakers", "Jim Yong Kim"),
@@ -1081,7 +1081,7 @@ def test_sources_parsed_into_a_relative_clause_or_a_with_phrase(nlp, text, fragm
      "would be confined to a small area of the park.", "confined to a small area", "SOCO International"),
     # a quoted word inside the source's noun phrase is no quote, and no mark is left in the name
     ("A special “auditor” declares him 96.9% “made in France” and the minister visits to give him a medal.",
-     "made in France", "A special auditor"),
+     "made in France", "a special auditor"),
 ])
 def test_names_inside_roles_short_names_and_quoted_words_in_sources(nlp, text, fragment, speaker):
     quotes = extract_quotes(text, nlp)
@@ -1190,7 +1190,7 @@ def test_findings_the_parser_misread_or_from_diaries(nlp, text, fragment):
 def test_verbs_of_praise_and_blame_report_what_for(nlp, verb):
     text = f"The senator {verb} the governor for “putting families first” during the storm."
     quote = _only(extract_quotes(text, nlp), "putting families first")
-    assert quote.speaker == "The senator" and quote.cue == verb
+    assert quote.speaker == "the senator" and quote.cue == verb
 
 
 @pytest.mark.parametrize("text, fragment, speaker", [
@@ -1236,7 +1236,7 @@ def test_speakers_in_relative_clauses_titles_untagged_names_and_reports(nlp, tex
      "“We are not a gas producer,” el-Haite told the Guardian. “We buy almost all of our energy abroad.”", "not a gas producer", "Samira el-Haite"),
     # anyone 'who' is a person, so a later 'he' is that description, whatever the noun
     ("The workers at the Rossi chain earn little.\n\nOne cook, who doesn't work for Rossi but has worked for 11 years for "
-     "another chain, said that a third of his income is from tips. \"I serve 150 people a night,\" he says.", "150 people", "One cook"),
+     "another chain, said that a third of his income is from tips. \"I serve 150 people a night,\" he says.", "150 people", "one cook"),
     # 'the chain' is the company named before it, not one the paragraph names after it
     ("Wagamama is popular with families.\n\nThe chain, which sells 20m pizzas a year, denied that it profits from the fee. "
      "Marco Group and Pronto Ltd, owned by The Food Group, charge nothing.", "profits from the fee", "Wagamama"),
@@ -1577,7 +1577,7 @@ def test_a_study_finding_something_is_a_finding_a_police_search_is_not(nlp):
     text = ("Organic crops\n\nThe researchers found much higher levels of cadmium, a toxic metal, in conventional crops. Police found "
             "the body of a man near the river. The family found a new home in Leeds last year.")
     got = [(q.cue, q.speaker, q.text) for q in extract_quotes(text, nlp)]
-    assert len(got) == 1 and got[0][:2] == ("found", "The researchers") and got[0][2].startswith("much higher levels of cadmium"), got
+    assert len(got) == 1 and got[0][:2] == ("found", "the researchers") and got[0][2].startswith("much higher levels of cadmium"), got
 
 
 def test_who_after_a_role_with_its_name_in_apposition_is_the_named_person(nlp):
@@ -1692,3 +1692,20 @@ def test_a_name_without_its_designator_stands_for_the_full_name(nlp):
     quotes = extract_quotes(text, nlp)
     assert _only(quotes, "becoming demanding").speaker == "Harlan Mercer Bank"
     assert _only(quotes, "deal was sound").speaker == "Deutsche Bank"
+
+
+@pytest.mark.parametrize("speaker,shown", [
+    ("The government", "the government"), ("A spokeswoman for Starbucks", "a spokeswoman for Starbucks"), ("Some", "some"),
+    ("The UK e-cigarette industry", "the UK e-cigarette industry"), ("The Guardian", "The Guardian"),
+    ("The Bank of England", "The Bank of England"), ("The 2013 Star Count", "The 2013 Star Count"), ("Cho Han-bum", "Cho Han-bum"),
+    ("AN official", "AN official"), (None, None)])
+def test_a_described_source_reads_the_same_wherever_its_sentence_starts(speaker, shown):
+    """'The government said' and 'the government said' are one source: a description loses its sentence capital, a name
+    keeps it."""
+    assert _description_case(speaker) == shown
+
+
+def test_one_described_source_is_one_speaker(nlp):
+    """'The government said ...' opening a sentence and '..., the government said' are the same speaker string."""
+    text = "Tax break ends\n\nThe government said the tax break would end. Islanders, the government said, had been warned."
+    assert {q.speaker for q in extract_quotes(text, nlp)} == {"the government"}
