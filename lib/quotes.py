@@ -1732,7 +1732,9 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
     if determiner in ("the", "this", "that", "these", "those") and not restricted:  # 'The scientist, who ..., says' is not restricted
         findings = lex["finding_nouns"]
         lemma = head.lemma_.lower()
-        ent = next((e for e in reversed(ctx.speakers) if e.head == lemma or lemma in e.nouns or (e.role and e.role.lower().endswith(lemma))), None)
+        other = any(c.dep_ in ("amod", "nummod", "compound", "npadvmod") and c.lower_ not in ("new", "latest", "same") for c in head.children)
+        ent = next((e for e in reversed(ctx.speakers) if (e.head == lemma or lemma in e.nouns or (e.role and e.role.lower().endswith(lemma)))
+                    and not (e.nouns == set(_TEAM_NOUNS) and other)), None)  # 'the 2012 study' is not the team's study
         before = head.doc[sp.start if isinstance(sp, Span) else 0 : head.i].text if sp is not None else ""
         named_here = ent is not None and bool(ent.name.split()) and ent.name.split()[-1] in before
         here = _paragraph_subject(head, sp, ctx) if ent is not None and ent.person and is_person_noun(head) and not named_here else None
@@ -1741,7 +1743,8 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
         if ent is not None:
             return ent
         if lemma in findings and head.tag_ == "NN":  # 'the study ... The report finds': the same organisation's finding
-            ent = next((e for e in reversed(ctx.speakers) if e.nouns & findings and not e.person and e.name[:1].isupper()
+            ent = next((e for e in reversed(ctx.speakers) if e.nouns & findings and not e.person and e.name[:1].isupper() and not (
+                        e.nouns == set(_TEAM_NOUNS) and other)
                         and e.name.split()[0].lower() not in ("a", "an", "the", "this", "that")), None)
             if ent is not None:
                 return ent
@@ -2464,6 +2467,15 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
     a.speaker = ent.name or None  # ^ 'the report' later stands for whoever's report spoke ('says the IPCC report')
     a.speaker_span = (mention.start_char - base, mention.end_char - base)
     a.role, a.org = ent.role, ent.org
+    lead = _team_lead(a.subject, target)
+    lead_ent = None if lead is None else ent if lead.i == target.i else _resolve(lead, _mention(lead), ctx, sp)
+    if lead_ent is not None and lead_ent.person and len(lead_ent.name.split()) >= 2:
+        # 'Dr Gavin Sandercock, from ..., and colleagues found', 'The team, led by Professor Carlo Leifert, concludes': the
+        # team speaks, and 'the researchers', 'the team' or 'the study' stand for it from then on
+        name = f"{lead_ent.name} and colleagues"
+        team = next((e for e in ctx.speakers if e.name == name), None) or _Entity(name, org=lead_ent.org, head="team", plural=True, nouns=set(_TEAM_NOUNS))
+        ctx.speakers.append(team)
+        a.speaker, a.role, a.org = team.name, None, team.org
     partners = _named_partners(target) if target.i == a.subject.i and a.speaker else []
     if partners:  # 'Hideo Shiogama and Tomoo Ogura said': both speak
         mentions = [_mention(t) for t in partners]
@@ -2475,6 +2487,24 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
     if ends:  # content never runs on into its own speaker: '“We’ve had ...,” Texas delegate Bill Eastland, ..., said'
         a.start, a.end = _trim(text, a.start, max(ends))
         a.kind = _kind(text, a.start, a.end, qspans)
+
+
+_TEAM_NOUNS = ("team", "researcher", "scientist", "author", "study", "paper", "research", "finding", "result", "analysis", "survey")
+_COLLEAGUES = ("colleague", "researcher", "scientist", "co-author", "coauthor", "collaborator", "team")
+
+
+def _team_lead(subject: Token, target: Token) -> Token | None:
+    """The named person a research team speaks with: 'X and (his) colleagues found' (X), 'The team, led by X, concludes' (X)."""
+    if target.pos_ == "PROPN":  # (a person: see _finish; 'Chapron' is tagged an organisation)
+        # ('According to Chapron and his colleagues'; 'Sandercock, from ..., and colleagues found' is parsed as two subjects)
+        mates = [*target.conjuncts, *(c for c in target.head.children if c.dep_ == target.dep_ and c.dep_.startswith("nsubj"))]
+        if any(c.lemma_.lower() in _COLLEAGUES and c.pos_ == "NOUN" and c.i > target.i for c in mates):
+            return target
+    led = next((c for c in subject.children if c.dep_ == "acl" and c.lower_ == "led"), None)
+    if subject.lemma_.lower() not in ("team", "researcher", "scientist") or led is None:
+        return None
+    by = [y for x in led.children if x.dep_ == "agent" for y in x.children if y.dep_ == "pobj"]
+    return by[0] if by and by[0].pos_ == "PROPN" else None
 
 
 def _named_partners(subject: Token) -> list[Token]:

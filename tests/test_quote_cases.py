@@ -1709,3 +1709,19 @@ def test_one_described_source_is_one_speaker(nlp):
     """'The government said ...' opening a sentence and '..., the government said' are the same speaker string."""
     text = "Tax break ends\n\nThe government said the tax break would end. Islanders, the government said, had been warned."
     assert {q.speaker for q in extract_quotes(text, nlp)} == {"the government"}
+
+
+def test_a_research_team_speaks_as_its_lead_and_colleagues(nlp):
+    """'Dr Ann Ward, from ..., and colleagues found' and 'The team, led by Professor Ben Ross, concludes': the team
+    speaks, named by its lead; 'the researchers' and 'the findings' stand for it later, but 'the 2012 study' is another
+    study."""
+    text = ("School sport\n\nDr Ann Ward, from the Centre for Sports Science at Essex University, and colleagues found that "
+            "autumn-born children enjoyed an advantage.\n\nThe findings seem to show that children born early do better, the "
+            "researchers say.\n\nThe 2012 study found little evidence of any advantage.")
+    quotes = extract_quotes(text, nlp)
+    assert _only(quotes, "enjoyed an advantage").speaker == "Ann Ward and colleagues"
+    assert _only(quotes, "The findings seem").speaker == "Ann Ward and colleagues"
+    assert _only(quotes, "little evidence").speaker != "Ann Ward and colleagues"
+    text = ("Organic food\n\nThe team, led by Professor Ben Ross at Newcastle University, concludes that there are meaningful "
+            "differences.\n\nThe researchers say organic crops contain more antioxidants.")
+    assert {q.speaker for q in extract_quotes(text, nlp)} == {"Ben Ross and colleagues"}
