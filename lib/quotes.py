@@ -1781,7 +1781,14 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
     plural = head.tag_ in ("NNS", "NNPS")
     # 'says a teenager standing with friends ... “Isolated,” he replies': a person described, whom a later he/she can mean;
     # so is anyone 'who' ('One waiter, who has worked for 11 years ..., said ... he says')
-    return _Entity(_common_np(mention), head=head.lemma_.lower(), plural=plural,
+    lemma = head.lemma_.lower()
+    members = [x for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for x in c.children if x.dep_ == "pobj"]
+    if lemma == "team" and (any(is_person_noun(x) and x.tag_ == "NNS" for x in members) or any(
+            c.dep_ in ("compound", "amod") and c.lower_ in ("research", "scientific") for c in head.children)):
+        # 'an international team of scientists claims': a research team, whom 'they', 'the researchers' and 'the
+        # authors' stand for later
+        return _Entity(_common_np(mention), head=lemma, plural=True, nouns={"team", "researcher", "scientist", "author"})
+    return _Entity(_common_np(mention), head=lemma, plural=plural,
                    person=not plural and (is_person_noun(head) or _described_by_who(head)))
 
 

@@ -1725,3 +1725,14 @@ def test_a_research_team_speaks_as_its_lead_and_colleagues(nlp):
     text = ("Organic food\n\nThe team, led by Professor Ben Ross at Newcastle University, concludes that there are meaningful "
             "differences.\n\nThe researchers say organic crops contain more antioxidants.")
     assert {q.speaker for q in extract_quotes(text, nlp)} == {"Ben Ross and colleagues"}
+
+
+def test_a_research_team_described_is_who_they_and_the_authors_stand_for(nlp):
+    """'an international team of scientists claims ...; they say ...; according to the authors ...': one research team
+    (but 'the team said' in a football story is no research team)."""
+    text = ("Apes\n\nNow an international team of scientists claims to have found a slump in well-being among apes. The lull, they "
+            "say, is the ape equivalent of the midlife crisis.\n\nThe study has raised eyebrows but, according to the authors, "
+            "the findings suggest the crisis has its roots in biology.")
+    quotes = extract_quotes(text, nlp)
+    assert _only(quotes, "ape equivalent").speaker == "an international team of scientists"
+    assert "an international team of scientists" in {q.speaker for q in quotes if "roots in biology" in q.text and q.cue == "according to"}
