@@ -986,9 +986,8 @@ def test_headlines_and_contact_lines_before_a_colon_name_no_speaker(nlp, text):
 @pytest.mark.parametrize("text, speaker", [
     ("Kenji Watanabe and Aiko Mori said the models were too simple.", "Kenji Watanabe and Aiko Mori"),
     ("Anna Berg, Tom Lee and Sara Kim said the plan would fail.", "Anna Berg, Tom Lee and Sara Kim"),
-    # a description joined by 'and' is the same person, and a name with her colleagues is one name
+    # a description joined by 'and' is the same person (a name with her colleagues is a team: see the research-team case)
     ("“It was a mistake,” said Steve Bell, a senior director at the centre, and a Republican who led the committee staff.", "Steve Bell"),
-    ("Jane Smith and her colleagues found that sleep matters.", "Jane Smith"),
 ])
 def test_names_joined_by_and_speak_together(nlp, text, speaker):
     (quote,) = extract_quotes(text, nlp)
@@ -1725,6 +1724,8 @@ def test_a_research_team_speaks_as_its_lead_and_colleagues(nlp):
     text = ("Organic food\n\nThe team, led by Professor Ben Ross at Newcastle University, concludes that there are meaningful "
             "differences.\n\nThe researchers say organic crops contain more antioxidants.")
     assert {q.speaker for q in extract_quotes(text, nlp)} == {"Ben Ross and colleagues"}
+    (quote,) = extract_quotes("Jane Smith and her colleagues found that sleep matters.", nlp)  # one name, not a list of names
+    assert (quote.speaker, quote.text) == ("Jane Smith and colleagues", "that sleep matters")
 
 
 def test_a_research_team_described_is_who_they_and_the_authors_stand_for(nlp):
