@@ -1477,6 +1477,11 @@ def _shortened(name: str, ctx: _Context) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _known_org(name: str, ctx: _Context) -> str:
+    """The organisation a name stands for: the one it was registered as, else the one it shortens, else itself."""
+    return ctx.orgs.get(name.lower()) or _shortened(name, ctx) or name
+
+
 _DESIGNATORS = {"Bank", "Group", "Corporation", "Corp", "Corp.", "Company", "Co", "Co.", "Inc", "Inc.", "Ltd", "Ltd.", "plc", "PLC",
                 "Holdings", "Foundation", "Institute", "Association", "University"}
 
@@ -1625,7 +1630,7 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
                     ent = who.doc[names[0].i : who.i + 1] if all(t.dep_ == "det" or _capitalised(t.text) for t in names) else None
                 if ent is not None:
                     name = _strip_det(_name_text(ent))
-                    return _Entity(ctx.orgs.get(name.lower()) or _shortened(name, ctx) or name, head=head.lemma_.lower())
+                    return _Entity(_known_org(name, ctx), head=head.lemma_.lower())
                 if _np_key(who) in ctx.orgs:
                     return _Entity(ctx.orgs[_np_key(who)], head=head.lemma_.lower())
                 if c.dep_ == "poss" and who.tag_ == "NN" and who.lemma_.lower() in lex["organisation_nouns"] and any(
@@ -1639,7 +1644,7 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
             ent = next((_ent_of(x, ("ORG",)) for x in prep.children if x.dep_ == "pobj" and _ent_of(x, ("ORG",)) is not None), None)
             if ent is not None:
                 name = _strip_det(_name_text(ent))
-                return _Entity(ctx.orgs.get(name.lower()) or _shortened(name, ctx) or name, head=head.lemma_.lower())
+                return _Entity(_known_org(name, ctx), head=head.lemma_.lower())
     if (head.pos_ in ("NOUN", "PROPN") or head.pos_ == "ADJ" and head.dep_ in _SUBJ) and (
             head.ent_type_ == "" or head.ent_type_ in _MISTAKEN_NAMES) and head.text[:1].isupper():
         # a surname the tagger took for a common noun, an organisation or nothing ('Thut said', 'Nicolelis said'): a person already named
@@ -1733,8 +1738,12 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
         findings = lex["finding_nouns"]
         lemma = head.lemma_.lower()
         other = any(c.dep_ in ("amod", "nummod", "compound", "npadvmod") and c.lower_ not in ("new", "latest", "same") for c in head.children)
+
+        def may_be(e: _Entity) -> bool:  # 'the 2012 study' is not the research team's study
+            return not (other and e.nouns == _TEAM_NOUNS)
+
         ent = next((e for e in reversed(ctx.speakers) if (e.head == lemma or lemma in e.nouns or (e.role and e.role.lower().endswith(lemma)))
-                    and not (e.nouns == set(_TEAM_NOUNS) and other)), None)  # 'the 2012 study' is not the team's study
+                    and may_be(e)), None)
         before = head.doc[sp.start if isinstance(sp, Span) else 0 : head.i].text if sp is not None else ""
         named_here = ent is not None and bool(ent.name.split()) and ent.name.split()[-1] in before
         here = _paragraph_subject(head, sp, ctx) if ent is not None and ent.person and is_person_noun(head) and not named_here else None
@@ -1743,8 +1752,7 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
         if ent is not None:
             return ent
         if lemma in findings and head.tag_ == "NN":  # 'the study ... The report finds': the same organisation's finding
-            ent = next((e for e in reversed(ctx.speakers) if e.nouns & findings and not e.person and e.name[:1].isupper() and not (
-                        e.nouns == set(_TEAM_NOUNS) and other)
+            ent = next((e for e in reversed(ctx.speakers) if e.nouns & findings and not e.person and e.name[:1].isupper() and may_be(e)
                         and e.name.split()[0].lower() not in ("a", "an", "the", "this", "that")), None)
             if ent is not None:
                 return ent
@@ -2127,7 +2135,8 @@ def _quote_first(sp: Doc | Span, text: str, qs: int, qe: int, qspans: list[tuple
                 # 'Besides the news, he said, steady work helped keep him sane: "..."': the cue of the aside, not a
                 # thing's verb
                 v = min(said, key=lambda t: (sum(1 for _ in t.ancestors), -t.i))
-            return _open_cue(v, _subject(v), qs, qe, "quote_before")
+                subj = _subject(v)
+            return _open_cue(v, subj, qs, qe, "quote_before")
         if lead[-1] == ":" and before and before[0].i == first_i and len(before) <= 12:
             # a round-up: 'Rep. Trey Gowdy (R-S.C.): "..."' or 'Jane Doe, The Times: "..."'
             head = next((t for t in before if t.ent_type_ == "PERSON"), None) or next((t for t in before if t.pos_ in ("PROPN", "NOUN")), None)
@@ -2496,7 +2505,7 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
         a.kind = _kind(text, a.start, a.end, qspans)
 
 
-_TEAM_NOUNS = ("team", "researcher", "scientist", "author", "study", "paper", "research", "finding", "result", "analysis", "survey")
+_TEAM_NOUNS = frozenset({"team", "researcher", "scientist", "author", "study", "paper", "research", "finding", "result", "analysis", "survey"})
 _COLLEAGUES = ("colleague", "researcher", "scientist", "co-author", "coauthor", "collaborator", "team")
 
 
