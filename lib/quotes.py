@@ -1486,6 +1486,30 @@ _DESIGNATORS = {"Bank", "Group", "Corporation", "Corp", "Corp.", "Company", "Co"
                 "Holdings", "Foundation", "Institute", "Association", "University"}
 
 
+_GENDERED_NOUNS = {"he": {"man", "boy", "father", "husband", "son", "brother", "king", "prince", "businessman", "congressman",
+                          "chairman", "spokesman", "grandfather", "uncle", "nephew", "gentleman"},
+                   "she": {"woman", "girl", "mother", "wife", "daughter", "sister", "queen", "princess", "businesswoman",
+                           "congresswoman", "chairwoman", "spokeswoman", "actress", "grandmother", "aunt", "niece", "lady"}}
+
+
+def _described_subject_before(pronoun: Token, sp: Doc | Span | None, gender: str) -> Token | None:
+    """A singular person described, not named, as the nearest person subject before a he/she in the same paragraph
+    and at most one sentence back, with a definite determiner or an owner ('The governor did not respond ... She said'),
+    whose noun does not name the other gender."""
+    doc = pronoun.doc
+    lo = max(sp.start if isinstance(sp, Span) else 0, doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else 0)
+    for tok in reversed(doc[lo : pronoun.i]):
+        if tok.dep_ not in ("nsubj", "nsubjpass") or _in_open_quote(tok):
+            continue
+        if tok.pos_ == "PROPN" or tok.tag_ in ("NNS", "NNPS"):
+            return None  # a name or a group nearer the pronoun than any description
+        if tok.pos_ == "NOUN" and is_person_noun(tok) and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "any", "every", "no", "each")
+                                                               for c in tok.children):
+            other = "she" if gender == "he" else "he"
+            return None if tok.lemma_.lower() in _GENDERED_NOUNS[other] or tok.lower_ in _GENDERED_NOUNS[other] else tok
+    return None
+
+
 def _subject_before_in_sentence(pronoun: Token) -> Token | None:
     """The nearest noun subject before a pronoun in its own sentence (none when a pronoun subject comes first)."""
     for tok in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
@@ -1585,6 +1609,9 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
             # the person named as a subject in this paragraph, else the last one quoted in it ('says a boy standing with
             # friends ... “Lonely,” he replies'), else one introduced at the end of the previous paragraph
             near = here or next((e for e in reversed(this_paragraph) if fits(e)), None) or ctx.fresh
+            described = _described_subject_before(head, sp, gender) if near is None else None
+            if described is not None:  # 'The governor did not respond ... She said last week' is the governor, not someone quoted earlier
+                return _resolve(described, _mention(described), ctx, sp)
             last = next((e for e in reversed(ctx.speakers) if fits(e)), None)
             ent = near if near is not None and fits(near) and (last is None or near is not last) else last
             if ent is None and ctx.subject is not None and fits(ctx.subject):

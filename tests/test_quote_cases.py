@@ -1737,3 +1737,14 @@ def test_a_research_team_described_is_who_they_and_the_authors_stand_for(nlp):
     quotes = extract_quotes(text, nlp)
     assert _only(quotes, "ape equivalent").speaker == "an international team of scientists"
     assert "an international team of scientists" in {q.speaker for q in quotes if "roots in biology" in q.text and q.cue == "according to"}
+
+
+def test_a_pronoun_after_a_described_person_stands_for_the_description(nlp):
+    """'The union's general secretary walked out at midnight. She said ...' is the negotiator, not someone quoted paragraphs
+    earlier; a described person of the other gender ('The chairman ... She said') is passed over."""
+    text = ("Strike talks\n\nPeter Hall, who runs a bakery, said he had closed for the day.\n\n"
+            "The union's general secretary walked out at midnight. She said the offer was an insult.")
+    assert _only(extract_quotes(text, nlp), "an insult").speaker == "the union's general secretary"
+    text = ("Board row\n\nAnna Berg said the vote was fair.\n\nThe chairman left early on Monday. She said later that he had "
+            "ignored the rules.")
+    assert _only(extract_quotes(text, nlp), "ignored the rules").speaker == "Anna Berg"
