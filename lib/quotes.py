@@ -1838,10 +1838,11 @@ def _owner_org(owner: Token, mention: Span, finding: Token, ctx: _Context, sp: D
 
 def _called(head: Token) -> Token | None:
     """The person's name a description gives with 'called' or 'named' ('a woman called Cynthia', 'a teacher named John
-    Smith'), else None."""
-    if head.pos_ != "NOUN" or not is_person_noun(head):
+    Smith'), or a description in apposition gives ('one voter, a retired teacher named Ellen Marsh'), else None."""
+    if head.pos_ != "NOUN":
         return None
-    return next((x for c in head.children if c.dep_ == "acl" and c.lower_ in ("called", "named") and c.i == head.i + 1
+    nouns = [head, *(c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN")]  # the name itself is tagged a person's
+    return next((x for n in nouns for c in n.children if c.dep_ == "acl" and c.lower_ in ("called", "named") and c.i == n.i + 1
                  for x in c.children if x.dep_ in ("oprd", "attr", "dobj") and x.pos_ == "PROPN" and x.ent_type_ == "PERSON"), None)
 
 

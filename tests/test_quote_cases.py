@@ -194,6 +194,8 @@ SPOKEN_BY = [
     pytest.param("Lena Falk grew up in Leeds, where she learned the piano. She was always ready to praise the players who had "
                  "influenced her and would usually mention Ruth Grant first.\n\n“I copied every note,” she told a radio station.",
                  "copied every note", "Lena Falk", id="a pronoun stands for the person the story is about, not the last name it dropped"),
+    pytest.param("Taxes came up at the meeting. “Why should anyone trust you on taxes?” asked one voter, a retired nurse named Ellen Marsh.",
+                 "trust you on taxes", "Ellen Marsh", id="a description in apposition names the speaker"),
 ]
 
 
