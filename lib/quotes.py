@@ -344,14 +344,16 @@ def _name_span(sp: Doc | Span, text: str, qs: int, qe: int) -> bool:
     if slogan is not None and slogan.lower_ in _SLOGANS and re.fullmatch(r"\s*(?:(?:is|was)\s*)?:?\s*[“\"‘']?", gap) and len(
             words) <= 12 and text[qs:qe].rstrip()[-1:] not in ".!?…":
         return True  # 'The ad’s strapline is: “Show someone they’re loved this Christmas”', 'Age UK’s campaign: “No one should ...”'
+    # a work named by the noun before it, with no colon to open words said: 'in his 2012 book, "An American Son."'
+    work = bool(before) and before[-1].lower_ in _WORKS and before[-1].pos_ == "NOUN" and ":" not in text[before[-1].idx - base : first.idx - base]
+    if work and len(words) <= 20 and words[0].is_title and all(t.is_title or t.is_stop for t in words):
+        return True  # however long its title: 'in his book "Backfire: Carly Fiorina's High-Stakes Battle for the Soul of Hewlett-Packard."'
     if len(words) > 6:
         return False
     if not any(c.isspace() for c in text[qs:qe].strip()) and "-" in text[qs:qe] and first.i > 0 and doc[first.i - 1].is_quote:
         nxt = next((t for t in doc[toks[-1].i + 1 : toks[-1].i + 3] if not t.is_quote), None)
         if nxt is not None and nxt.pos_ == "NOUN" and text[qe : qe + 2].strip(_MARKS + " ") == "":
             return True  # one hyphened word quoted as a modifier: 'a “leave-no-trace” event'
-    # a work named by the noun before it, with no colon to open words said: 'in his 2012 book, "An American Son."'
-    work = bool(before) and before[-1].lower_ in _WORKS and before[-1].pos_ == "NOUN" and ":" not in text[before[-1].idx - base : first.idx - base]
     show = len(words) >= 2 and all(t.is_title or t.is_stop for t in words) and words[0].is_title and bool(before) and (
         before[-1].tag_ == "POS" or before[-1].lower_ == "on" or work)  # 'on CBS's "Face the Nation"', 'on "Meet the Press"'
     window = doc[max(lo, first.i - 6) : first.i]
@@ -376,6 +378,29 @@ def _name_span(sp: Doc | Span, text: str, qs: int, qe: int) -> bool:
     if all(t.is_title or t.is_stop or t.is_upper or not t.is_alpha for t in words) and words[0].is_title and not (before and before[-1].lower_ in ("a", "an")):
         return bool(before) and (before[-1].pos_ in ("ADP", "DET", "PROPN") or before[-1].tag_ == "POS" or before[-1].lower_ in _NAMING or work)
     return _modifier_before_noun(toks, text, qe, 3)
+
+
+_LIST_GAP = re.compile(r"[\s,”\"’']*(?:(?:and|or)\s+)?[“\"‘']?\s*")  # between two items of a list of quoted titles
+
+
+def _listed_titles(text: str, qspans: list[tuple[int, int, bool, bool]], names: list[tuple[int, int, bool, bool]]) -> list[tuple[int, int, bool, bool]]:
+    """The names and titles among quoted spans, with every title-cased span on a list of names or of other title-cased
+    spans ('roles in “How the Grinch Stole Christmas,” “Apollo 13,” and “Austin Powers: The Spy Who Shagged Me,”')."""
+    def title_cased(q: tuple[int, int, bool, bool]) -> bool:
+        words = re.findall(r"[^\W\d_][\w’'-]*", text[q[0] : q[1]])
+        return 0 < len(words) <= 12 and "!" not in text[q[0] : q[1]] and words[0][0].isupper() and all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+
+    found = list(names)
+    outside = re.findall(r"[^\W\d_]+", "".join(text[e : s] for (_, e, _, _), (s, _, _, _) in zip([(0, 0, 0, 0), *qspans], [*qspans, (len(text),) * 4])))
+    if len(outside) >= 3 and sum(w[0].isupper() for w in outside) >= 0.7 * len(outside):
+        return found  # a headline in title case quotes in title case too
+    for prev, q in zip(qspans, qspans[1:]):
+        if _LIST_GAP.fullmatch(text[prev[1] : q[0]]) and title_cased(q) and (prev in found or title_cased(prev) and len(text[prev[0] : q[1]].split()) >= 4):
+            found += [x for x in (prev, q) if x not in found]
+    return found
+
+
+_TITLE_SMALL_WORDS = {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "into", "vs"}
 
 
 def _modifier_before_noun(toks: list[Token], text: str, qe: int, limit: int) -> bool:
@@ -3031,7 +3056,7 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
             whole, pending, prev_open_chain, prev_colon = None, [], False, False
             continue
         qspans = marks or dialogue_spans(sp, text)
-        names = [q for q in qspans if _name_span(sp, text, q[0], q[1])]
+        names = _listed_titles(text, qspans, [q for q in qspans if _name_span(sp, text, q[0], q[1])])
         qspans = [q for q in qspans if q not in names]
         selector.paragraph(sp, text, qspans, section, index, to_orig, names)
         keep = selector.keep

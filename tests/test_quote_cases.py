@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from lib.nlp import load_pipeline
-from lib.quotes import DOUBLE_MARKS, _description_case, extract_quotes, quote_spans
+from lib.quotes import DOUBLE_MARKS, _description_case, _listed_titles, extract_quotes, quote_spans
 from tests.helpers import ROOT, SEED
 
 
@@ -965,6 +965,24 @@ def test_slogans_modifiers_and_things_thought_of_are_no_quotes(nlp, text):
 ])
 def test_a_title_named_by_the_work_before_it_is_no_quote(nlp, text, said):
     assert [q.text for q in extract_quotes(text, nlp)] == said
+
+
+def test_a_long_title_after_its_work_noun_is_no_quote(nlp):
+    """A book's title in title case is a title however long it is."""
+    text = ("\"Sell the land and be sorry,\" she said, as recalled by Tom Hale, her brother, in his book \"Comeback: The Long "
+            "Fight of a Small Town Family for the Soul of Their Farm.\"")
+    assert not [q.text for q in extract_quotes(text, nlp) if "Comeback" in q.text]
+
+
+def test_title_cased_spans_on_a_list_are_titles():
+    """'roles in “A,” “B,” and “C: D,”': every title-cased span on a list of them is a title; not in a title-cased
+    headline, which quotes in title case too, nor words said between two quotes."""
+    text = "Lane had roles in “Mary Poppins Returns,” “Apollo 13,” and “Brief Encounter: The Last Train Home,” and no others."
+    spans = quote_spans(text)
+    assert len(spans) == 3 and _listed_titles(text, spans, []) == spans
+    for text in ("Mayor Lane: Council Is ‘Trying To Ruin The Town,’ ‘That Has Been Its Plan.’",
+                 "“We Won,” he said. “Thank You All.”"):
+        assert _listed_titles(text, quote_spans(text), []) == []
 
 
 @pytest.mark.parametrize("text, said", [
