@@ -124,6 +124,8 @@ class _Context:
     org_named_at: dict[str, int] = field(default_factory=dict)  # organisations first named in the current paragraph -> token index
     subject: _Entity | None = None  # the person last named as a subject in an earlier paragraph ('King developed a style ...')
     name_endings: dict[str, str] = field(default_factory=dict)  # surname -> 'Given Surname' ending a longer entity name
+    national: dict[str, str] = field(default_factory=dict)  # 'government' -> 'Ethiopian government': the body last named with its nation
+    national_at: dict[str, int] = field(default_factory=dict)  # those named in the current paragraph -> token index
 
 
 @lru_cache(maxsize=1)
@@ -1810,6 +1812,9 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
                 return ent
         if key in ctx.orgs:
             return _Entity(ctx.orgs[key], head=lemma)
+        body = " ".join(t.lower_ for t in mention if t.dep_ != "det")
+        if determiner == "the" and body in ctx.national and ctx.national_at.get(body, -1) < head.i and _national_body(head) is None:
+            return _Entity(f"the {ctx.national[body]}", head=lemma)  # 'the government says' after 'the Ethiopian government'
         aged = re.fullmatch(r"the\s*\d+\s*-\s*year\s*-\s*old", mention.text.lower()) is not None
         if determiner == "the" and (head.tag_ in ("NN", "NNP") and (is_person_noun(head) or head.ent_type_ == "NORP") or aged):
             # a description standing for the person just named or quoted: 'the teenager continued', 'the Swiss said',
@@ -2676,9 +2681,38 @@ def _note_org(name: str, ctx: _Context) -> None:
         ctx.org_mentions.append(name)
 
 
+def _national_body(head: Token) -> tuple[str, str] | None:
+    """('government', 'Ethiopian government') for a public body named with its nation ('the Ethiopian government', 'Peru's
+    Environment Ministry' is not one: only an adjective or a place before the noun), else None."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() not in _PUBLIC_BODIES:
+        return None
+    mods = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i]
+    nation = [c for c in mods if c.ent_type_ in ("NORP", "GPE") and not any(x.dep_ == "case" for x in c.children)]
+    if not nation or head.ent_type_ in ("PERSON", "ORG") and head.ent_type_ != nation[0].ent_type_ and head.ent_iob_ == "B":
+        return None
+    rest = [t for t in head.doc[nation[-1].i + 1 : head.i + 1] if t.ent_type_ not in ("NORP", "GPE") or t.i == head.i]
+    if [t.i for t in rest] != list(range(nation[-1].i + 1, head.i + 1)):
+        return None
+    return " ".join(t.lower_ for t in rest), head.doc[nation[0].i : head.i + 1].text
+
+
+_PUBLIC_BODIES = {"government", "ministry", "department", "army", "military", "police", "parliament", "authorities", "cabinet", "navy"}
+
+
+def _register_national_bodies(sp: Doc | Span, ctx: _Context) -> None:
+    """Remember each public body named with its nation ('the Ethiopian government'), so that a later 'the government'
+    is that one."""
+    for tok in sp:
+        found = _national_body(tok)
+        if found is not None:
+            ctx.national[found[0]] = found[1]
+            ctx.national_at.setdefault(found[0], tok.i)
+
+
 def _register_people(sp: Doc | Span, ctx: _Context) -> None:
     """Record full person names (two words or more), where the paragraph first names them, and organisations described by an appositive."""
-    ctx.named_at, ctx.org_named_at = {}, {}
+    ctx.named_at, ctx.org_named_at, ctx.national_at = {}, {}, {}
+    _register_national_bodies(sp, ctx)
     for ent in sp.ents:
         if ent.label_ == "PERSON":
             words = _name_words(ent)

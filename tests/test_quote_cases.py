@@ -1768,3 +1768,12 @@ def test_a_pronoun_after_a_described_person_stands_for_the_description(nlp):
     text = ("Board row\n\nAnna Berg said the vote was fair.\n\nThe chairman left early on Monday. She said later that he had "
             "ignored the rules.")
     assert _only(extract_quotes(text, nlp), "ignored the rules").speaker == "Anna Berg"
+
+
+def test_the_government_is_the_one_named_with_its_nation_before(nlp):
+    """'the government says' after 'The Ethiopian government banned ...' is the Ethiopian government; before any such
+    mention it stays 'the government'."""
+    text = "Teff\n\nTeff prices rose. The Ethiopian government banned exports in 2006.\n\nThe government says the ban helped farmers."
+    assert _only(extract_quotes(text, nlp), "helped farmers").speaker == "the Ethiopian government"
+    text = "Teff\n\nThe government says the ban helped farmers. The Ethiopian government banned exports in 2006."
+    assert _only(extract_quotes(text, nlp), "helped farmers").speaker == "the government"
