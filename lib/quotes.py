@@ -887,10 +887,15 @@ def _name_before(verb: Token) -> Token | None:
 
 def _idiomatic_say(tok: Token) -> bool:
     """'say' that reports nothing: 'That said, ...' (a discourse marker), 'it’s fair to say that ...', 'needless to say',
-    '– say, virtual meetings –' (for example)."""
+    '– say, virtual meetings –' (for example), 'as they say' (a saying); and 'All told, ...' (in all)."""
+    doc = tok.doc
+    if tok.lower_ == "told" and tok.i > 0 and doc[tok.i - 1].lower_ == "all" and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",":
+        return True
     if tok.lemma_.lower() != "say":
         return False
-    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].lower_ == "they" and doc[tok.i - 2].lower_ == "as" and (tok.i + 1 == len(doc) or doc[tok.i + 1].lower_ in (
+            ",", ".", "about", "—", "–")) and (doc[tok.i - 2].i == tok.sent.start or doc[tok.i - 3].is_punct):
+        return True  # 'As they say about the storied doctor, ...', ', as they say, ...': a saying, said by nobody
     if tok.i == tok.sent.start + 1 and doc[tok.i - 1].lower_ in ("that", "this") and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",":
         return True
     judged = ("fair", "safe", "needless", "suffice", "sufficient", "true", "hard", "difficult")
@@ -917,6 +922,15 @@ def _quote_then_speaker(verb: Token, subject: Token | None, text: str, base: int
                for qs, qe, _, closed in qspans)
 
 
+def _after_quote_and_speaker(verb: Token, subject: Token | None, text: str, base: int, qspans: list[tuple[int, int, bool, bool]]) -> bool:
+    """'"...," Ms. Gil said': only a closed quote's closing mark and comma and the speaker's words stand before the verb."""
+    if subject is None or subject.i > verb.i:
+        return False
+    name = subject.doc[subject.left_edge.i : subject.i + 1].text
+    lo = verb.idx - base
+    return any(closed and qe <= lo and text[qe:lo].strip(" ,\"”’'\n") in (name, subject.text) for _, qe, _, closed in qspans)
+
+
 def _lost_subject(verb: Token) -> Token | None:
     """The speaker of a cue verb the parser left without a subject: 'a man yelled "..."' (read as a participle of
     'man'), 'her adviser, Jake Sullivan, said:' (the name hung on an earlier noun), 'Clinton, exasperated, responded:'
@@ -930,6 +944,14 @@ def _lost_subject(verb: Token) -> Token | None:
             subj = next((x for x in c.children if x.dep_ == "nsubj" and x.i < c.i), None)
             if subj is not None:
                 return subj
+    if verb.dep_ == "conj" and verb.head.i < verb.i:
+        # '“I hate to think,” he says, but mentions ...': the parser joined the verb to the quote's, past the cue between
+        # them; its subject is that cue's
+        cue = next((c for c in verb.head.children if c.dep_ == "parataxis" and verb.head.i < c.i < verb.i
+                    and c.lemma_.lower() in cue_lexicon()["speech"]), None)
+        subj = next((x for x in cue.children if x.dep_ == "nsubj" and x.i < cue.i), None) if cue is not None else None
+        if subj is not None:
+            return subj
     doc = verb.doc
     v = verb.head.head if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.head.lemma_.lower() in _ISSUING else verb
     if not any(c.dep_ in _SUBJ for c in v.children) and v.dep_ == "ROOT" and v.i > v.sent.start:
@@ -2019,6 +2041,12 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
                     clause = clause.head  # 'he said, he’s learned ...': the parser hung the cue on the auxiliary
                 content = [t for t in clause.subtree if t.i not in skip]
                 route = "inverted"
+                after = [t for t in content if t.i > tok.i]
+                if after and after[0].lower_ in ("and", "but", "so", "then") and all(_in_any(t.idx - base, qspans) or t.is_punct for t in content if t.i < tok.i) and (
+                        _right_after_quote(tok, text, base, qspans) or _after_quote_and_speaker(tok, subject, text, base, qspans)):
+                    # '"Follow us," Ms. Gil said, and the boys trailed behind': the cue reports the quote before it; what
+                    # follows the conjunction is the story going on
+                    content, route = None, "cue"
             if subject is not None and subject.lemma_.lower() in _NOT_SOURCES:
                 flags.append("not_source")
         if content is None and cat == "speech" and subject is not None and (tok.dep_ == "ROOT" or tok.dep_ == "conj" and tok.head.i < tok.i):

@@ -1777,3 +1777,22 @@ def test_the_government_is_the_one_named_with_its_nation_before(nlp):
     assert _only(extract_quotes(text, nlp), "helped farmers").speaker == "the Ethiopian government"
     text = "Teff\n\nThe government says the ban helped farmers. The Ethiopian government banned exports in 2006."
     assert _only(extract_quotes(text, nlp), "helped farmers").speaker == "the government"
+
+
+@pytest.mark.parametrize("text", [
+    "All told, up to two million families could claim the new credit.",
+    "The senator is, as they say, a safe pair of hands. As they say about the old coach, he never lost a final.",
+])
+def test_idioms_with_a_speech_verb_report_nothing(nlp, text):
+    """'All told' (in all) and 'as they say' (a saying) name no speaker and report no claim."""
+    assert extract_quotes(text, nlp) == []
+
+
+def test_the_story_going_on_after_a_cue_is_not_what_was_said(nlp):
+    """'"Follow us," Ms. Gil said, and the boys trailed behind': the cue reports the quote before it, not the clause
+    after its conjunction; but a verb joined to it ('he says, but mentions ...') is the same speaker's cue."""
+    quotes = extract_quotes("Skaters\n\nAna Gil runs a club.\n\n\"Follow us,\" Ms. Gil said, and the boys trailed behind her to the plaza.", nlp)
+    assert [q.text for q in quotes] == ["Follow us"]
+    quotes = extract_quotes("Climbing\n\nTom Reed has climbed for years.\n\n“I hate to think,” he says, but mentions the Swiss climber, "
+                            "Ueli Steck, who left the mountain in April.", nlp)
+    assert _only(quotes, "Swiss climber").speaker == "Tom Reed"
