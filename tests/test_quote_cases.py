@@ -1311,8 +1311,8 @@ def test_speakers_in_relative_clauses_titles_untagged_names_and_reports(nlp, tex
      "guests to take part in forums,” Lind said.\n“It is not our job to make or break a campaign,” she said.\nOn Monday, "
      "Dolan hit back at a rally in Georgia with the line that ABC “doesn’t treat me properly” at all.", "treat me properly", "Mark Dolan"),
     # a source that the parser runs into the dateline starts after it
-    ("Vote count begins in Kenya.\n\nNAIROBI, Kenya - Raila Odinga's campaign managers claimed a narrow win in the "
-     "presidential race.", "narrow win", "Raila Odinga's campaign managers"),
+    ("Vote count begins in Kenya.\n\nNAIROBI, Kenya - Raila Odinga's campaign managers claimed that he had won the "
+     "presidential race by a narrow margin.", "narrow margin", "Raila Odinga's campaign managers"),
 ])
 def test_particle_surnames_who_clauses_organisations_named_before_and_passive_agents(nlp, text, fragment, speaker):
     """Surnames with particles, descriptions with 'who', organisation nouns and acronyms, people a paragraph introduces, and
