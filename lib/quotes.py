@@ -383,6 +383,7 @@ def _name_span(sp: Doc | Span, text: str, qs: int, qe: int) -> bool:
 
 
 _LIST_GAP = re.compile(r"[\s,”\"’']*(?:(?:and|or)\s+)?[“\"‘']?\s*")  # between two items of a list of quoted titles
+_TITLE_SMALL_WORDS = {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "into", "vs"}
 
 
 def _listed_titles(text: str, qspans: list[tuple[int, int, bool, bool]], names: list[tuple[int, int, bool, bool]]) -> list[tuple[int, int, bool, bool]]:
@@ -400,9 +401,6 @@ def _listed_titles(text: str, qspans: list[tuple[int, int, bool, bool]], names: 
         if _LIST_GAP.fullmatch(text[prev[1] : q[0]]) and title_cased(q) and (prev in found or title_cased(prev) and len(text[prev[0] : q[1]].split()) >= 4):
             found += [x for x in (prev, q) if x not in found]
     return found
-
-
-_TITLE_SMALL_WORDS = {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "into", "vs"}
 
 
 def _modifier_before_noun(toks: list[Token], text: str, qe: int, limit: int) -> bool:
@@ -2716,7 +2714,7 @@ def _national_body(head: Token) -> tuple[str, str] | None:
         return None
     mods = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i]
     nation = [c for c in mods if c.ent_type_ in ("NORP", "GPE") and not any(x.dep_ == "case" for x in c.children)]
-    if not nation or head.ent_type_ in ("PERSON", "ORG") and head.ent_type_ != nation[0].ent_type_ and head.ent_iob_ == "B":
+    if not nation:
         return None
     rest = [t for t in head.doc[nation[-1].i + 1 : head.i + 1] if t.ent_type_ not in ("NORP", "GPE") or t.i == head.i]
     if [t.i for t in rest] != list(range(nation[-1].i + 1, head.i + 1)):
