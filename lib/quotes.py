@@ -17,6 +17,7 @@ import bisect
 import json
 import re
 import sys
+import unicodedata
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from operator import itemgetter
@@ -175,8 +176,7 @@ def quote_spans(text: str, headline: bool = False, singles: bool = False) -> lis
     stack: list[str] = []  # the opening marks of the quote and of the quotes nested in it
     for n, (i, ch) in enumerate(marks):
         w = width.get(i, 1)
-        before = text[i - 1] if i > 0 else " "
-        after = text[i + w] if i + w < len(text) else " "
+        before, after = _visible_before(text, i), _visible_after(text, i + w)
         if ch in "'‘’":
             if ch == "’" or ch == "'":
                 # apostrophe inside a word (don't, Russia's) or after a plural possessive never closes
@@ -196,8 +196,8 @@ def quote_spans(text: str, headline: bool = False, singles: bool = False) -> lis
             if singles and not headline:
                 continue  # British style: a double mark inside a single-mark quote is a quote inside the quote
             open_at = None  # a double mark while a single headline quote is open: the single one was an apostrophe
-        edge_before = i == 0 or before.isspace() or before in "([{—–-/>"
-        edge_after = i + w == len(text) or after.isspace()
+        edge_before = before.isspace() or before in "([{—–-/>"
+        edge_after = after.isspace()
         looks_open = edge_before and not edge_after and after not in ".,;:!?)]}…"  # 'would ”.' closes: nothing opens on a full stop
         looks_close = not before.isspace() and (edge_after or after in ".,;:!?)]}—–-…")
         if open_at is None:
@@ -241,6 +241,21 @@ def quote_spans(text: str, headline: bool = False, singles: bool = False) -> lis
             # a quote continued over paragraphs: it opens the paragraph, or opens a sentence and runs to its end
             spans.append((open_at + width.get(open_at, 1), len(text.rstrip()), True, False))
     return [s for s in spans if text[s[0] : s[1]].strip()]
+
+
+def _visible_before(text: str, i: int) -> str:
+    """The character before position i, past invisible format characters (a left-to-right mark pasted before a quote
+    mark, a zero-width space); a space at the start of the text."""
+    while i > 0 and unicodedata.category(text[i - 1]) == "Cf":
+        i -= 1
+    return text[i - 1] if i > 0 else " "
+
+
+def _visible_after(text: str, i: int) -> str:
+    """The character at position i or after it, past invisible format characters; a space at the end of the text."""
+    while i < len(text) and unicodedata.category(text[i]) == "Cf":
+        i += 1
+    return text[i] if i < len(text) else " "
 
 
 _SINGLE_OPENING_RE = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘](?=[^\W\d_])")  # a single mark opening a word ('the '90s' is none)

@@ -1796,3 +1796,12 @@ def test_the_story_going_on_after_a_cue_is_not_what_was_said(nlp):
     quotes = extract_quotes("Climbing\n\nTom Reed has climbed for years.\n\n“I hate to think,” he says, but mentions the Swiss climber, "
                             "Ueli Steck, who left the mountain in April.", nlp)
     assert _only(quotes, "Swiss climber").speaker == "Tom Reed"
+
+
+def test_an_invisible_mark_before_a_quote_mark_does_not_hide_the_quote(nlp):
+    """A left-to-right embedding or a zero-width space pasted before a quote mark (as some web pages carry) is
+    invisible: the quote opens as if it were not there."""
+    text = "Comments\n\nThe post drew replies.\n\n\u202a”We will not forget this, ever,” posted Ann Lowe.\n\n\u200b“Never again,” wrote Ben Ruiz."
+    quotes = extract_quotes(text, nlp)
+    assert [(q.kind, q.speaker) for q in quotes] == [("direct", "Ann Lowe"), ("direct", "Ben Ruiz")]
+    assert quote_spans("He said \u200b“hello there\u200b” to me.") == [(10, 22, True, True)]
