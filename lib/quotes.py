@@ -1831,8 +1831,9 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
         def may_be(e: _Entity) -> bool:  # 'the 2012 study' is not the research team's study
             return not (other and e.nouns == _TEAM_NOUNS)
 
-        ent = next((e for e in reversed(ctx.speakers) if (e.head == lemma or lemma in e.nouns or (e.role and e.role.lower().endswith(lemma)))
-                    and may_be(e)), None)
+        plural = head.tag_ in ("NNS", "NNPS")  # 'the government' is not 'the South American governments' named before it
+        ent = next((e for e in reversed(ctx.speakers) if (e.head == lemma and e.plural == plural or lemma in e.nouns or (
+            e.role and e.role.lower().endswith(lemma))) and may_be(e)), None)
         before = head.doc[sp.start if isinstance(sp, Span) else 0 : head.i].text if sp is not None else ""
         named_here = ent is not None and bool(ent.name.split()) and ent.name.split()[-1] in before
         here = _paragraph_subject(head, sp, ctx) if ent is not None and ent.person and is_person_noun(head) and not named_here else None

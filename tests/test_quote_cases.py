@@ -1805,3 +1805,10 @@ def test_an_invisible_mark_before_a_quote_mark_does_not_hide_the_quote(nlp):
     quotes = extract_quotes(text, nlp)
     assert [(q.kind, q.speaker) for q in quotes] == [("direct", "Ann Lowe"), ("direct", "Ben Ruiz")]
     assert quote_spans("He said \u200b“hello there\u200b” to me.") == [(10, 22, True, True)]
+
+
+def test_a_singular_description_never_stands_for_a_plural_source(nlp):
+    """'the government notes' after 'the South American governments argue' is one government, not the group."""
+    text = ("Domains\n\nThe firm applied for the name, but the South American governments argue this would harm the region.\n\n"
+            "“Chile rejects the request,” the government notes in an appeal.")
+    assert _only(extract_quotes(text, nlp), "rejects the request").speaker != "the South American governments"
