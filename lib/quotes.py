@@ -409,7 +409,8 @@ def _listed_titles(text: str, qspans: list[tuple[int, int, bool, bool]], names: 
         return 0 < len(words) <= 12 and "!" not in text[q[0] : q[1]] and words[0][0].isupper() and all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words)
 
     found = list(names)
-    outside = re.findall(r"[^\W\d_]+", "".join(text[e : s] for (_, e, _, _), (s, _, _, _) in zip([(0, 0, 0, 0), *qspans], [*qspans, (len(text),) * 4])))
+    edges = [0, *(x for q in qspans for x in q[:2]), len(text)]  # the text outside every quote lies between these pairs
+    outside = re.findall(r"[^\W\d_]+", "".join(text[a:b] for a, b in zip(edges[::2], edges[1::2])))
     if len(outside) >= 3 and sum(w[0].isupper() for w in outside) >= 0.7 * len(outside):
         return found  # a headline in title case quotes in title case too
     for prev, q in zip(qspans, qspans[1:]):
@@ -1554,12 +1555,18 @@ _GENDERED_NOUNS = {"he": {"man", "boy", "father", "husband", "son", "brother", "
                            "congresswoman", "chairwoman", "spokeswoman", "actress", "grandmother", "aunt", "niece", "lady"}}
 
 
+def _since_sentence_before(pronoun: Token, sp: Doc | Span | None) -> int:
+    """Where the sentence before a pronoun's own starts, not before its paragraph: how far back its antecedent is sought."""
+    doc = pronoun.doc
+    return max(sp.start if isinstance(sp, Span) else 0, doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else 0)
+
+
 def _described_subject_before(pronoun: Token, sp: Doc | Span | None, gender: str) -> Token | None:
     """A singular person described, not named, as the nearest person subject before a he/she in the same paragraph
     and at most one sentence back, with a definite determiner or an owner ('The governor did not respond ... She said'),
     whose noun does not name the other gender."""
     doc = pronoun.doc
-    lo = max(sp.start if isinstance(sp, Span) else 0, doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else 0)
+    lo = _since_sentence_before(pronoun, sp)
     for tok in reversed(doc[lo : pronoun.i]):
         if tok.dep_ not in ("nsubj", "nsubjpass") or _in_open_quote(tok):
             continue
@@ -1599,7 +1606,7 @@ def _org_subject_before(pronoun: Token, sp: Doc | Span | None) -> str | None:
     paragraph), when that subject is an organisation's name ('Microsoft released ... It said ...'); None when the
     nearest subject is anything else ('The festival was funded by Kickstarter. It said ...' stays 'it')."""
     doc = pronoun.doc
-    lo = max(sp.start if isinstance(sp, Span) else 0, doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else 0)
+    lo = _since_sentence_before(pronoun, sp)
     for tok in reversed(doc[lo : pronoun.i]):
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ != "PRON" and not _in_open_quote(tok):  # not a subject of its quote
             ent = _ent_of(tok, ("ORG",))
@@ -2055,8 +2062,8 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
                     clause = clause.head  # 'he said, he’s learned ...': the parser hung the cue on the auxiliary
                 content = [t for t in clause.subtree if t.i not in skip]
                 route = "inverted"
-                after = [t for t in content if t.i > tok.i]
-                if after and after[0].lower_ in ("and", "but", "so", "then") and all(_in_any(t.idx - base, qspans) or t.is_punct for t in content if t.i < tok.i) and (
+                following = [t for t in content if t.i > tok.i]
+                if following and following[0].lower_ in ("and", "but", "so", "then") and all(_in_any(t.idx - base, qspans) or t.is_punct for t in content if t.i < tok.i) and (
                         _right_after_quote(tok, text, base, qspans) or _after_quote_and_speaker(tok, subject, text, base, qspans)):
                     # '"Follow us," Ms. Gil said, and the boys trailed behind': the cue reports the quote before it; what
                     # follows the conjunction is the story going on
@@ -2744,6 +2751,7 @@ _PUBLIC_BODIES = {"government", "ministry", "department", "army", "military", "p
 def _register_national_bodies(sp: Doc | Span, ctx: _Context) -> None:
     """Remember each public body named with its nation ('the Ethiopian government'), so that a later 'the government'
     is that one."""
+    ctx.national_at = {}
     for tok in sp:
         found = _national_body(tok)
         if found is not None:
@@ -2753,8 +2761,7 @@ def _register_national_bodies(sp: Doc | Span, ctx: _Context) -> None:
 
 def _register_people(sp: Doc | Span, ctx: _Context) -> None:
     """Record full person names (two words or more), where the paragraph first names them, and organisations described by an appositive."""
-    ctx.named_at, ctx.org_named_at, ctx.national_at = {}, {}, {}
-    _register_national_bodies(sp, ctx)
+    ctx.named_at, ctx.org_named_at = {}, {}
     for ent in sp.ents:
         if ent.label_ == "PERSON":
             words = _name_words(ent)
@@ -3111,6 +3118,7 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
     for index, (sp, to_orig, section) in enumerate(units):
         text = sp.text
         marks = quote_spans(text, headline=section == "title", singles=singles)
+        _register_national_bodies(sp, ctx)
         _register_people(sp, ctx)
         ctx.paragraph_start = len(ctx.speakers)
         signed = _signature(sp, text) if whole is not None and not marks else None
