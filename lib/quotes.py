@@ -1069,6 +1069,15 @@ def _mention(head: Token) -> Span:
     return doc[lo : hi + 1]
 
 
+def _with_noun(ent: Span) -> Span:
+    """An organisation's name the recogniser cut off before the noun of its possessive phrase, with that noun:
+    'the UN Food and Agriculture Organization’s Save Food' + 'programme', 'Obama’s 2008' + 'campaign'."""
+    doc = ent.doc
+    if ent.end < len(doc) and doc[ent.end].pos_ == "NOUN" and ent[-1].head.i == ent.end and any(t.tag_ == "POS" for t in ent[:-1]):
+        return doc[ent.start : ent.end + 1]
+    return ent
+
+
 def _role_org(head: Token, ctx: _Context) -> tuple[str | None, str | None]:
     """Role and organisation from an appositive ('X, a researcher at Y') or preposed title ('Y Director X')."""
     doc = head.doc
@@ -1096,7 +1105,7 @@ def _role_org(head: Token, ctx: _Context) -> tuple[str | None, str | None]:
                 continue
             ent = _ent_of(pobj, ("ORG", "GPE", "NORP", "FAC"))
             if ent is not None and ent.label_ == "ORG":
-                org = _strip_det(ent.text)
+                org = _strip_det(_with_noun(ent).text)
                 _describe_org(pobj, org, ctx)
                 break
             desc = _np_key(pobj)
@@ -1108,7 +1117,7 @@ def _role_org(head: Token, ctx: _Context) -> tuple[str | None, str | None]:
         if org is None:
             ent = next((e for e in _ents_in(doc, appos.left_edge.i, appos.right_edge.i + 1) if e.label_ == "ORG"), None)
             if ent is not None:
-                org = _strip_det(ent.text)
+                org = _strip_det(_with_noun(ent).text)
     else:
         # preposed: "National Intelligence Service Director Kim Kyou-hyun"
         ent = _ent_of(head)
@@ -1960,6 +1969,8 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         s += 1
     if e > s and text[e - 1] in _MARKS and (inner == 0 or text[s - 1] in _MARKS):
         e -= 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:"):
+            e -= 1  # the comma inside the closing mark: '“… the public interest,” the ministry said'
     return s, e
 
 

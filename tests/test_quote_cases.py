@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from lib.nlp import load_pipeline
-from lib.quotes import DOUBLE_MARKS, _description_case, _listed_titles, extract_quotes, quote_spans
+from lib.quotes import DOUBLE_MARKS, _description_case, _listed_titles, _trim, extract_quotes, quote_spans
 from tests.helpers import ROOT, SEED
 
 
@@ -1812,3 +1812,23 @@ def test_a_singular_description_never_stands_for_a_plural_source(nlp):
     text = ("Domains\n\nThe firm applied for the name, but the South American governments argue this would harm the region.\n\n"
             "“Chile rejects the request,” the government notes in an appeal.")
     assert _only(extract_quotes(text, nlp), "rejects the request").speaker != "the South American governments"
+
+
+def test_a_quote_ends_before_the_comma_inside_its_closing_mark(nlp):
+    """'“…, in our view, the public interest,” the ministry said': the comma belongs to the sentence around the quote,
+    also when a word quoted earlier in the paragraph puts other quote marks before it."""
+    text = ("Domains\n\nChile and Peru want the “.andes” request withdrawn. “Selling the names of regions does not serve, in our view, "
+            "the public interest,” the Chilean Ministry of Economy said.")
+    assert _only(extract_quotes(text, nlp), "Selling the names").text.endswith("the public interest")
+    # whichever way the parser attached the closing mark, the content span never ends with the comma
+    text = "“Selling the names of regions does not serve the public interest,” the ministry said."
+    s, e = _trim(text, 0, text.index("” the") + 1)
+    assert text[s:e] == "Selling the names of regions does not serve the public interest"
+
+
+def test_an_organisation_named_with_a_possessive_keeps_its_noun(nlp):
+    """'coordinator of the World Health Organization’s Clean Air programme': the organisation is the programme, not a
+    name cut off before its noun."""
+    text = ("Air\n\n“Cities can act now,” says Ana Ortiz, coordinator of the World Health Organization’s Clean Air programme.")
+    assert _only(extract_quotes(text, nlp), "Cities can act").org in (
+        "World Health Organization’s Clean Air programme", "World Health Organization")
