@@ -199,7 +199,7 @@ def resolution_rule(mention: str, speaker: str | None) -> str:
     if not s:
         return "unresolved"
     if low in _PRONOUNS:
-        return "pronoun → an earlier speaker of the same number"
+        return "pronoun → the earlier speaker or subject it stands for"
     if low in _RELATIVES:
         return "relative pronoun → the noun it stands for"
     if m == s or _strip_article(m) == s or m[:1].lower() + m[1:] == s:  # ('An official at ...' is written 'an official at ...')

@@ -1614,13 +1614,18 @@ def _org_subject_before(pronoun: Token, sp: Doc | Span | None) -> str | None:
     """The organisation an 'it' stands for: the nearest subject before it, in its own sentence or the one before (same
     paragraph), when that subject is an organisation's name ('Microsoft released ... It said ...'); None when the
     nearest subject is anything else ('The festival was funded by Kickstarter. It said ...' stays 'it')."""
+    tok = _noun_subject_before(pronoun, sp)
+    ent = None if tok is None else _ent_of(tok, ("ORG",))
+    return _strip_det(_name_text(ent)) if ent is not None and tok.tag_ != "NNPS" else None
+
+
+def _noun_subject_before(pronoun: Token, sp: Doc | Span | None) -> Token | None:
+    """The nearest subject before a pronoun that is not itself a pronoun, in its own sentence or the one before (same
+    paragraph), and not the subject of a quote."""
     doc = pronoun.doc
     lo = _since_sentence_before(pronoun, sp)
-    for tok in reversed(doc[lo : pronoun.i]):
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ != "PRON" and not _in_open_quote(tok):  # not a subject of its quote
-            ent = _ent_of(tok, ("ORG",))
-            return _strip_det(_name_text(ent)) if ent is not None and tok.tag_ != "NNPS" else None
-    return None
+    return next((tok for tok in reversed(doc[lo : pronoun.i]) if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ != "PRON" and not _in_open_quote(tok)),
+                None)
 
 
 def _has_given_name(name: Token) -> bool:
@@ -1706,6 +1711,10 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
             org = _org_subject_before(head, sp)
             if org is not None:
                 return _Entity(ctx.orgs.get(org.lower(), org), head=low)
+            finding = _noun_subject_before(head, sp)
+            if finding is not None and finding.pos_ == "NOUN" and finding.tag_ != "NNS" and finding.lemma_.lower() in cue_lexicon()["finding_nouns"]:
+                # 'The report was released by the Pew Research Center on Monday. It found ...': the report (or whoever's it is)
+                return _resolve(finding, _mention(finding), ctx, sp)
         return _Entity(mention.text if low == head.lower_ else low.capitalize(), head=low, plural=low in PRONOUNS_PLURAL)
     lex = cue_lexicon()
     if head.pos_ == "NOUN" and head.lemma_.lower() in lex["finding_nouns"] or head.pos_ == "PROPN" and head.lower_ in lex["finding_nouns"]:

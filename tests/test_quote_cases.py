@@ -1832,3 +1832,14 @@ def test_an_organisation_named_with_a_possessive_keeps_its_noun(nlp):
     text = ("Air\n\n“Cities can act now,” says Ana Ortiz, coordinator of the World Health Organization’s Clean Air programme.")
     assert _only(extract_quotes(text, nlp), "Cities can act").org in (
         "World Health Organization’s Clean Air programme", "World Health Organization")
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("Sleep\n\nThe study, published in a journal on Wednesday, followed 2,000 children for ten years. It found that those who slept "
+     "less did worse at school.", "did worse", "the study"),
+    ("News\n\nThe survey was released by the Pew Research Center on Monday. It found that most adults get news from social media.",
+     "social media", "the survey"),
+])
+def test_it_after_a_finding_stands_for_that_finding(nlp, text, fragment, speaker):
+    """'The study ... It found that ...': 'it' is the study (or whoever's study it is), never left as 'It'."""
+    assert _only(extract_quotes(text, nlp), fragment).speaker == speaker
