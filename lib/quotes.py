@@ -48,9 +48,10 @@ _MISTAKEN_NAMES = ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART",
 # name of two words or more (of a name tagged as something else, only the ranks that never begin an organisation's name);
 # courtesy titles ('Mr', 'Lady') are _TITLES, dropped before these
 _PERSON_RANKS = {"sir", "dame", "lord", "baroness", "baron", "professor", "constable", "sergeant", "sgt", "sgt.", "inspector",
-                 "superintendent", "detective", "det.", "monsignor", "reverend", "rev.", "rabbi", "imam", "councilwoman", "councilman",
+                 "superintendent", "detective", "det.", "monsignor", "reverend", "rev.", "rabbi", "imam", "councilwoman", "councilman", "commissioner",
                  "councillor", "congressman", "congresswoman", "alderman", "assemblyman", "assemblywoman", "archbishop", "bishop",
                  "cardinal", "pastor", "chaplain"}
+_HONOURS = {"sir", "dame", "lord", "baroness", "baron"}  # of these, the ranks that are part of how a person is named, not a role
 _RANKS = _PERSON_RANKS | {"chief", "officer", "lieutenant", "lt.", "captain", "capt.", "colonel", "col.", "corporal", "cpl.", "private",
                           "pte", "major", "maj.", "mayor", "general", "admiral", "commander", "brigadier"}
 
@@ -817,7 +818,7 @@ def _ent_of(tok: Token, labels: tuple[str, ...] | None = None) -> Span | None:
         # a first name the recogniser left outside the name ('Anders' in 'Anders Sandberg, who studies ..., said')
         first = doc[lo - 1]
         if (first.pos_ == "PROPN" and not first.ent_type_ and first.dep_ == "compound" and lo <= first.head.i < hi and first.text.istitle()
-                and first.lower_ not in _TITLES and not _person_word(first.lower_) and (lo < 2 or doc[lo - 2].pos_ != "PROPN")):
+                and first.lower_ not in _TITLES | _RANKS - _HONOURS and not _person_word(first.lower_) and (lo < 2 or doc[lo - 2].pos_ != "PROPN")):
             lo -= 1
     if tok.ent_type_ == "PERSON":  # a name the recogniser split after a particle ('Maria van der' + 'Hoeven')
         while hi < len(doc) and doc[hi].ent_iob_ == "B" and doc[hi].ent_type_ == "PERSON" and doc[hi - 1].lower_ in _PARTICLES:
@@ -1096,7 +1097,8 @@ def _role_org(head: Token, ctx: _Context) -> tuple[str | None, str | None]:
         # 'Another Democratic member of the committee, Ron Wyden, said': the name is the appositive, the subject noun the role
         appos = head if head.pos_ == "NOUN" else None
     if appos is not None:
-        mods = [c for c in appos.children if c.dep_ in ("amod", "compound", "nmod") and c.i < appos.i]
+        # (not an age: 'a 34-year-old nurse' is a nurse, never an 'old nurse')
+        mods = [c for c in appos.children if c.dep_ in ("amod", "compound", "nmod") and c.i < appos.i and not any(t.tag_ == "CD" for t in c.subtree)]
         role = " ".join(t.text for t in sorted(mods + [appos], key=lambda t: t.i))
         preps = [t for t in appos.subtree if t.dep_ == "prep" and t.lower_ in ("at", "of", "for", "with", "from", "in", "on")]
         for prep in preps:
@@ -1153,6 +1155,14 @@ def _role_org(head: Token, ctx: _Context) -> tuple[str | None, str | None]:
                 break
             if pobj is not None and _np_key(pobj) in ctx.orgs:
                 role, org = head.lemma_.lower(), ctx.orgs[_np_key(pobj)]
+                break
+    if appos is None and not org and head.ent_type_ == "PERSON":
+        # 'Economist Mark Zandi of Moody’s Analytics', 'said Stephen Vladeck of the University of Texas School of Law'
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "from")):
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            ent = _ent_of(pobj, ("ORG",)) if pobj is not None else None
+            if ent is not None and ent[-1].pos_ != "ADP":  # (not a name the recogniser cut off: 'the Armenian Patriarchate of')
+                org = _strip_det(_with_noun(ent).text)
                 break
     if role:
         role = re.sub(r"^(?:another|a|an|the|former|also)\s+", "", role, flags=re.IGNORECASE).strip() or None

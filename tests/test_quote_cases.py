@@ -1843,3 +1843,20 @@ def test_an_organisation_named_with_a_possessive_keeps_its_noun(nlp):
 def test_it_after_a_finding_stands_for_that_finding(nlp, text, fragment, speaker):
     """'The study ... It found that ...': 'it' is the study (or whoever's study it is), never left as 'It'."""
     assert _only(extract_quotes(text, nlp), fragment).speaker == speaker
+
+
+@pytest.mark.parametrize("text,fragment,speaker,role,org", [
+    ("Water\n\nThandi Mokoena, a 34-year-old nurse, said she spends two hours a week collecting water.", "two hours",
+     "Thandi Mokoena", "nurse", None),
+    ("Growth\n\nEconomist Mark Zandi of Moody's Analytics said growth would slow.", "growth would", "Mark Zandi", "Economist",
+     "Moody's Analytics"),
+    ("Law\n\n“The case is weak,” said Stephen Vladeck of the University of Texas School of Law.", "case is weak", "Stephen Vladeck",
+     None, "University of Texas School of Law"),
+    ("Council\n\nCommissioner Dan Ryan said the plan had been rushed.", "been rushed", "Dan Ryan", "Commissioner", None),
+    ("Council\n\nCouncilwoman Ann Lee said the plan had been rushed.", "been rushed", "Ann Lee", "Councilwoman", None),
+])
+def test_role_and_organisation_around_a_name(nlp, text, fragment, speaker, role, org):
+    """An age is no role ('a 34-year-old nurse' is a nurse); 'Name of Organisation' names the organisation; a council
+    rank before a name is the role, not part of the name."""
+    q = _only(extract_quotes(text, nlp), fragment)
+    assert (q.speaker, q.role, q.org) == (speaker, role, org)
