@@ -2554,6 +2554,14 @@ def _kind(text: str, s: int, e: int, qspans: list[tuple[int, int, bool, bool]]) 
 _LABEL_PREFIX_RE = re.compile(r"[A-Z][A-Z0-9 ]{1,24}:\s*[“\"‘']")  # a page's label before a quote: 'BREAKING: "'
 
 
+def _asked_of(a: _Attribution) -> bool:
+    """Whether a question was put to the subject by someone the article does not name: 'When asked about the fine, she
+    said ...', 'Asked whether ..., Verney declined' (the reporter asked; the subject is who was asked)."""
+    cue = a.cue[0] if a.cue else None
+    return cue is not None and not a.follow_on and a.lemma == "ask" and cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl", "conj") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in cue.children)
+
+
 def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Context, dateline: int = 0) -> None:
     """Resolve the speaker, role and organisation of an attribution and set its kind (a source the parser ran into the
     paragraph's opening dateline starts after it: 'RANGOON, Burma - Aung San Suu Kyi's political allies predicted')."""
@@ -3189,6 +3197,8 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
             if a.subject is not None and a.subject.lower_ == "you" and (a.speaker or "").lower() == "you":
                 continue  # 'depends on which version you prefer': the generic reader, never a source
             a.start = max(a.start, dateline)
+            if _asked_of(a):  # (the subject stays known, for a 'he said' after it)
+                a.speaker = a.role = a.org = a.speaker_span = None
             own.append(_make_quote(a, sp, text, to_orig, section, source_text, singles))
         # quoted words inside another quote's content belong to that quote's speaker: 'X said the bill maintains "business
         # as usual"' is X's mixed quote, not a direct quote of the bill

@@ -1860,3 +1860,13 @@ def test_role_and_organisation_around_a_name(nlp, text, fragment, speaker, role,
     rank before a name is the role, not part of the name."""
     q = _only(extract_quotes(text, nlp), fragment)
     assert (q.speaker, q.role, q.org) == (speaker, role, org)
+
+
+def test_a_question_put_to_someone_is_not_theirs(nlp):
+    """'Asked whether ..., Verney declined to comment': the question was put to Verney by someone unnamed, so it has
+    no speaker; Verney stays known, and the 'he' after it is still Verney."""
+    text = ("Fine\n\nA Google spokesman, Al Verney, said the company would consider an appeal.\n\n"
+            "Asked whether the company would change its search results, Verney declined to comment. He said the ruling was unfair.")
+    quotes = extract_quotes(text, nlp)
+    assert _only(quotes, "change its search results").speaker is None
+    assert _only(quotes, "ruling was unfair").speaker == "Al Verney"
