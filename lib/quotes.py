@@ -51,6 +51,11 @@ _PERSON_RANKS = {"sir", "dame", "lord", "baroness", "baron", "professor", "const
                  "superintendent", "detective", "det.", "monsignor", "reverend", "rev.", "rabbi", "imam", "councilwoman", "councilman", "commissioner",
                  "councillor", "congressman", "congresswoman", "alderman", "assemblyman", "assemblywoman", "archbishop", "bishop",
                  "cardinal", "pastor", "chaplain"}
+# abbreviated titles and the nouns that describe their holders ('Gov. John Bel Edwards ... the governor said')
+_TITLE_NOUNS = {"gov.": ("governor",), "sen.": ("senator",), "rep.": ("representative", "congressman", "congresswoman", "lawmaker"),
+                "gen.": ("general",), "lt.": ("lieutenant",), "col.": ("colonel",), "capt.": ("captain",), "sgt.": ("sergeant",),
+                "adm.": ("admiral",), "prof.": ("professor",), "supt.": ("superintendent",), "det.": ("detective",),
+                "rev.": ("reverend", "pastor", "minister"), "sec.": ("secretary",), "atty.": ("attorney",), "maj.": ("major",)}
 _HONOURS = {"sir", "dame", "lord", "baroness", "baron"}  # of these, the ranks that are part of how a person is named, not a role
 _RANKS = _PERSON_RANKS | {"chief", "officer", "lieutenant", "lt.", "captain", "capt.", "colonel", "col.", "corporal", "cpl.", "private",
                           "pte", "major", "maj.", "mayor", "general", "admiral", "commander", "brigadier"}
@@ -1868,7 +1873,7 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
 
         plural = head.tag_ in ("NNS", "NNPS")  # 'the government' is not 'the South American governments' named before it
         ent = next((e for e in reversed(ctx.speakers) if (e.head == lemma and e.plural == plural or lemma in e.nouns or (
-            e.role and e.role.lower().endswith(lemma))) and may_be(e)), None)
+            e.role and (e.role.lower().endswith(lemma) or lemma in _TITLE_NOUNS.get(e.role.lower().split()[-1], ())))) and may_be(e)), None)
         before = head.doc[sp.start if isinstance(sp, Span) else 0 : head.i].text if sp is not None else ""
         named_here = ent is not None and bool(ent.name.split()) and ent.name.split()[-1] in before
         here = _paragraph_subject(head, sp, ctx) if ent is not None and ent.person and is_person_noun(head) and not named_here else None

@@ -1870,3 +1870,11 @@ def test_a_question_put_to_someone_is_not_theirs(nlp):
     quotes = extract_quotes(text, nlp)
     assert _only(quotes, "change its search results").speaker is None
     assert _only(quotes, "ruling was unfair").speaker == "Al Verney"
+
+
+@pytest.mark.parametrize("title,noun", [("Gov.", "governor"), ("Sen.", "senator"), ("Rep.", "congresswoman")])
+def test_a_description_stands_for_the_person_with_that_abbreviated_title(nlp, title, noun):
+    """'Gov. Ann Ruiz urged ... “…,” the governor said': the governor is the person the article gave the title 'Gov.'."""
+    text = (f"Storm\n\n{title} Ann Ruiz urged residents to stay indoors, and officials said shelters were open.\n\n"
+            f"“This is a very dangerous storm,” the {noun} said at a briefing.")
+    assert _only(extract_quotes(text, nlp), "dangerous storm").speaker == "Ann Ruiz"
