@@ -2191,7 +2191,9 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
             # '“…,” said Dr Hugo Spiers. The results showed that ... “We were able to show ...”': results say nothing aloud
             src = [b for b in before if b.category == "speech"][-1]
         starts = _starts_sentence(sp, qs)
-        intro = _named_subject_before(sp, qs, qspans, before[-1].end if before else 0, ctx) if (qe - qs) > 15 and starts else None
+        # (a short quote only as a whole sentence of two words or more: '“Nobody told us.”', never a scare-quoted '“fair”')
+        sentence = starts and text[qs:qe].rstrip("”\"’' ")[-1:] in ".!?…" and len(text[qs:qe].split()) >= 2
+        intro = _named_subject_before(sp, qs, qspans, before[-1].end if before else 0, ctx) if ((qe - qs) > 15 or sentence) and starts else None
         if intro is not None and before and (intro.idx - _base(sp) < before[-1].end or before[-1].cue and intro.i <= before[-1].cue[-1].i):
             intro = None  # a person named before the last cue (its speaker, say): the quote follows that cue's speaker
         if intro is not None and (src is None or src.subject is None or src.subject.i != intro.i):
@@ -2205,8 +2207,6 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
             continue
         if not before and src is not None and src.cue and src.cue[-1].i + 1 < len(src.cue[-1].doc) and src.cue[-1].doc[src.cue[-1].i + 1].text == ":":
             continue  # '“A.” Dr X added: “B.”': a speaker introduced with a colon says B, not the quote before (see _unit_quotes)
-        # (a short quote only as a whole sentence of two words or more: '“Nobody told us.”', never a scare-quoted '“fair”')
-        sentence = starts and text[qs:qe].rstrip("”\"’' ")[-1:] in ".!?…" and len(text[qs:qe].split()) >= 2
         if src is not None and ((qe - qs) > 15 or sentence) and (starts or _HEADING_RE.search(text[:qs]) is not None):
             a = _Attribution(qs, qe, src.cue, src.subject, follow_on=True, route="follow_on", lemma=src.lemma, category=src.category)
             if keep(a):
@@ -3386,6 +3386,8 @@ def _person_subject_of(sent: Span, base: int, qspans: list[tuple[int, int, bool,
     if subj is None:  # 'But his friend Mark Lowe, a student, was less lucky.': the name in apposition to a noun subject
         noun = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
         subj = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"), None) if noun is not None else None
+        subj = subj or (_called(noun) if noun is not None else None)  # 'Her neighbor, a retired machinist named Earl Pike, nodded.'
+
     if subj is None or _in_any(subj.idx - base, qspans) or not (
             subj.ent_type_ == "PERSON" or subj.ent_type_ in _MISTAKEN_NAMES and _person_shaped(subj) or _known_surname(subj, ctx)):
         return None

@@ -1878,3 +1878,11 @@ def test_a_description_stands_for_the_person_with_that_abbreviated_title(nlp, ti
     text = (f"Storm\n\n{title} Ann Ruiz urged residents to stay indoors, and officials said shelters were open.\n\n"
             f"“This is a very dangerous storm,” the {noun} said at a briefing.")
     assert _only(extract_quotes(text, nlp), "dangerous storm").speaker == "Ann Ruiz"
+
+
+@pytest.mark.parametrize("who", ["Earl Pike, her neighbor,", "Her neighbor, a retired machinist named Earl Pike,"])
+def test_a_short_quoted_sentence_after_someone_new_is_theirs(nlp, who):
+    """'“…,” Sarah Cole said. Earl Pike, her neighbor, nodded. “Same here.”': a whole quoted sentence, however short,
+    after a sentence about a person just named (or described and named) is that person's, not the earlier speaker's."""
+    text = f"Voters\n\n“I don't see the point,” Sarah Cole said on her porch. {who} nodded. “Same here.”"
+    assert _only(extract_quotes(text, nlp), "Same here").speaker == "Earl Pike"
