@@ -1084,6 +1084,9 @@ def _with_noun(ent: Span) -> Span:
     return ent
 
 
+_PARTY_STATE_RE = re.compile(r"[RDI]\s?[-–]\s?[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?")  # 'R-Ky.', 'D-Calif.', 'R-New York'
+
+
 def _role_org(head: Token, ctx: _Context) -> tuple[str | None, str | None]:
     """Role and organisation from an appositive ('X, a researcher at Y') or preposed title ('Y Director X')."""
     doc = head.doc
@@ -1093,6 +1096,8 @@ def _role_org(head: Token, ctx: _Context) -> tuple[str | None, str | None]:
         appos = None  # a list read as an apposition ('the banks, the government and most of the modern world') gives no role
     if appos is None and head.dep_ == "compound":
         appos = next((c for c in head.head.children if c.dep_ == "appos"), None)
+    if appos is not None and _PARTY_STATE_RE.fullmatch(doc[appos.left_edge.i : appos.right_edge.i + 1].text):
+        appos = None  # 'Sen. Rand Paul, R-Ky.,': a party and state, no role; the title before the name is the role
     if appos is None and head.dep_ in _SUBJ:
         # 'Lim Soo-suk, spokesman for ...' is sometimes parsed as a second subject
         nxt = head.right_edge.i + 1

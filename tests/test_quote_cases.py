@@ -1886,3 +1886,12 @@ def test_a_short_quoted_sentence_after_someone_new_is_theirs(nlp, who):
     after a sentence about a person just named (or described and named) is that person's, not the earlier speaker's."""
     text = f"Voters\n\n“I don't see the point,” Sarah Cole said on her porch. {who} nodded. “Same here.”"
     assert _only(extract_quotes(text, nlp), "Same here").speaker == "Earl Pike"
+
+
+@pytest.mark.parametrize("text,role", [
+    ("Vote\n\nSen. Rand Paul, R-Ky., who delayed the vote for hours, said he could not support the deal.", "Sen."),
+    ("Vote\n\nSenate Minority Leader Harry Reid, D-Nev., said he could not support the deal.", "Senate Minority Leader"),
+])
+def test_a_party_and_state_are_no_role(nlp, text, role):
+    """'Sen. Rand Paul, R-Ky.,': the party and state after a lawmaker's name are no role; the title before it is."""
+    assert _only(extract_quotes(text, nlp), "could not support").role == role
