@@ -115,6 +115,7 @@ class _Entity:
     gender: str | None = None  # 'he' or 'she', learned from the pronouns that refer to it or a courtesy title
     nouns: set[str] = field(default_factory=set)  # descriptions that have stood for it ('the scientist')
     name_like: bool = False  # a two- or three-word name the recogniser called an organisation: maybe a person's
+    demonym: str | None = None  # the nationality a demonym gave it ('the Swiss said'): one person has one
 
 
 @dataclass
@@ -1528,10 +1529,17 @@ def _stood_for(head: Token, noun: str, sp: Doc | Span | None, ctx: _Context) -> 
         # the paragraph named last before it ('The club sacked its coach, Marco Silva. The Portuguese said ...')
         named = [p for p in ctx.people if ctx.named_at.get(p.name, head.i) < head.i]
         ent = max(named, key=lambda p: ctx.named_at[p.name], default=None)
+    demonym = noun if head.ent_type_ == "NORP" or head.pos_ == "PROPN" and head.text[:1].isupper() else None  # (the Scot is tagged a person)
+    if ent is not None and demonym and ent.demonym not in (None, demonym):
+        # 'Wawrinka beat Murray ... The Swiss said ..., while the Scot admitted ...': a second nationality is someone else,
+        # the person named last before it who has none or this one
+        named = [p for p in ctx.people if p is not ent and p.demonym in (None, demonym) and ctx.named_at.get(p.name, head.i) < head.i]
+        ent = max(named, key=lambda p: ctx.named_at[p.name], default=None)
     if ent is not None and ent.role and noun in role_words(("official_roles",)) and noun not in ent.role.lower():
         return None  # 'the mayor said' does not stand for a person introduced as 'café owner'
     if ent is not None:
         ent.nouns.add(noun)
+        ent.demonym = ent.demonym or demonym
     return ent
 
 
@@ -2469,6 +2477,11 @@ def _drop_asides(tokens: list[Token]) -> list[Token]:
     for t in tokens:
         left = t.left_edge.i
         aside = t.dep_ in ("appos", "npadvmod") or (t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > t.head.i)
+        # 'said he had never played better, while the Scot admitted ...': someone else's words set against these (but in a
+        # clause opened by 'that' the contrast is part of what was said: 'argued that ..., whereas Petraeus acknowledged ...')
+        aside = aside or t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in t.children) and any(
+            c.dep_ in _SUBJ and (c.pos_ == "PROPN" or is_person_noun(c)) for c in t.children) and (_cue_at(t) or (None, None, ""))[2] == "speech" and not any(
+            x.dep_ == "mark" and x.lower_ == "that" for x in tokens)
         if t.dep_ == "appos" and any(x.dep_ == "cc" for x in t.subtree):
             aside = False  # 'differ on Israel, the nuclear deal and the court': a list the parser read as an apposition
         if aside and left > 0 and t.doc[left - 1].text == "," and left - 1 in keep and not any(

@@ -1895,3 +1895,13 @@ def test_a_short_quoted_sentence_after_someone_new_is_theirs(nlp, who):
 def test_a_party_and_state_are_no_role(nlp, text, role):
     """'Sen. Rand Paul, R-Ky.,': the party and state after a lawmaker's name are no role; the title before it is."""
     assert _only(extract_quotes(text, nlp), "could not support").role == role
+
+
+def test_two_nationalities_are_two_people(nlp):
+    """'Wawrinka beat Murray. The Swiss said ..., while the Scot admitted ...': the Scot is not the Swiss, and what the
+    Scot admitted is no part of what the Swiss said."""
+    text = ("Final\n\nStan Wawrinka beat Andy Murray in straight sets on Friday. The Swiss said he had never played better on grass, "
+            "while the Scot admitted he had been tired.")
+    quotes = extract_quotes(text, nlp)
+    assert [(q.speaker, q.text) for q in quotes] == [("Stan Wawrinka", "he had never played better on grass"),
+                                                     ("Andy Murray", "he had been tired")]
