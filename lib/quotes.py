@@ -3061,6 +3061,8 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
             c.dep_ == "dobj" and c.lower_ in ("lot", "much", "volumes", "something", "plenty") and any(p.lower_ == "about" for p in c.children)
             for c in cue.children) and (a.subject is None or not (a.subject.pos_ in ("PROPN", "PRON") or is_person_noun(a.subject))):
         return "revealing"  # 'This tactic ... says a lot about how we react': a thing revealing something, not words said
+    if a.lemma == "recall" and cue is not None and any(c.dep_ == "dobj" and any(x.dep_ == "nummod" for x in c.children) for c in cue.children):
+        return "product_recall"  # 'Toyota is recalling 1.2 million vehicles over ...': goods called back, no memory told
     if a.lemma in _MANNER and not quoted:
         return "manner"  # 'she smiled at the crowd': a face or gesture reports words only beside a quote ('“It’s the sun!” grins Sparbo')
     if a.lemma in _DESIRES and not quoted:

@@ -1905,3 +1905,12 @@ def test_two_nationalities_are_two_people(nlp):
     quotes = extract_quotes(text, nlp)
     assert [(q.speaker, q.text) for q in quotes] == [("Stan Wawrinka", "he had never played better on grass"),
                                                      ("Andy Murray", "he had been tired")]
+
+
+def test_a_product_recall_is_no_memory(nlp):
+    """'Toyota is recalling 1.2 million vehicles over a faulty sensor': goods called back, nothing remembered aloud; 'she
+    recalls a doctor who saw her' still is."""
+    quotes = extract_quotes("Recall\n\nToyota is recalling 1.2 million vehicles over a faulty airbag sensor, the company said on Thursday.", nlp)
+    assert [q.cue for q in quotes] == ["said"]
+    quotes = extract_quotes("Age\n\nShe happily recalls a doctor who saw her for the first time a few years back.", nlp)
+    assert [q.cue for q in quotes] == ["recalls"]
