@@ -131,6 +131,7 @@ class _Context:
     named_at: dict[str, int] = field(default_factory=dict)  # people first named in the current paragraph -> token index
     org_named_at: dict[str, int] = field(default_factory=dict)  # organisations first named in the current paragraph -> token index
     subject: _Entity | None = None  # the person last named as a subject in an earlier paragraph ('King developed a style ...')
+    interview: bool = False  # the article is laid out as 'Q:' and 'A:' paragraphs (is_interview)
     name_endings: dict[str, str] = field(default_factory=dict)  # surname -> 'Given Surname' ending a longer entity name
     national: dict[str, str] = field(default_factory=dict)  # 'government' -> 'Ethiopian government': the body last named with its nation
     national_at: dict[str, int] = field(default_factory=dict)  # those named in the current paragraph -> token index
@@ -2299,6 +2300,8 @@ def _quote_first(sp: Doc | Span, text: str, qs: int, qe: int, qspans: list[tuple
             if head is not None and head.ent_type_ != "PERSON" and not (any(t.ent_type_ in ("ORG", "NORP", "GPE") or is_person_noun(t) for t in before)
                                                                          or all(t.is_title or t.is_stop for t in words)):
                 head = None  # a heading, not a name: 'Job satisfaction: “No two days are ever the same.”'
+            if head is not None and sum(len(t.text) for t in words) < 2:
+                head = None  # 'A: “…”': an interview's answer label (see _qa_answer), not a name
             if head is not None:
                 head = _entity_root(head)
                 colon = next((t for t in doc[k : k + 1] if t.idx - base == len(lead) - 1), before[-1])
@@ -2594,7 +2597,14 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
     after = label.end() if label is not None and any(qs == label.end() for qs, _, _, _ in qspans) else _quote_after_heading(sp, text, a.start, a.end, qspans)
     if after is not None and after < a.end:
         a.start = after  # 'BREAKING: "We are at war," the president said', 'Worst thing about the job: “…,” says X': the label is the page's
-    a.kind = "direct" if a.label is not None else _kind(text, a.start, a.end, qspans)
+    a.kind = "direct" if a.label is not None or a.route == "qa" else _kind(text, a.start, a.end, qspans)
+    if a.route == "qa":
+        # the person interviewed: the one the introduction was about, else the first person the article named
+        ent = ctx.subject or ctx.fresh or next(iter(ctx.people), None)
+        if ent is not None:
+            ctx.speakers.append(ent)
+            a.speaker, a.role, a.org = ent.name, ent.role, ent.org
+        return
     if a.subject is None:
         return
     base = _base(sp)
@@ -3022,7 +3032,7 @@ class _Selector:
         return self.model.probability(feats) >= self.model.threshold
 
 
-_RULE_ROUTES = {"roundup", "label", "dash", "prev_subject", "headline", "resumed", "agentless"}  # layouts too rare in PolNeAR train to learn: kept by rule
+_RULE_ROUTES = {"roundup", "label", "dash", "prev_subject", "headline", "resumed", "agentless", "qa"}  # layouts too rare in PolNeAR train to learn: kept by rule
 _DESIRES = {"hope", "wish", "imagine", "forget"}  # a wish, a hope or an imagining reports no claim (PolNeAR counts some; news readers do not)
 _MANNER = {"grin", "smile", "beam", "enthuse", "shrug"}  # speech cues only beside a direct quote
 _NAMING_VERBS = {"call", "name", "dub", "nickname", "label", "term", "title"}  # verbs that give a thing its name
@@ -3178,6 +3188,8 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
     whole: tuple[int, int, str, int] | None = None  # the previous paragraph when it is one quote and nothing else: its
     # content (source offsets), section, and how many quotes were credited from it by a guess
     singles = single_mark_style(source_text)
+    units = list(units)
+    ctx.interview = is_interview(sp.text for sp, _, _ in units)
     for index, (sp, to_orig, section) in enumerate(units):
         text = sp.text
         marks = quote_spans(text, headline=section == "title", singles=singles)
@@ -3208,7 +3220,8 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
         selector.paragraph(sp, text, qspans, section, index, to_orig, names)
         keep = selector.keep
         dateline = dateline_end(text)
-        attrs = _attributions(sp, text, qspans, ctx, keep, dateline)
+        answer = _qa_answer(sp, text) if ctx.interview else None
+        attrs = [answer] if answer is not None else [] if ctx.interview and _QA_RE.match(text) else _attributions(sp, text, qspans, ctx, keep, dateline)
         # a headline's 'Name: words' is one quote: the headline route only where no other route already took the words
         heads = [h for h in (_headline_label(sp, text) if section == "title" else []) if not any(a.start < h.end and h.start < a.end for a in attrs)]
         attrs += [a for a in _dash_attributions(sp, text, qspans) + _label_attributions(sp, text, ctx) + heads if keep(a)]
@@ -3504,6 +3517,29 @@ _NOT_SPEAKERS = {"UPDATE", "UPDATED", "CLARIFICATION", "CORRECTION", "NOTE", "PH
                  "RELATED", "ABSTRACT", "FULL TEXT", "Q", "A", "EDITOR'S NOTE", "EDITOR’S NOTE", "SOURCE", "SOURCES", "BREAKING",
                  "EMAIL", "E-MAIL", "PHONE", "TEL", "CONTACT", "TWITTER", "FOLLOW", "CREDIT", "TAGS", "TOPICS", "WEB", "WEBSITE"}
 _LABEL_VERBS = {"IS", "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD", "WILL", "CAN", "DOES", "DO", "DID"}  # 'FIX IS IN: ...' is a headline, not a speaker
+
+
+_QA_RE = re.compile(r"^\s*(?P<label>Q|A|Question|Answer)\s*[:.]\s+(?P<rest>\S)")
+
+
+def is_interview(texts: Iterable[str]) -> bool:
+    """Whether paragraphs are laid out as an interview: at least one 'Q:' and one 'A:' paragraph."""
+    labels = {m.group("label")[0] for t in texts if (m := _QA_RE.match(t))}
+    return labels == {"Q", "A"}
+
+
+def _qa_answer(sp: Doc | Span, text: str) -> _Attribution | None:
+    """An interview's answer paragraph ('A: We have two players out, but ...'): all of it, in quote marks or not, is a
+    direct quote of the person interviewed (see _finish)."""
+    m = _QA_RE.match(text)
+    if m is None or m.group("label")[0] != "A":
+        return None
+    base = _base(sp)
+    label = [t for t in sp if m.start("label") <= t.idx - base < m.start("rest") and not t.is_space]
+    s, e = _trim(text, m.start("rest"), len(text.rstrip()))
+    if not label or e - s < 2:
+        return None
+    return _Attribution(s, e, label[-1:], None, kind="direct", route="qa", lemma=":", category="speech")
 
 
 def _label_attributions(sp: Doc | Span, text: str, ctx: _Context) -> list[_Attribution]:

@@ -1914,3 +1914,14 @@ def test_a_product_recall_is_no_memory(nlp):
     assert [q.cue for q in quotes] == ["said"]
     quotes = extract_quotes("Age\n\nShe happily recalls a doctor who saw her for the first time a few years back.", nlp)
     assert [q.cue for q in quotes] == ["recalls"]
+
+
+def test_an_interview_answer_is_the_interviewee_s(nlp):
+    """A 'Q:'/'A:' interview: every answer, in quote marks or not, is a direct quote of the person the introduction is
+    about; a question is nobody's quote, and the answer label is no speaker."""
+    text = ("Q&A with the coach\n\nMaria Santos took over the national team in March. We spoke to her before the World Cup.\n\n"
+            "Q: How is the squad looking?\n\nA: “Better than I hoped. The young players have surprised me.”\n\n"
+            "Q: What about the injuries?\n\nA: We have two players out, but that is football. You adapt.")
+    quotes = extract_quotes(text, nlp)
+    assert [(q.kind, q.speaker, q.cue) for q in quotes] == [("direct", "Maria Santos", ":")] * 2
+    assert quotes[1].text == "We have two players out, but that is football. You adapt."
