@@ -1100,6 +1100,8 @@ def _role_org(head: Token, ctx: _Context) -> tuple[str | None, str | None]:
         appos = next((c for c in head.head.children if c.dep_ == "appos"), None)
     if appos is not None and _PARTY_STATE_RE.fullmatch(doc[appos.left_edge.i : appos.right_edge.i + 1].text):
         appos = None  # 'Sen. Rand Paul, R-Ky.,': a party and state, no role; the title before the name is the role
+    if appos is not None and appos.text.isupper() and appos.left_edge.i == appos.i and appos.i > 0 and doc[appos.i - 1].text == "(":
+        appos = None  # 'The Rail Delivery Group (RDG) said': the name's short form, no role
     if appos is None and head.dep_ in _SUBJ:
         # 'Lim Soo-suk, spokesman for ...' is sometimes parsed as a second subject
         nxt = head.right_edge.i + 1

@@ -1891,9 +1891,12 @@ def test_a_short_quoted_sentence_after_someone_new_is_theirs(nlp, who):
 @pytest.mark.parametrize("text,role", [
     ("Vote\n\nSen. Rand Paul, R-Ky., who delayed the vote for hours, said he could not support the deal.", "Sen."),
     ("Vote\n\nSenate Minority Leader Harry Reid, D-Nev., said he could not support the deal.", "Senate Minority Leader"),
+    ("Vote\n\nRep. Bobby Scott (D-VA) said he could not support the deal.", "Rep."),
+    ("Vote\n\nThe Rail Delivery Group (RDG) said it could not support the deal.", None),
 ])
 def test_a_party_and_state_are_no_role(nlp, text, role):
-    """'Sen. Rand Paul, R-Ky.,': the party and state after a lawmaker's name are no role; the title before it is."""
+    """'Sen. Rand Paul, R-Ky.,': the party and state after a lawmaker's name are no role, the title before it is; nor is
+    a name's short form in brackets ('The Rail Delivery Group (RDG)')."""
     assert _only(extract_quotes(text, nlp), "could not support").role == role
 
 
