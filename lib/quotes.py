@@ -1077,6 +1077,12 @@ def _mention(head: Token) -> Span:
     return doc[lo : hi + 1]
 
 
+def _joined(toks: list[Token]) -> str:
+    """Tokens in order as the text wrote them: neighbours keep their own spacing ('vice-presidential', not 'vice -
+    presidential'), others are parted by one space."""
+    return "".join(t.text + (t.whitespace_ if k + 1 < len(toks) and toks[k + 1].i == t.i + 1 else " ") for k, t in enumerate(toks)).strip()
+
+
 def _with_noun(ent: Span) -> Span:
     """An organisation's name the recogniser cut off before the noun of its possessive phrase, with that noun:
     'the UN Food and Agriculture Organization’s Save Food' + 'programme', 'Obama’s 2008' + 'campaign'."""
@@ -1113,7 +1119,7 @@ def _role_org(head: Token, ctx: _Context) -> tuple[str | None, str | None]:
     if appos is not None:
         # (not an age: 'a 34-year-old nurse' is a nurse, never an 'old nurse')
         mods = [c for c in appos.children if c.dep_ in ("amod", "compound", "nmod") and c.i < appos.i and not any(t.tag_ == "CD" for t in c.subtree)]
-        role = " ".join(t.text for t in sorted(mods + [appos], key=lambda t: t.i))
+        role = _joined(sorted(mods + [appos], key=lambda t: t.i))
         preps = [t for t in appos.subtree if t.dep_ == "prep" and t.lower_ in ("at", "of", "for", "with", "from", "in", "on")]
         for prep in preps:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -1151,7 +1157,7 @@ def _role_org(head: Token, ctx: _Context) -> tuple[str | None, str | None]:
                 role_toks = [t for t in pre if org_ent is None or t.i >= org_ent.end]
                 role_toks = [t for t in role_toks if t.ent_type_ not in ("GPE", "NORP") or t.pos_ != "PROPN"]
                 if role_toks:
-                    role = " ".join(t.text for t in role_toks)
+                    role = _joined(role_toks)
                 if org_ent is not None:
                     org = _strip_det(org_ent.text)
     if appos is not None and org:
@@ -3073,7 +3079,7 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
             c.dep_ == "dobj" and c.lower_ in ("lot", "much", "volumes", "something", "plenty") and any(p.lower_ == "about" for p in c.children)
             for c in cue.children) and (a.subject is None or not (a.subject.pos_ in ("PROPN", "PRON") or is_person_noun(a.subject))):
         return "revealing"  # 'This tactic ... says a lot about how we react': a thing revealing something, not words said
-    if a.lemma == "recall" and cue is not None and any(c.dep_ == "dobj" and any(x.dep_ == "nummod" for x in c.children) for c in cue.children):
+    if a.lemma == "recall" and cue is not None and any(c.dep_ == "dobj" and any(x.dep_ == "nummod" and x.ent_type_ != "DATE" for x in c.children) for c in cue.children):
         return "product_recall"  # 'Toyota is recalling 1.2 million vehicles over ...': goods called back, no memory told
     if a.lemma in _MANNER and not quoted:
         return "manner"  # 'she smiled at the crowd': a face or gesture reports words only beside a quote ('“It’s the sun!” grins Sparbo')
