@@ -132,6 +132,8 @@ class _Context:
     org_named_at: dict[str, int] = field(default_factory=dict)  # organisations first named in the current paragraph -> token index
     subject: _Entity | None = None  # the person last named as a subject in an earlier paragraph ('King developed a style ...')
     interview: bool = False  # the article is laid out as 'Q:' and 'A:' paragraphs (is_interview)
+    interviewee: _Entity | None = None  # who answers: the person the introduction was about, fixed at the first 'Q:' or 'A:'
+    interview_started: bool = False
     name_endings: dict[str, str] = field(default_factory=dict)  # surname -> 'Given Surname' ending a longer entity name
     national: dict[str, str] = field(default_factory=dict)  # 'government' -> 'Ethiopian government': the body last named with its nation
     national_at: dict[str, int] = field(default_factory=dict)  # those named in the current paragraph -> token index
@@ -2607,8 +2609,7 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
         a.start = after  # 'BREAKING: "We are at war," the president said', 'Worst thing about the job: “…,” says X': the label is the page's
     a.kind = "direct" if a.label is not None or a.route == "qa" else _kind(text, a.start, a.end, qspans)
     if a.route == "qa":
-        # the person interviewed: the one the introduction was about, else the first person the article named
-        ent = ctx.subject or ctx.fresh or next(iter(ctx.people), None)
+        ent = ctx.interviewee
         if ent is not None:
             ctx.speakers.append(ent)
             a.speaker, a.role, a.org = ent.name, ent.role, ent.org
@@ -3201,6 +3202,9 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
     for index, (sp, to_orig, section) in enumerate(units):
         text = sp.text
         marks = quote_spans(text, headline=section == "title", singles=singles)
+        if ctx.interview and not ctx.interview_started and _QA_RE.match(text):
+            # the person interviewed: the one the introduction was about, else the first person it named (none for a poll's questions)
+            ctx.interviewee, ctx.interview_started = ctx.subject or ctx.fresh or next(iter(ctx.people), None), True
         _register_national_bodies(sp, ctx)
         _register_people(sp, ctx)
         ctx.paragraph_start = len(ctx.speakers)
@@ -3228,7 +3232,7 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
         selector.paragraph(sp, text, qspans, section, index, to_orig, names)
         keep = selector.keep
         dateline = dateline_end(text)
-        answer = _qa_answer(sp, text) if ctx.interview else None
+        answer = _qa_answer(sp, text) if ctx.interview and ctx.interviewee is not None else None  # (a poll's answers are nobody's words)
         attrs = [answer] if answer is not None else [] if ctx.interview and _QA_RE.match(text) else _attributions(sp, text, qspans, ctx, keep, dateline)
         # a headline's 'Name: words' is one quote: the headline route only where no other route already took the words
         heads = [h for h in (_headline_label(sp, text) if section == "title" else []) if not any(a.start < h.end and h.start < a.end for a in attrs)]

@@ -1928,3 +1928,6 @@ def test_an_interview_answer_is_the_interviewee_s(nlp):
     quotes = extract_quotes(text, nlp)
     assert [(q.kind, q.speaker, q.cue) for q in quotes] == [("direct", "Maria Santos", ":")] * 2
     assert quotes[1].text == "We have two players out, but that is football. You adapt."
+    poll = ("Poll\n\nQ. Which party do you trust more on the economy?\n\nA. Republicans 41%, Democrats 38%, neither 21%.\n\n"
+            "“Voters are split,” said Frank Newport of Gallup.")
+    assert [q.speaker for q in extract_quotes(poll, nlp)] == ["Frank Newport"]  # a poll's answers are nobody's words
