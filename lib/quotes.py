@@ -2839,6 +2839,17 @@ def _register_national_bodies(sp: Doc | Span, ctx: _Context) -> None:
             ctx.national_at.setdefault(found[0], tok.i)
 
 
+def _title_before(ent: Span, ctx: _Context) -> str | None:
+    """The title a person is introduced with right before their name, when it ends in an office or rank ('Board chair
+    Lisa Tran thanked him', 'Sen. Maria Cantwell'), for the quotes a later 'she' or surname gives them."""
+    doc = ent.doc
+    if ent.start == 0 or doc[ent.start - 1].dep_ != "compound" or doc[ent.start - 1].head.i != ent.root.i:
+        return None
+    role, _ = _role_org(ent.root, ctx)
+    last = (role or "").split()[-1:] or [""]
+    return role if last[0].lower() in role_words() | _RANKS | _TITLE_NOUNS.keys() | _TITLES else None
+
+
 def _register_people(sp: Doc | Span, ctx: _Context) -> None:
     """Record full person names (two words or more), where the paragraph first names them, and organisations described by an appositive."""
     ctx.named_at, ctx.org_named_at = {}, {}
@@ -2848,8 +2859,9 @@ def _register_people(sp: Doc | Span, ctx: _Context) -> None:
             name = _name_text(ent)
             given = [w for w in words if w not in _PARTICLES]  # 'de Klerk' is a surname alone, not a full name
             if len(given) >= 2 and not any(p.name == name for p in ctx.people) and _person(" ".join(words), ctx) is None:
-                ctx.people.append(_Entity(name, head=ent.root.lower_, person=True))  # not 'van Otterdijk' after 'Robert van Otterdijk'
-                ctx.named_at[name] = ent.start
+                ctx.people.append(_Entity(name, head=ent.root.lower_, person=True, role=_title_before(ent, ctx)))  # not 'van Otterdijk'
+                ctx.named_at[name] = ent.start  # after 'Robert van Otterdijk'
+
         elif ent.label_ == "ORG":
             if (ending := _name_ending(ent)) is not None:
                 ctx.name_endings.setdefault(*ending)

@@ -1931,3 +1931,12 @@ def test_an_interview_answer_is_the_interviewee_s(nlp):
     poll = ("Poll\n\nQ. Which party do you trust more on the economy?\n\nA. Republicans 41%, Democrats 38%, neither 21%.\n\n"
             "“Voters are split,” said Frank Newport of Gallup.")
     assert [q.speaker for q in extract_quotes(poll, nlp)] == ["Frank Newport"]  # a poll's answers are nobody's words
+
+
+def test_a_title_before_a_name_is_the_role_of_a_later_quote(nlp):
+    """'Board chair Lisa Tran thanked him. “We hear you,” she said': the title the person was introduced with, outside
+    any quote, is their role when a pronoun later gives them a quote."""
+    text = ("School board\n\nParents lined up to speak at Monday's meeting.\n\n"
+            "Board chair Lisa Tran thanked them. “We hear you,” she said.")
+    q = _only(extract_quotes(text, nlp), "We hear you")
+    assert (q.speaker, q.role) == ("Lisa Tran", "Board chair")
