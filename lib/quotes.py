@@ -2652,7 +2652,8 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
     role = None if role and ent.name and role.strip() in (ent.name, ent.name.split()[-1]) else role  # a name is not its own role
     noun = described if described is not None else a.subject
     if target.i != a.subject.i and ((noun.pos_ == "NOUN" or is_person_noun(noun)) and target.dep_ == "appos" or noun.pos_ == "VERB") and not role:
-        role = _strip_det(" ".join(t.text for t in noun.subtree if t.i <= noun.i and t.dep_ in ("compound", "amod", "nmod", "det") or t.i == noun.i))
+        # (its own modifiers: 'The tech industry's main lobby group' is a 'main lobby group', never a 'tech main lobby group')
+        role = _strip_det(_joined([t for t in noun.subtree if t.i <= noun.i and t.head.i == noun.i and t.dep_ in ("compound", "amod", "nmod", "det") or t.i == noun.i]))
     if target.dep_ == "pobj" and target.head.head.i == a.subject.i and not role:  # 'Director of National Intelligence James Clapper'
         name = _ent_of(target)
         role = _strip_det(target.doc[a.subject.left_edge.i : name.start if name is not None else target.i].text)
