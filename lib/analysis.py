@@ -203,7 +203,7 @@ def resolution_rule(mention: str, speaker: str | None) -> str:
     if low in _RELATIVES:
         return "relative pronoun → the noun it stands for"
     if m == s or _strip_article(m) == s or m[:1].lower() + m[1:] == s:  # ('An official at ...' is written 'an official at ...')
-        return "named in full"
+        return "named in full" if s[:1].isupper() else "description, as written"
     if " " not in m and m in s.split():
         return "surname or given name → the full name named earlier"
     if low.split()[0] in ("the", "a", "an", "this", "that"):

@@ -97,7 +97,7 @@ def quotes_summary(quotes: pd.DataFrame) -> str:
     speakers = quotes["speaker"].dropna().nunique()
     return (f"**{_n(len(quotes), 'quote')}** from {_n(speakers, 'speaker')}: "
             f"{_list([f'{int(kinds.get(k, 0))} {k}' for k in ('direct', 'mixed', 'indirect')])}. "
-            f"The most quoted speaker is **{top.index[0]}** ({_n(int(top.iloc[0]), 'word')} quoted).")
+            f"The speaker with the most quoted words is **{top.index[0]}** ({_n(int(top.iloc[0]), 'word')}).")
 
 
 def voices_summary(quotes: pd.DataFrame) -> str:

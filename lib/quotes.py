@@ -1085,11 +1085,16 @@ def _joined(toks: list[Token]) -> str:
     return "".join(t.text + (t.whitespace_ if k + 1 < len(toks) and toks[k + 1].i == t.i + 1 else " ") for k, t in enumerate(toks)).strip()
 
 
+_KIND_NOUNS = frozenset({"magazine", "paper", "programme", "program", "project", "lab", "laboratory", "division", "unit", "show"})
+
+
 def _with_noun(ent: Span) -> Span:
-    """An organisation's name the recogniser cut off before the noun of its possessive phrase, with that noun:
-    'the UN Food and Agriculture Organization’s Save Food' + 'programme', 'Obama’s 2008' + 'campaign'."""
+    """An organisation's name the recogniser cut off before its noun, with that noun: the noun of a possessive phrase
+    ('the UN Food and Agriculture Organization’s Save Food' + 'programme', 'Obama’s 2008' + 'campaign') or one that
+    says what kind of body it is ('Heat' + 'magazine')."""
     doc = ent.doc
-    if ent.end < len(doc) and doc[ent.end].pos_ == "NOUN" and ent[-1].head.i == ent.end and any(t.tag_ == "POS" for t in ent[:-1]):
+    if ent.end < len(doc) and doc[ent.end].pos_ == "NOUN" and ent[-1].head.i == ent.end and (
+            any(t.tag_ == "POS" for t in ent[:-1]) or doc[ent.end].lower_ in _KIND_NOUNS | cue_lexicon()["organisation_nouns"]):
         return doc[ent.start : ent.end + 1]
     return ent
 

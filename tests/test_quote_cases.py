@@ -1856,6 +1856,8 @@ def test_it_after_a_finding_stands_for_that_finding(nlp, text, fragment, speaker
     ("Council\n\nCouncilwoman Ann Lee said the plan had been rushed.", "been rushed", "Ann Lee", "Councilwoman", None),
     ("Bill\n\nThe tech industry's main lobby group, NetChoice, warned that the bill would stifle small firms.", "stifle",
      "NetChoice", "main lobby group", None),
+    ("Film\n\nCharles Gant, film editor for Heat magazine, says the film is a hit.", "film is a hit", "Charles Gant", "film editor",
+     "Heat magazine"),
 ])
 def test_role_and_organisation_around_a_name(nlp, text, fragment, speaker, role, org):
     """An age is no role ('a 34-year-old nurse' is a nurse); 'Name of Organisation' names the organisation; a council

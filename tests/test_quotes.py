@@ -255,12 +255,14 @@ def test_an_empty_source_span_is_no_source_for_speaker_accuracy():
 
 
 @pytest.mark.parametrize("mention,speaker,rule", [
-    ("An official at the Ministry of Unification", "an official at the Ministry of Unification", "named in full"),
+    ("An official at the Ministry of Unification", "an official at the Ministry of Unification", "description, as written"),
+    ("Experts", "experts", "description, as written"),
+    ("Lim Soo-suk", "Lim Soo-suk", "named in full"),
     ("Cho", "Cho Han-bum", "surname or given name → the full name named earlier"),
     ("the official", "an official at the Ministry of Unification", "description → an earlier, fuller noun phrase"),
     ("they", "analysts", "pronoun → the earlier speaker or subject it stands for")])
 def test_resolution_rule_names_the_step(mention, speaker, rule):
-    """A description keeps no sentence capital in its speaker string, and is still 'named in full' where it was written out."""
+    """A description keeps no sentence capital in its speaker string and is labelled as written, not as a name."""
     from lib.analysis import resolution_rule
 
     assert resolution_rule(mention, speaker) == rule
