@@ -133,7 +133,7 @@ class _Context:
     subject: _Entity | None = None  # the person last named as a subject in an earlier paragraph ('King developed a style ...')
     interview: bool = False  # the article is laid out as 'Q:' and 'A:' paragraphs (is_interview)
     interviewee: _Entity | None = None  # who answers: the person the introduction was about, fixed at the first 'Q:' or 'A:'
-    interview_started: bool = False
+    interview_started: bool = False  # whether that first 'Q:' or 'A:' paragraph has come (the interviewee may be None)
     name_endings: dict[str, str] = field(default_factory=dict)  # surname -> 'Given Surname' ending a longer entity name
     national: dict[str, str] = field(default_factory=dict)  # 'government' -> 'Ethiopian government': the body last named with its nation
     national_at: dict[str, int] = field(default_factory=dict)  # those named in the current paragraph -> token index
@@ -2865,9 +2865,9 @@ def _register_people(sp: Doc | Span, ctx: _Context) -> None:
             name = _name_text(ent)
             given = [w for w in words if w not in _PARTICLES]  # 'de Klerk' is a surname alone, not a full name
             if len(given) >= 2 and not any(p.name == name for p in ctx.people) and _person(" ".join(words), ctx) is None:
-                ctx.people.append(_Entity(name, head=ent.root.lower_, person=True, role=_title_before(ent, ctx)))  # not 'van Otterdijk'
-                ctx.named_at[name] = ent.start  # after 'Robert van Otterdijk'
-
+                # (not 'van Otterdijk' after 'Robert van Otterdijk')
+                ctx.people.append(_Entity(name, head=ent.root.lower_, person=True, role=_title_before(ent, ctx)))
+                ctx.named_at[name] = ent.start
         elif ent.label_ == "ORG":
             if (ending := _name_ending(ent)) is not None:
                 ctx.name_endings.setdefault(*ending)
@@ -3450,7 +3450,6 @@ def _person_subject_of(sent: Span, base: int, qspans: list[tuple[int, int, bool,
         noun = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
         subj = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"), None) if noun is not None else None
         subj = subj or (_called(noun) if noun is not None else None)  # 'Her neighbor, a retired machinist named Earl Pike, nodded.'
-
     if subj is None or _in_any(subj.idx - base, qspans) or not (
             subj.ent_type_ == "PERSON" or subj.ent_type_ in _MISTAKEN_NAMES and _person_shaped(subj) or _known_surname(subj, ctx)):
         return None
