@@ -448,6 +448,7 @@ def most_quoted(people: pd.DataFrame, orgs: pd.DataFrame) -> plt.Figure:
     if people.empty and orgs.empty:
         return P.empty_figure(f"{title}: no named sources", "No quote in the corpus has a named person or an organisation as its source.")
     fig, axes = plt.subplots(1, 2, figsize=(12, _height(max(len(people), len(orgs)), 0.32, 1.8)))
+    top = max(d["words"].max() for d in (people, orgs) if not d.empty)  # one scale for both panels, so bars compare across them
     for ax, data, sub, colour in ((axes[0], people, "named people", P.ENTITY_COLORS["PERSON"]),
                                   (axes[1], orgs, "organisations (the source's or the speaking body)", P.ENTITY_COLORS["ORG"])):
         if data.empty:
@@ -458,7 +459,7 @@ def most_quoted(people: pd.DataFrame, orgs: pd.DataFrame) -> plt.Figure:
         ax.barh([P.wrap(n, 38) for n in d["name"]], d["words"], color=colour)
         for y, (a, q) in enumerate(zip(d["articles"], d["quotes"])):
             ax.text(d["words"].iloc[y], y, f" {q} quotes, {a} article{'s' if a != 1 else ''}", va="center", fontsize=8)
-        ax.set_xlim(0, d["words"].max() * 1.45)
+        ax.set_xlim(0, top * 1.45)
         ax.set_xlabel("words quoted")
         ax.set_title(sub, loc="left", fontsize=10)
     _title(fig, f"{title}: named people and organisations by words quoted")

@@ -107,3 +107,13 @@ def test_source_types(speaker, kind):
     from lib.analysis import source_type
 
     assert source_type(SimpleNamespace(speaker=speaker, role=None, org=None)) == kind
+
+
+def test_most_quoted_panels_share_one_scale():
+    """People and organisations are drawn on one words axis, so a bar in one panel compares with a bar in the other."""
+    from lib.charts import most_quoted
+
+    people = pd.DataFrame({"name": ["Ann Lee", "Bo Park"], "words": [700, 90], "quotes": [20, 3], "articles": [2, 1]})
+    orgs = pd.DataFrame({"name": ["Park Service"], "words": [380], "quotes": [9], "articles": [1]})
+    fig = most_quoted(people, orgs)
+    assert fig.axes[0].get_xlim() == fig.axes[1].get_xlim()
