@@ -2583,9 +2583,14 @@ def _adjacent_quote(tok: Token, subject: Token | None, text: str, base: int, qsp
 _KIND_IGNORED = str.maketrans("", "", DOUBLE_MARKS + "'‘’,.")  # characters that count toward neither side of _kind
 
 
+_DOMAIN_RE = re.compile(r"\W*\.[a-z][\w.-]*\W*")  # a web domain in quote marks ('“.gov”', '“.amazon”'): a name, no words said
+
+
 def _kind(text: str, s: int, e: int, qspans: list[tuple[int, int, bool, bool]]) -> str:
-    """direct when the content is all inside quote marks, mixed when partly, indirect when not at all."""
-    inside = sum(len("".join(text[max(s, qs) : min(e, qe)].split())) for qs, qe, _, _ in qspans if qs < e and s < qe)  # non-space characters
+    """direct when the content is all inside quote marks, mixed when partly, indirect when not at all (a web domain in
+    quote marks, 'called for the “.amazon” application to be withdrawn', quotes nobody)."""
+    inside = sum(len("".join(text[max(s, qs) : min(e, qe)].split())) for qs, qe, _, _ in qspans
+                 if qs < e and s < qe and not _DOMAIN_RE.fullmatch(text[qs:qe]))  # non-space characters
     total = len("".join(text[s:e].split()).translate(_KIND_IGNORED))
     if inside == 0:
         return "indirect"
@@ -3147,7 +3152,7 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
     if quoted and a.label is None:
         words = [t for t in inside if t.is_alpha]
         outside = [t for t in toks if t.is_alpha and t.i not in {x.i for x in inside}]
-        if inside and not outside and (not words or re.fullmatch(r"\W*\.[a-z][\w.-]*\W*", text[a.start : a.end])):
+        if inside and not outside and (not words or _DOMAIN_RE.fullmatch(text[a.start : a.end])):
             return "name_or_title"  # a symbol, number or web domain in quote marks ('“.gov”', '“.shangrila”'): nothing said
         if words and len(words) <= 5 and not outside and not any(t.pos_ in ("VERB", "AUX") for t in inside):
             closing = text[a.start : a.end].rstrip(_MARKS + "’' ")[-1:]

@@ -1944,3 +1944,10 @@ def test_a_title_before_a_name_is_the_role_of_a_later_quote(nlp):
             "Board chair Lisa Tran thanked them. “We hear you,” she said.")
     q = _only(extract_quotes(text, nlp), "We hear you")
     assert (q.speaker, q.role) == ("Lisa Tran", "Board chair")
+
+
+def test_a_web_domain_in_quote_marks_quotes_nobody(nlp):
+    """'called for the “.amazon” application to be withdrawn': a domain name in quote marks is a name, so the quote is
+    indirect, not mixed."""
+    text = "Domains\n\nBrazil and Peru have called for the “.amazon” application to be withdrawn, saying no firm should hold the name."
+    assert _only(extract_quotes(text, nlp), "application to be withdrawn").kind == "indirect"
