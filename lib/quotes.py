@@ -131,7 +131,7 @@ class _Context:
     named_at: dict[str, int] = field(default_factory=dict)  # people first named in the current paragraph -> token index
     org_named_at: dict[str, int] = field(default_factory=dict)  # organisations first named in the current paragraph -> token index
     subject: _Entity | None = None  # the person last named as a subject in an earlier paragraph ('King developed a style ...')
-    interview: bool = False  # the article is laid out as 'Q:' and 'A:' paragraphs (is_interview)
+    interview: bool = False  # the article is laid out as 'Q:' and 'A:' paragraphs (_is_interview)
     interviewee: _Entity | None = None  # who answers: the person the introduction was about, fixed at the first 'Q:' or 'A:'
     interview_started: bool = False  # whether that first 'Q:' or 'A:' paragraph has come (the interviewee may be None)
     name_endings: dict[str, str] = field(default_factory=dict)  # surname -> 'Given Surname' ending a longer entity name
@@ -1532,6 +1532,12 @@ def _subject_before(pronoun: Token, sp: Doc | Span | None, ctx: _Context) -> _En
     return _paragraph_subject(pronoun, sp, ctx) or ctx.fresh
 
 
+def _named_last_before(people: list[_Entity], head: Token, ctx: _Context) -> _Entity | None:
+    """Of these people, the one the current paragraph named last before a token (None if it named none of them there)."""
+    named = [p for p in people if ctx.named_at.get(p.name, head.i) < head.i]
+    return max(named, key=lambda p: ctx.named_at[p.name], default=None)
+
+
 def _stood_for(head: Token, noun: str, sp: Doc | Span | None, ctx: _Context) -> _Entity | None:
     """The person a description or demonym stands for ('the scientist', 'the Scot'): the person last named as a subject
     in the paragraph, else the last single person quoted; the noun is remembered for that person."""
@@ -1543,14 +1549,12 @@ def _stood_for(head: Token, noun: str, sp: Doc | Span | None, ctx: _Context) -> 
         "his", "her", "their", "its")), None)
     if ent is None and head.ent_type_ == "NORP":  # a demonym, with nobody quoted yet and no person as subject: the person
         # the paragraph named last before it ('The club sacked its coach, Marco Silva. The Portuguese said ...')
-        named = [p for p in ctx.people if ctx.named_at.get(p.name, head.i) < head.i]
-        ent = max(named, key=lambda p: ctx.named_at[p.name], default=None)
+        ent = _named_last_before(ctx.people, head, ctx)
     demonym = noun if head.ent_type_ == "NORP" or head.pos_ == "PROPN" and head.text[:1].isupper() else None  # (the Scot is tagged a person)
     if ent is not None and demonym and ent.demonym not in (None, demonym):
         # 'Wawrinka beat Murray ... The Swiss said ..., while the Scot admitted ...': a second nationality is someone else,
         # the person named last before it who has none or this one
-        named = [p for p in ctx.people if p is not ent and p.demonym in (None, demonym) and ctx.named_at.get(p.name, head.i) < head.i]
-        ent = max(named, key=lambda p: ctx.named_at[p.name], default=None)
+        ent = _named_last_before([p for p in ctx.people if p is not ent and p.demonym in (None, demonym)], head, ctx)
     if ent is not None and ent.role and noun in role_words(("official_roles",)) and noun not in ent.role.lower():
         return None  # 'the mayor said' does not stand for a person introduced as 'café owner'
     if ent is not None:
@@ -3221,7 +3225,7 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
     # content (source offsets), section, and how many quotes were credited from it by a guess
     singles = single_mark_style(source_text)
     units = list(units)
-    ctx.interview = is_interview(sp.text for sp, _, _ in units)
+    ctx.interview = _is_interview(sp.text for sp, _, _ in units)
     for index, (sp, to_orig, section) in enumerate(units):
         text = sp.text
         marks = quote_spans(text, headline=section == "title", singles=singles)
@@ -3556,7 +3560,7 @@ _LABEL_VERBS = {"IS", "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD", "WILL", "CAN",
 _QA_RE = re.compile(r"^\s*(?P<label>Q|A|Question|Answer)\s*[:.]\s+(?P<rest>\S)")
 
 
-def is_interview(texts: Iterable[str]) -> bool:
+def _is_interview(texts: Iterable[str]) -> bool:
     """Whether paragraphs are laid out as an interview: at least one 'Q:' and one 'A:' paragraph."""
     labels = {m.group("label")[0] for t in texts if (m := _QA_RE.match(t))}
     return labels == {"Q", "A"}
