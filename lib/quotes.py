@@ -490,6 +490,8 @@ def _cue_at(tok: Token) -> tuple[list[Token], str, str] | None:
         return [tok.head, tok], f"{tok.head.lemma_.lower()} {lemma}", "stance"
     if tok.pos_ not in ("VERB", "AUX") or tok.pos_ == "AUX" and tok.lemma_ != "say":
         return None
+    if lemma == "blame" and tok.head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None  # 'the media is partly to blame for ...': at fault, not blaming anyone
     for cat in ("speech", "cognition", "evidence", "action"):
         if lemma in lex[cat]:
             cue = [tok]
@@ -2167,8 +2169,11 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
                 # 'One of the decisions they made, according to X, is to ...': set inside its clause after the subject,
                 # the phrase reports the whole clause around it
                 block = [block[0], max(content, key=lambda t: t.i)]
-            if route == "inverted" and not any(qs < content[-1].idx + len(content[-1]) - base and content[0].idx - base < qe for qs, qe, _, _ in qspans):
-                block = _around_parenthetical(block, _drop_asides(content), tok)  # quoted halves are joined by the quote rules
+            colon = tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ":"  # 'he laughed as he added: “But ...”'
+            if route == "inverted" and not colon and not any(qs < tok.idx - base and content[0].idx - base < qe for qs, qe, _, _ in qspans):
+                # (quoted halves, '“The plan,” she said, “would ...”', are joined by the quote rules; words quoted after the
+                # cue, 'The media, she said, is to blame for making the rich “feel ...”', are not)
+                block = _around_parenthetical(block, _drop_asides(content), tok)
             content_span = (block[0].idx - base, block[-1].idx + len(block[-1]) - base)
         s, e = content_span
         # extend to the quote marks the content touches
@@ -2220,6 +2225,8 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
         before = [a for a in kept if a.end <= qs and not a.follow_on]
         after = [a for a in kept if a.start >= qe and not a.follow_on]
         src = before[-1] if before else (after[0] if after else None)
+        if not before and src is not None and not _source_like(src.subject):
+            continue  # '“Water ice is strong ....” The mountains ... This suggests ...': a finding after a quote does not say it
         if before and src.category == "evidence" and any(b.category == "speech" for b in before):
             # '“…,” said Dr Hugo Spiers. The results showed that ... “We were able to show ...”': results say nothing aloud
             src = [b for b in before if b.category == "speech"][-1]

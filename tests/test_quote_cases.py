@@ -1951,3 +1951,29 @@ def test_a_web_domain_in_quote_marks_quotes_nobody(nlp):
     indirect, not mixed."""
     text = "Domains\n\nBrazil and Peru have called for the “.amazon” application to be withdrawn, saying no firm should hold the name."
     assert _only(extract_quotes(text, nlp), "application to be withdrawn").kind == "indirect"
+
+
+def test_to_blame_is_no_cue(nlp):
+    """'The media is partly to blame for ...' says the media is at fault, not that it blames anyone; 'X blamed Y' is still
+    X's claim."""
+    text = "Blame\n\nThe storm, not the council, is to blame for the flooding. Residents blamed the council for the delays."
+    assert [(q.speaker, q.cue) for q in extract_quotes(text, nlp)] == [("residents", "blamed")]
+
+
+def test_a_cue_set_inside_its_clause_keeps_the_clause_s_subject(nlp):
+    """'The media, she said, is partly to blame for making the rich “feel ashamed”': the subject before the cue is part of
+    what she said, when only words after the cue are quoted; a cue before a colon reports only the quote after it."""
+    text = ("Money\n\n“It is isolating,” said Jamie Lee, a wealth psychologist. The media, she said, is partly to blame for "
+            "making the rich “feel ashamed”.\n\nLee laughed as she added: “But I am not complaining.”")
+    quotes = extract_quotes(text, nlp)
+    assert _only(quotes, "partly to blame").text == "The media, she said, is partly to blame for making the rich “feel ashamed”"
+    assert _only(quotes, "not complaining").text == "But I am not complaining."
+
+
+def test_a_quote_before_a_finding_is_not_the_finding_s(nlp):
+    """A paragraph opening with a quote after a paragraph ending in '…,” said Spencer.' is Spencer's still, not the words
+    of 'This suggests …' two sentences later."""
+    text = ("Pluto\n\n“These are significant mountains,” said John Spencer, a mission scientist. “You can’t make mountains "
+            "out of methane,” said Spencer.\n\n“Water ice is strong enough. The methane is just a coating.” The mountains "
+            "formed recently. This suggests the region may still be active.")
+    assert _only(extract_quotes(text, nlp), "Water ice").speaker == "John Spencer"
