@@ -52,6 +52,8 @@ _PERSON_RANKS = {"sir", "dame", "lord", "baroness", "baron", "professor", "const
                  "councillor", "congressman", "congresswoman", "alderman", "assemblyman", "assemblywoman", "archbishop", "bishop",
                  "cardinal", "pastor", "chaplain"}
 # abbreviated titles and the nouns that describe their holders ('Gov. John Bel Edwards ... the governor said')
+# words that make an office another one: 'the prime minister' is not the deputy prime minister, nor a former one
+_SECOND_RANKS = {"deputy", "vice", "assistant", "associate", "former", "ex", "shadow", "acting", "junior", "under", "sub"}
 _TITLE_NOUNS = {"gov.": ("governor",), "sen.": ("senator",), "rep.": ("representative", "congressman", "congresswoman", "lawmaker"),
                 "gen.": ("general",), "lt.": ("lieutenant",), "col.": ("colonel",), "capt.": ("captain",), "sgt.": ("sergeant",),
                 "adm.": ("admiral",), "prof.": ("professor",), "supt.": ("superintendent",), "det.": ("detective",),
@@ -1559,10 +1561,24 @@ def _stood_for(head: Token, noun: str, sp: Doc | Span | None, ctx: _Context) -> 
         ent = _named_last_before([p for p in ctx.people if p is not ent and p.demonym in (None, demonym)], head, ctx)
     if ent is not None and ent.role and noun in role_words(("official_roles",)) and noun not in ent.role.lower():
         return None  # 'the mayor said' does not stand for a person introduced as 'café owner'
+    if ent is not None and ent.role and noun in ent.role.lower() and _other_office(ent.role, head.doc[head.left_edge.i : head.i + 1], head):
+        return None  # 'the prime minister' does not stand for the deputy prime minister
     if ent is not None:
         ent.nouns.add(noun)
         ent.demonym = ent.demonym or demonym
     return ent
+
+
+def _other_office(role: str, mention: Iterable[Token], head: Token) -> bool:
+    """Whether a role and a description name different grades of one office: 'deputy prime minister' or 'former
+    president' for 'the prime minister' or 'the president', and the other way round (a group is never told apart so)."""
+    if head.tag_ in ("NNS", "NNPS"):
+        return False  # 'The officials said' after 'Current and former officials said': one group
+    said = {w for t in mention for w in re.split(r"-", t.lower_)}
+    words = re.split(r"[\s-]+", role.lower())
+    words = words[: next((i + 1 for i, w in enumerate(words) if w in (head.lower_, head.lemma_.lower())), len(words))]  # up to
+    # the office's own word: 'former' is no grade of 'a partner at his former firm'
+    return _SECOND_RANKS & set(words) != _SECOND_RANKS & said
 
 
 def _initials(name: str) -> str:
@@ -1907,8 +1923,9 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
             return not (other and e.nouns == _TEAM_NOUNS)
 
         plural = head.tag_ in ("NNS", "NNPS")  # 'the government' is not 'the South American governments' named before it
-        ent = next((e for e in reversed(ctx.speakers) if (e.head == lemma and e.plural == plural or lemma in e.nouns or (
-            e.role and (e.role.lower().endswith(lemma) or lemma in _TITLE_NOUNS.get(e.role.lower().split()[-1], ())))) and may_be(e)), None)
+        ent = next((e for e in reversed(ctx.speakers) if (e.head == lemma and e.plural == plural or lemma in e.nouns or e.role and (
+            e.role.lower().endswith(lemma) or lemma in _TITLE_NOUNS.get(e.role.lower().split()[-1], ()))) and may_be(e)
+            and not _other_office(e.role or e.name, mention, head)), None)
         before = head.doc[sp.start if isinstance(sp, Span) else 0 : head.i].text if sp is not None else ""
         named_here = ent is not None and bool(ent.name.split()) and ent.name.split()[-1] in before
         here = _paragraph_subject(head, sp, ctx) if ent is not None and ent.person and is_person_noun(head) and not named_here else None

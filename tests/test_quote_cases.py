@@ -1977,3 +1977,14 @@ def test_a_quote_before_a_finding_is_not_the_finding_s(nlp):
             "out of methane,” said Spencer.\n\n“Water ice is strong enough. The methane is just a coating.” The mountains "
             "formed recently. This suggests the region may still be active.")
     assert _only(extract_quotes(text, nlp), "Water ice").speaker == "John Spencer"
+
+
+def test_the_office_is_not_its_deputy(nlp):
+    """'The prime minister said' does not stand for 'Nick Clegg, the deputy prime minister', and 'the deputy prime
+    minister' still does."""
+    text = ("Scotland\n\nDavid Cameron welcomed the result.\n\nNick Clegg, the deputy prime minister, said the referendum "
+            "“marks a new chapter”. The prime minister said that the leaders would deliver more powers. The deputy prime "
+            "minister said he agreed.")
+    quotes = extract_quotes(text, nlp)
+    assert _only(quotes, "more powers").speaker != "Nick Clegg"
+    assert _only(quotes, "he agreed").speaker == "Nick Clegg"
