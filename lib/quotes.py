@@ -1489,8 +1489,9 @@ def _passive_agent(tok: Token) -> bool:
             return tok.head.dep_ != "relcl"
         if tok.dep_ == "prep" and tok.lower_ == "by" and any(c.dep_ == "auxpass" for c in tok.sent.root.children):
             return True  # the parser hangs 'by ...' on the nearest noun too: 'appointed on a contract by ...'
-        if tok.dep_ not in ("pobj", "appos", "prep") or tok.dep_ == "prep" and tok.lower_ not in ("of", "by") or tok.head is tok:
-            return False  # through a description ('the president of X, Name'), not another phrase ('a challenge from X')
+        if tok.dep_ not in ("pobj", "appos", "prep", "conj") or tok.dep_ == "prep" and tok.lower_ not in ("of", "by") or tok.head is tok:
+            return False  # through a description ('the president of X, Name', 'by author and commentator X'), not another
+            # phrase ('a challenge from X')
         tok = tok.head
     return False
 
@@ -3330,6 +3331,7 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
                 ctx.speakers.append(ent)
 
         paragraphs += bool(text.strip())
+        opens_at = lambda qs: qs <= 1 + len(text) - len(text.lstrip())
         if not chained and not attrs and qspans and resumed is not None and paragraphs - resumed[1] <= RESUME_WINDOW:
             # 'Attitudes have also changed. “For many years, ... It was carnage.”': whole quoted sentences with no cue, a
             # paragraph or two after a person was quoted, are that person's still
@@ -3346,6 +3348,10 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
                     # a quote opening a sentence: the person the paragraph named before it; words quoted inside a sentence:
                     # its own subject ('Trump groused to a crowd that CNN “doesn't treat me properly”')
                     intro = _introduced_before(sp, qs, qspans, ctx, sentence=not _starts_sentence(sp, qs))
+                    if intro is None and prev_fresh and opens_at(qs) and ctx.fresh is not None and ctx.fresh.person:
+                        # '“…,” he said. George Monbiot, a commentator, was less impressed.' then a paragraph opening with a
+                        # quote: the person introduced after the last quote speaks now
+                        intro = ctx.fresh
                     if intro is None and not _starts_sentence(sp, qs) and len(text[qs:qe].split()) <= 6 and re.search(
                             r"\b(to|an?|the|of|as|its|their|his|her)\W*$", text[max(0, qs - 8) : qs], re.I):
                         continue  # a few words quoted as part of the narrator's phrase in a sentence about no person ('brewers
@@ -3357,7 +3363,7 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
                         credit(intro, qs, qe)
                     continue
                 inherit(qs, qe, route)
-        opens = bool(qspans) and qspans[0][0] <= 1 + len(text) - len(text.lstrip())
+        opens = bool(qspans) and opens_at(qspans[0][0])
         if chained and attrs and opens and not inherited:
             # '“A.” Dr X added: “B.”' opening a paragraph: A is still the previous speaker's (X's cue has its own quote)
             first_cue = min(a.cue[0].idx - _base(sp) for a in attrs if a.cue)

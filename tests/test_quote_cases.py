@@ -1988,3 +1988,12 @@ def test_the_office_is_not_its_deputy(nlp):
     quotes = extract_quotes(text, nlp)
     assert _only(quotes, "more powers").speaker != "Nick Clegg"
     assert _only(quotes, "he agreed").speaker == "Nick Clegg"
+
+
+def test_a_person_introduced_after_the_last_quote_speaks_next(nlp):
+    """'“…,” he said. The revival was welcomed by author and commentator George Monbiot, who ...' then a paragraph that
+    is only a quote: Monbiot's words, not the previous speaker's."""
+    text = ("Bears\n\n“The recovery is remarkable,” said Guillaume Chapron, the lead author. “It shows that protection works,” "
+            "he said. The revival was welcomed by author and commentator George Monbiot, who is launching a charity.\n\n"
+            "“It is great to see the upward trend continuing but Britain is completely anomalous.”")
+    assert _only(extract_quotes(text, nlp), "upward trend").speaker == "George Monbiot"
