@@ -1543,6 +1543,22 @@ def _named_last_before(people: list[_Entity], head: Token, ctx: _Context) -> _En
     return max(named, key=lambda p: ctx.named_at[p.name], default=None)
 
 
+def _person_named_before(head: Token, sp: Doc | Span | None, ctx: _Context) -> _Entity | None:
+    """The known person the paragraph named last before a description, outside quote marks and as no subject
+    ('Congratulations came from Barack Obama and his wife. The president said'), unless someone else was quoted there."""
+    if sp is None:
+        return None
+    lo = sp.start if isinstance(sp, Span) else 0
+    for tok in reversed(head.doc[lo : head.i]):
+        if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B" and not _in_open_quote(tok, paragraph=True):
+            ent = _ent_of(tok)
+            found = _person(_name_text(ent), ctx) if ent is not None else None
+            if found is not None and not any(e is found for e in ctx.speakers[ctx.paragraph_start :]) and ctx.speakers[ctx.paragraph_start :]:
+                return None  # someone else quoted in the paragraph since
+            return found
+    return None
+
+
 def _stood_for(head: Token, noun: str, sp: Doc | Span | None, ctx: _Context) -> _Entity | None:
     """The person a description or demonym stands for ('the scientist', 'the Scot'): the person last named as a subject
     in the paragraph, else the last single person quoted; the noun is remembered for that person."""
@@ -1550,8 +1566,9 @@ def _stood_for(head: Token, noun: str, sp: Doc | Span | None, ctx: _Context) -> 
     if titled is not None:
         return titled  # 'the prince said' after 'Prince Harry ...'
     # not a relative described by another's possessive ('his father reminded him ... the prince said')
-    ent = _subject_before(head, sp, ctx) or next((e for e in reversed(ctx.speakers) if e.person and not e.plural and (e.name.split() or [""])[0].lower() not in (
-        "his", "her", "their", "its")), None)
+    office = noun in role_words(("official_roles",)) or head.ent_type_ == "NORP"  # 'the president', 'the Swiss'
+    ent = _subject_before(head, sp, ctx) or (_person_named_before(head, sp, ctx) if office else None) or next((e for e in reversed(ctx.speakers) if e.person and not e.plural and (
+        e.name.split() or [""])[0].lower() not in ("his", "her", "their", "its")), None)
     if ent is None and head.ent_type_ == "NORP":  # a demonym, with nobody quoted yet and no person as subject: the person
         # the paragraph named last before it ('The club sacked its coach, Marco Silva. The Portuguese said ...')
         ent = _named_last_before(ctx.people, head, ctx)

@@ -1997,3 +1997,16 @@ def test_a_person_introduced_after_the_last_quote_speaks_next(nlp):
             "he said. The revival was welcomed by author and commentator George Monbiot, who is launching a charity.\n\n"
             "“It is great to see the upward trend continuing but Britain is completely anomalous.”")
     assert _only(extract_quotes(text, nlp), "upward trend").speaker == "George Monbiot"
+
+
+def test_an_office_or_demonym_stands_for_the_person_the_paragraph_named(nlp):
+    """'Congratulations came from Barack Obama and his wife. The president said: “…”' is Obama, not the person quoted in
+    the paragraph before; so is 'the Swiss' after 'Roger Federer’s line that ...'."""
+    text = ("Baby\n\n“It is a wonderful day,” David Cameron said outside Downing Street.\n\n"
+            "Congratulations came from the White House, too, from Barack Obama and his wife. The president said: “Michelle "
+            "and I are so pleased to congratulate the couple.”\n\n“Nobody needed treatment,” Tim Wood, the tournament’s chief "
+            "medical officer, said.\n\nMost competitors followed Roger Federer’s line that conditions were the same for both "
+            "players. “It’s just a mental thing,” the Swiss said.")
+    quotes = extract_quotes(text, nlp)
+    assert _only(quotes, "Michelle").speaker == "Barack Obama"
+    assert _only(quotes, "mental thing").speaker == "Roger Federer"
