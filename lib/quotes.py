@@ -1686,8 +1686,9 @@ def _they_subject_before(pronoun: Token, sp: Doc | Span | None) -> Token | None:
     ('The Democrats lost the vote. They said ...')."""
     doc = pronoun.doc
     lo = sp.start if isinstance(sp, Span) else 0
-    if pronoun.sent.start <= lo or pronoun.sent.start == 0 or doc[pronoun.sent.start : pronoun.i].text.strip(" “\"‘"):
-        return None  # only for a pronoun that opens its sentence
+    opening = [t for t in doc[pronoun.sent.start : pronoun.i] if not t.is_punct]
+    if pronoun.sent.start <= lo or pronoun.sent.start == 0 or any(t.lower_ not in ("but", "and", "yet", "so", "however") for t in opening):
+        return None  # only for a pronoun that opens its sentence ('But they warn ...' too)
     prev = doc[pronoun.sent.start - 1].sent
     subjects = [c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")]
     return next((c for c in subjects if _ent_of(c, ("ORG",)) is not None), None) or next(
@@ -1925,7 +1926,8 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
     if not determiner and head.left_edge.dep_ == "det" and head.left_edge.head.dep_ in ("nmod", "compound"):
         determiner = head.left_edge.lower_  # 'the University of Warsaw biologist': the article sits on the modifier
     restricted = any(c.dep_ in ("prep", "acl") or c.dep_ == "relcl" and head.doc[c.left_edge.i - 1].text != "," for c in head.children)
-    if determiner == "the" and restricted and head.tag_ == "NN" and is_person_noun(head) and head.lemma_.lower() not in role_words() and all(
+    described = any(c.dep_ == "appos" and any(x.dep_ == "det" for x in c.children) for c in head.children)  # ', a registered Republican who ...,'
+    if determiner == "the" and restricted and not described and head.tag_ == "NN" and is_person_noun(head) and head.lemma_.lower() not in role_words() and all(
             c.dep_ == "acl" or c.dep_ == "prep" and not any(t.ent_type_ in _NAME_TYPES for t in c.subtree) for c in head.children if c.dep_ in ("prep", "acl", "relcl")):
         # 'The veteran of past missions said', 'The scientist leading the research said': a description, not an office, whose
         # modifiers name no organisation or place, stands for the person just named or quoted
@@ -2820,8 +2822,9 @@ def _named_in_apposition(subject: Token) -> Token | None:
         if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG") and (c.dep_ == "appos" or c.i > subject.i):
             return c
         if c.dep_ == "appos" and c.pos_ == "PROPN" and (c.ent_type_ in _MISTAKEN_NAMES or not c.ent_type_) and c.text.istitle() and c.text.isalpha() and (
-                is_person_noun(subject) or _has_given_name(c)) and not is_person_noun(c):
-            return c  # 'Its chef, René Redzepi, says' with the name tagged as a place (not 'X, Deputy Director of ...', a role)
+                is_person_noun(subject) or _has_given_name(c)) and not is_person_noun(c) and not any(x.dep_ == "det" for x in c.children):
+            return c  # 'Its chef, René Redzepi, says' with the name tagged as a place (not 'X, Deputy Director of ...', a role,
+            # nor 'The employee, a registered Republican, said', a description)
     if subject.dep_ == "appos" and subject.head.ent_type_ in ("PERSON", "ORG") and subject.head.pos_ == "PROPN" and not any(
             a.dep_ == "prep" for a in subject.head.ancestors):  # not 'In an interview with X and Y, the candidate stated'
         return subject.head

@@ -2010,3 +2010,23 @@ def test_an_office_or_demonym_stands_for_the_person_the_paragraph_named(nlp):
     quotes = extract_quotes(text, nlp)
     assert _only(quotes, "Michelle").speaker == "Barack Obama"
     assert _only(quotes, "mental thing").speaker == "Roger Federer"
+
+
+def test_they_after_but_is_the_main_subject_before(nlp):
+    """'The findings suggest ..., the authors write. But they warn that ...': 'they' are the authors, the subject of the
+    sentence before, though 'But' opens the sentence."""
+    text = ("Coral\n\nThe findings suggest that local protection can buy time for reefs, the authors write. But they warn "
+            "that bleaching events are becoming more frequent.")
+    assert _only(extract_quotes(text, nlp), "bleaching events").speaker == "the authors"
+
+
+def test_a_trade_noun_stands_for_the_person_named(nlp):
+    """'Gallagher ... said he had been working on his heading. “…,” the striker added': a player's position names the
+    player, as 'the scientist' names a scientist; 'The employee, a registered Republican who ..., said' introduces
+    someone, whose name is not 'Republican'."""
+    text = ("Football\n\nGallagher, who has scored three goals in his last four games, said he had been working on his heading. "
+            "“The gaffer told me to attack the near post,” the striker added.")
+    assert _only(extract_quotes(text, nlp), "near post").speaker == "Gallagher"
+    text = ("Leave\n\nA fashion designer watched the speech from her home. The employee of nearly four years, a registered "
+            "Republican who spoke on the condition of anonymity, said she became pregnant last year.")
+    assert _only(extract_quotes(text, nlp), "pregnant").speaker == "the employee of nearly four years"
