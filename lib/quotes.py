@@ -1155,7 +1155,8 @@ def _role_org(head: Token, ctx: _Context) -> tuple[str | None, str | None]:
         # preposed: "National Intelligence Service Director Kim Kyou-hyun"
         ent = _ent_of(head)
         if ent is not None:
-            pre = [t for t in head.subtree if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod", "poss")]
+            pre = [t for t in head.subtree if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod", "poss") and not (
+                t.dep_ == "amod" and any(x.tag_ == "CD" for x in t.subtree))]  # (no age: '84-year-old former teacher X')
             if pre:
                 org_ent = next((e for e in _ents_in(doc, pre[0].i, ent.start) if e.label_ == "ORG"), None)
                 if org_ent is not None and (is_title_word(org_ent) or org_ent.text.lower() in _RANKS):
@@ -2900,14 +2901,17 @@ def _register_national_bodies(sp: Doc | Span, ctx: _Context) -> None:
 
 
 def _title_before(ent: Span, ctx: _Context) -> str | None:
-    """The title a person is introduced with right before their name, when it ends in an office or rank ('Board chair
-    Lisa Tran thanked him', 'Sen. Maria Cantwell'), for the quotes a later 'she' or surname gives them."""
+    """The title a person is introduced with right before their name, when it ends in an office, a rank or a trade ('Board
+    chair Lisa Tran thanked him', 'Sen. Maria Cantwell', 'Rovers manager Tony Mowbray'), for the quotes a later 'she' or
+    surname gives them."""
     doc = ent.doc
     if ent.start == 0 or doc[ent.start - 1].dep_ != "compound" or doc[ent.start - 1].head.i != ent.root.i:
         return None
     role, _ = _role_org(ent.root, ctx)
     last = (role or "").split()[-1:] or [""]
-    return role if last[0].lower() in role_words() | _RANKS | _TITLE_NOUNS.keys() | _TITLES else None
+    if last[0].lower() in _ROYAL_TITLES:
+        return None  # 'Prince Harry': the title is part of the name
+    return role if last[0].lower() in role_words() | _RANKS | _TITLE_NOUNS.keys() | _TITLES or _person_word(last[0].lower()) else None
 
 
 def _register_people(sp: Doc | Span, ctx: _Context) -> None:

@@ -2030,3 +2030,15 @@ def test_a_trade_noun_stands_for_the_person_named(nlp):
     text = ("Leave\n\nA fashion designer watched the speech from her home. The employee of nearly four years, a registered "
             "Republican who spoke on the condition of anonymity, said she became pregnant last year.")
     assert _only(extract_quotes(text, nlp), "pregnant").speaker == "the employee of nearly four years"
+
+
+def test_a_trade_before_a_name_is_the_role_of_a_later_quote(nlp):
+    """'Rovers manager Tony Mowbray was relieved. “We needed that,” he said': a trade before the name is a role like an
+    office; an age before it is not ('84-year-old former teacher Winnie Robertson'), nor a royal title, which is part of
+    the name ('Prince Harry')."""
+    text = "Football\n\nRovers manager Tony Mowbray was relieved. “We needed that,” he said."
+    assert _only(extract_quotes(text, nlp), "needed that").role in ("manager", "Rovers manager")
+    text = "Fitness\n\nThe group meets on Tuesdays. 84-year-old former teacher Winnie Robertson is its oldest member. “Use it or lose it,” she said."
+    assert _only(extract_quotes(text, nlp), "lose it").role == "teacher"
+    text = "Army\n\nPrince Harry has returned from Afghanistan. “I was only doing my job,” he said."
+    assert _only(extract_quotes(text, nlp), "my job").role is None
