@@ -2929,7 +2929,7 @@ def _register_people(sp: Doc | Span, ctx: _Context) -> None:
         elif ent.label_ == "ORG":
             if (ending := _name_ending(ent)) is not None:
                 ctx.name_endings.setdefault(*ending)
-            org = _strip_det(_name_text(ent))
+            org = re.sub(r"\s+\d+\s*[-–]\s*\d+$", "", _strip_det(_name_text(ent)))  # not the score run into it: 'beat Millwall 2-1'
             if org[-2:] in ("'s", "’s"):
                 ctx.orgs.setdefault(org[:-2].lower(), org)  # 'Sainsbury's said': 'Sainsbury' met elsewhere is the same name
             if (m := re.fullmatch(r"(.+?)\s*\(\s*([A-Z][\w.&-]*)\s*", org)) is not None:

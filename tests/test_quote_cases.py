@@ -2042,3 +2042,11 @@ def test_a_trade_before_a_name_is_the_role_of_a_later_quote(nlp):
     assert _only(extract_quotes(text, nlp), "lose it").role == "teacher"
     text = "Army\n\nPrince Harry has returned from Afghanistan. “I was only doing my job,” he said."
     assert _only(extract_quotes(text, nlp), "my job").role is None
+
+
+def test_a_score_is_no_part_of_a_club_s_name(nlp):
+    """'... to beat Millwall 2-1 at Ewood Park.' then 'admitted Millwall boss Gary Rowett': the organisation is Millwall,
+    not the name the recogniser ran into the score."""
+    text = ("Football\n\nSubstitute Sam Gallagher struck in the 89th minute to beat Millwall 2-1 at Ewood Park.\n\n"
+            "“It's a kick in the teeth,” admitted Millwall boss Gary Rowett.")
+    assert _only(extract_quotes(text, nlp), "kick in the teeth").org == "Millwall"
