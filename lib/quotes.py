@@ -758,6 +758,15 @@ def _subject(cue: Token) -> Token | None:
         who = next((c for c in w.children if c.dep_ == "pobj"), None) if w is not None else None
         if who is not None and (who.pos_ == "PROPN" or is_person_noun(who) or _source_like(who)):
             return who
+    if cue.tag_ == "VBG" and cue.dep_ == "advcl" and cue.head.i < cue.i:
+        # 'Shares rose 9% after the company raised its forecast, citing strong demand': shares cite nothing; the company
+        # of the clause just before the participle does
+        subs = [c for c in cue.head.children if c.dep_ in _SUBJ]
+        if subs and not _source_like(subs[0]) and not is_person_noun(subs[0]) and subs[0].pos_ != "PROPN":
+            between = [c for c in cue.head.children if c.dep_ == "advcl" and cue.head.i < c.i < cue.i]
+            who = next((x for c in reversed(between) for x in c.children if x.dep_ in _SUBJ and _source_like(x)), None)
+            if who is not None:
+                return who
     if cue.dep_ == "xcomp" and cue.head.i != cue.i:
         # control: 'force the Kremlin to seek' -> the Kremlin; 'sought to improve' -> the subject of 'sought'
         obj = next((c for c in cue.head.children if c.dep_ in ("dobj", "dative")), None)

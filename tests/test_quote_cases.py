@@ -2050,3 +2050,12 @@ def test_a_score_is_no_part_of_a_club_s_name(nlp):
     text = ("Football\n\nSubstitute Sam Gallagher struck in the 89th minute to beat Millwall 2-1 at Ewood Park.\n\n"
             "“It's a kick in the teeth,” admitted Millwall boss Gary Rowett.")
     assert _only(extract_quotes(text, nlp), "kick in the teeth").org == "Millwall"
+
+
+def test_a_participle_after_a_clause_goes_with_that_clause_s_source(nlp):
+    """'Shares rose 9% after the company raised its forecast, citing strong demand': the company cites it, not the
+    shares the sentence is about."""
+    text = ("Chips\n\nNordic Semiconductor reported results on Thursday. Shares rose 9% after the company raised its revenue "
+            "forecast, citing strong demand from makers of artificial-intelligence devices.")
+    q = _only(extract_quotes(text, nlp), "strong demand")
+    assert q.speaker == "Nordic Semiconductor"
