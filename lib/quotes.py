@@ -50,10 +50,12 @@ _MISTAKEN_NAMES = ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART",
 _PERSON_RANKS = {"sir", "dame", "lord", "baroness", "baron", "professor", "constable", "sergeant", "sgt", "sgt.", "inspector",
                  "superintendent", "detective", "det.", "monsignor", "reverend", "rev.", "rabbi", "imam", "councilwoman", "councilman", "commissioner",
                  "councillor", "congressman", "congresswoman", "alderman", "assemblyman", "assemblywoman", "archbishop", "bishop",
-                 "cardinal", "pastor", "chaplain"}
-# abbreviated titles and the nouns that describe their holders ('Gov. John Bel Edwards ... the governor said')
+                 "cardinal", "pastor", "chaplain",
+                 # British police and clerical short forms, written without a full stop ('Det Insp Claire Hughes', 'the Rev Al Sharpton')
+                 "det", "insp", "insp.", "supt", "supt.", "ch", "dci", "pc", "rev", "revd", "canon"}
 # words that make an office another one: 'the prime minister' is not the deputy prime minister, nor a former one
 _SECOND_RANKS = {"deputy", "vice", "assistant", "associate", "former", "ex", "shadow", "acting", "junior", "under", "sub"}
+# abbreviated titles and the nouns that describe their holders ('Gov. John Bel Edwards ... the governor said')
 _TITLE_NOUNS = {"gov.": ("governor",), "sen.": ("senator",), "rep.": ("representative", "congressman", "congresswoman", "lawmaker"),
                 "gen.": ("general",), "lt.": ("lieutenant",), "col.": ("colonel",), "capt.": ("captain",), "sgt.": ("sergeant",),
                 "adm.": ("admiral",), "prof.": ("professor",), "supt.": ("superintendent",), "det.": ("detective",),
@@ -1905,13 +1907,14 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
         if name and head.ent_type_ == "PERSON":
             ctx.people.append(ent)
         return ent
-    if head.ent_type_ in _MISTAKEN_NAMES and head.pos_ == "PROPN" and (mention[0].lower_ in _TITLES or _person_shaped(head)):
+    if head.ent_type_ in _MISTAKEN_NAMES and head.pos_ == "PROPN" and (mention[0].lower_ in _TITLES or _person_shaped(head) or _ranked_name(mention)):
         # a name the recogniser took for an organisation or a place, shaped like a person's: 'Dr Camilla Toulmin, director
         # of ...', 'Lemnos Mayor, Dimitris Marinakis', 'Sadia Nasrin, who runs ...', 'said Noelia Jurado, who uses ...'
         words = _name_words(mention)
         ent = _person(" ".join(words), ctx) if words else None
         if ent is None and words:
-            ent = _Entity(_name_text(mention), head=low, person=True)
+            ranks = [t.text for t in mention if t.lower_ in _PERSON_RANKS | _STYLES] if _ranked_name(mention) else []
+            ent = _Entity(_name_text(mention), head=low, person=True, role=" ".join(ranks) or None)  # 'Det Insp' is her role
             ctx.people.append(ent)
         if ent is not None:
             return ent
@@ -2013,6 +2016,16 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
         return _Entity(_common_np(mention), head=lemma, plural=True, nouns={"team", "researcher", "scientist", "author"})
     return _Entity(_common_np(mention), head=lemma, plural=plural,
                    person=not plural and (is_person_noun(head) or _described_by_who(head)))
+
+
+def _ranked_name(mention: Span) -> bool:
+    """Whether a name opens with a person's rank or style and has two capitalised words after it, whatever the recogniser
+    called it: 'Det Insp Claire Hughes', 'the Rev Al Sharpton'."""
+    toks = [t for t in mention if t.lower_ != "the"]
+    k = 0
+    while k < len(toks) and toks[k].lower_ in _PERSON_RANKS | _STYLES:
+        k += 1
+    return 0 < k and len(toks) - k >= 2 and all(t.pos_ == "PROPN" and t.is_title for t in toks[k:])
 
 
 def _owner_org(owner: Token, mention: Span, finding: Token, ctx: _Context, sp: Doc | Span | None) -> _Entity | None:

@@ -2059,3 +2059,13 @@ def test_a_participle_after_a_clause_goes_with_that_clause_s_source(nlp):
             "forecast, citing strong demand from makers of artificial-intelligence devices.")
     q = _only(extract_quotes(text, nlp), "strong demand")
     assert q.speaker == "Nordic Semiconductor"
+
+
+def test_a_british_rank_or_style_is_the_role_not_the_name(nlp):
+    """'Det Insp Claire Hughes said' and 'The Rev Al Sharpton called him “a giant”', which the recogniser tags as
+    organisations: the person is Claire Hughes or Al Sharpton, the rank or style their role."""
+    text = ("Stabbing\n\nA man was taken to hospital.\n\nDet Insp Claire Hughes said: \"This was a shocking attack in a busy "
+            "area.\"\n\nTributes poured in. The Rev Al Sharpton called him \"a giant\".")
+    quotes = extract_quotes(text, nlp)
+    assert (_only(quotes, "shocking").speaker, _only(quotes, "shocking").role) == ("Claire Hughes", "Det Insp")
+    assert (_only(quotes, "giant").speaker, _only(quotes, "giant").role) == ("Al Sharpton", "Rev")
