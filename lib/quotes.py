@@ -785,6 +785,13 @@ def _subject(cue: Token) -> Token | None:
         if prev.pos_ == "PROPN" and _source_like(prev) and prev.dep_ in ("conj", "dobj", "pobj") and prev.head.i != cue.i:
             return prev  # 'London has 22,000 cabs and Conyon estimates that ...': the name before the verb, read as an object
     for _ in range(5):
+        opener = next((c for c in tok.children if c.dep_ == "csubj" and c.tag_ == "VBG" and c.i < tok.i), None)
+        if opener is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            # 'Speaking from her flooded kitchen in Bognor Regis, retired teacher Pam Morris, 72, said' with the opening
+            # participle parsed as the subject and the name hung inside it: the name set off by a comma speaks
+            named = [t for t in opener.subtree if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and t.dep_ == "appos"]
+            if named:
+                return named[-1]
         # a person first; a demonstrative last ('That, says the report, is ...': the report says it)
         subs = sorted((c for c in tok.children if c.dep_ in _SUBJ), key=lambda c: (c.ent_type_ != "PERSON", c.lower_ in ("that", "this", "it"), abs(c.i - tok.i)))
         agent = next((p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
@@ -838,8 +845,9 @@ def _ent_of(tok: Token, labels: tuple[str, ...] | None = None) -> Span | None:
         lo -= 1
     while hi < len(doc) and doc[hi].ent_iob_ == "I":
         hi += 1
-    if tok.ent_type_ == "PERSON" and lo > 0:
-        # a first name the recogniser left outside the name ('Anders' in 'Anders Sandberg, who studies ..., said')
+    if tok.ent_type_ == "PERSON" and lo > 0 and (hi - lo == 1 or doc[lo - 1].lower_ in _HONOURS):
+        # a first name the recogniser left outside the name ('Anders' in 'Anders Sandberg, who studies ..., said'; a name
+        # of two words has its own: 'Forecaster Alex Deakin')
         first = doc[lo - 1]
         if (first.pos_ == "PROPN" and not first.ent_type_ and first.dep_ == "compound" and lo <= first.head.i < hi and first.text.istitle()
                 and first.lower_ not in _TITLES | _RANKS - _HONOURS and not _person_word(first.lower_) and (lo < 2 or doc[lo - 2].pos_ != "PROPN")):

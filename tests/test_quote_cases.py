@@ -2069,3 +2069,22 @@ def test_a_british_rank_or_style_is_the_role_not_the_name(nlp):
     quotes = extract_quotes(text, nlp)
     assert (_only(quotes, "shocking").speaker, _only(quotes, "shocking").role) == ("Claire Hughes", "Det Insp")
     assert (_only(quotes, "giant").speaker, _only(quotes, "giant").role) == ("Al Sharpton", "Rev")
+
+
+def test_an_opening_participle_is_not_the_speaker(nlp):
+    """'Speaking from her flooded kitchen in Bognor Regis, retired teacher Pam Morris, 72, said ...': the parser takes
+    the participle for the subject; the name set off by a comma speaks, and her later quotes are hers."""
+    text = ("Storm\n\nForecaster Alex Deakin told the BBC that conditions would ease by the evening.\n\n"
+            "Speaking from her flooded kitchen in Bognor Regis, retired teacher Pam Morris, 72, said she had never seen "
+            "anything like it. “The water came in under the door in minutes,” she said.")
+    quotes = extract_quotes(text, nlp)
+    assert _only(quotes, "anything like it").speaker == "Pam Morris"
+    assert _only(quotes, "under the door").speaker == "Pam Morris"
+
+
+def test_a_trade_word_is_no_first_name(nlp):
+    """'Forecaster Alex Deakin told the BBC': a two-word name has its first name, so the capitalised word before it is
+    his role, not part of his name."""
+    text = "Storm\n\nThe Met Office issued a warning. Forecaster Alex Deakin told the BBC that conditions would ease by the evening."
+    q = _only(extract_quotes(text, nlp), "conditions would ease")
+    assert (q.speaker, q.role) == ("Alex Deakin", "Forecaster")
