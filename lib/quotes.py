@@ -760,6 +760,14 @@ def _subject(cue: Token) -> Token | None:
         who = next((c for c in w.children if c.dep_ == "pobj"), None) if w is not None else None
         if who is not None and (who.pos_ == "PROPN" or is_person_noun(who) or _source_like(who)):
             return who
+    if cue.tag_ == "VBG" and cue.dep_ == "advcl" and cue.head.dep_ == "relcl" and cue.doc[cue.i - 1].text == "," and any(
+            c.dep_ in _SUBJ and c.lower_ in ("that", "which") for c in cue.head.children):
+        # 'Kelly vetoed a bill that would have expanded vouchers, calling it “a threat”': the bill calls nothing; the
+        # participle after the relative clause goes with the sentence's own subject
+        main = cue.head.head.head
+        who = next((c for c in main.children if c.dep_ in _SUBJ and _source_like(c)), None) if main.pos_ in ("VERB", "AUX") else None
+        if who is not None:
+            return who
     if cue.tag_ == "VBG" and cue.dep_ == "advcl" and cue.head.i < cue.i:
         # 'Shares rose 9% after the company raised its forecast, citing strong demand': shares cite nothing; the company
         # of the clause just before the participle does

@@ -2088,3 +2088,11 @@ def test_a_trade_word_is_no_first_name(nlp):
     text = "Storm\n\nThe Met Office issued a warning. Forecaster Alex Deakin told the BBC that conditions would ease by the evening."
     q = _only(extract_quotes(text, nlp), "conditions would ease")
     assert (q.speaker, q.role) == ("Alex Deakin", "Forecaster")
+
+
+def test_a_participle_after_a_relative_clause_is_the_subject_s(nlp):
+    """'Kelly vetoed a bill that would have expanded vouchers, calling it “a direct threat”': the governor calls it
+    that, not the bill the relative clause is about."""
+    text = ("Veto\n\nGov. Laura Kelly on Friday vetoed a bill that would have expanded private school vouchers, calling it "
+            "“a direct threat to our public schools.”")
+    assert _only(extract_quotes(text, nlp), "direct threat").speaker == "Laura Kelly"
