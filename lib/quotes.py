@@ -1146,6 +1146,9 @@ def _role_org(head: Token, ctx: _Context) -> tuple[str | None, str | None]:
         appos = None  # 'Sen. Rand Paul, R-Ky.,': a party and state, no role; the title before the name is the role
     if appos is not None and appos.text.isupper() and appos.left_edge.i == appos.i and appos.i > 0 and doc[appos.i - 1].text == "(":
         appos = None  # 'The Rail Delivery Group (RDG) said': the name's short form, no role
+    if appos is not None and appos.ent_type_ == "NORP" and head.ent_type_ == "PERSON" and any(
+            c.dep_ == "compound" and c.pos_ in ("PROPN", "NOUN") and c.ent_type_ != "PERSON" and _person_word(c.lower_) for c in head.children):
+        appos = None  # 'Senate President Ty Masterson, a Republican from Andover,': the office before the name, not the party
     if appos is None and head.dep_ in _SUBJ:
         # 'Lim Soo-suk, spokesman for ...' is sometimes parsed as a second subject
         nxt = head.right_edge.i + 1

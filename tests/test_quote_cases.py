@@ -2096,3 +2096,10 @@ def test_a_participle_after_a_relative_clause_is_the_subject_s(nlp):
     text = ("Veto\n\nGov. Laura Kelly on Friday vetoed a bill that would have expanded private school vouchers, calling it "
             "“a direct threat to our public schools.”")
     assert _only(extract_quotes(text, nlp), "direct threat").speaker == "Laura Kelly"
+
+
+def test_an_office_before_a_name_outranks_a_party_after_it(nlp):
+    """'Senate President Ty Masterson, a Republican from Andover, accused ...': the role is the office, not the party."""
+    text = ("Veto\n\nSenate President Ty Masterson, a Republican from Andover, accused the governor of putting politics ahead "
+            "of parents.")
+    assert _only(extract_quotes(text, nlp), "putting politics").role == "Senate President"
