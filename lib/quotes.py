@@ -402,7 +402,7 @@ def _name_span(sp: Doc | Span, text: str, qs: int, qe: int) -> bool:
         return False  # words said end with their punctuation; a show's name may take the sentence's ('on ABC's "This Week."', 'in an interview with "Fox News Sunday."')
     if len(before) >= 2 and before[-1].lower_ == "as" and before[-2].lemma_.lower() in ("bill", "dub", "brand", "label", "nickname"):
         return True  # 'Billed as “the most democratic move in history”': a label given, not words said
-    if any(t.lower_ in _NAMING and t.pos_ == "NOUN" for t in before[-2:]) or (
+    if any(t.lower_ in _NAMING and t.pos_ == "NOUN" for t in before[-2:]) and before[-1].lower_ != "as" or (
         any(t.lemma_.lower() in ("call", "name", "dub", "title", "nickname", "label", "brand", "term") for t in before) and before[-1].lower_ not in ("a", "an") and proper
     ):
         return True

@@ -2103,3 +2103,10 @@ def test_an_office_before_a_name_outranks_a_party_after_it(nlp):
     text = ("Veto\n\nSenate President Ty Masterson, a Republican from Andover, accused the governor of putting politics ahead "
             "of parents.")
     assert _only(extract_quotes(text, nlp), "putting politics").role == "Senate President"
+
+
+def test_words_quoted_after_as_are_no_programme_name(nlp):
+    """'described the programme as “the most diverse in our history”': a description quoted after 'as', so a mixed
+    quote, though 'programme' can name a show ('the programme “Newsnight”')."""
+    text = "Festival\n\nFestival director Kristy Matheson described the programme as “the most diverse in our history”."
+    assert _only(extract_quotes(text, nlp), "most diverse").kind == "mixed"
