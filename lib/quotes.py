@@ -1831,6 +1831,10 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
             if finding is not None and finding.pos_ == "NOUN" and finding.tag_ != "NNS" and finding.lemma_.lower() in cue_lexicon()["finding_nouns"]:
                 # 'The report was released by the Pew Research Center on Monday. It found ...': the report (or whoever's it is)
                 return _resolve(finding, _mention(finding), ctx, sp)
+            if finding is not None and finding.pos_ == "NOUN" and finding.tag_ == "NN" and finding.lemma_.lower() in cue_lexicon()["organisation_nouns"] and any(
+                    c.dep_ == "det" and c.lower_ == "the" for c in finding.children):
+                # 'The union disputed this. “We never walked away,” it said': the organisation the sentence before was about
+                return _resolve(finding, _mention(finding), ctx, sp)
         return _Entity(mention.text if low == head.lower_ else low.capitalize(), head=low, plural=low in PRONOUNS_PLURAL)
     lex = cue_lexicon()
     if head.pos_ == "NOUN" and head.lemma_.lower() in lex["finding_nouns"] or head.pos_ == "PROPN" and head.lower_ in lex["finding_nouns"]:
@@ -2943,10 +2947,14 @@ def _register_national_bodies(sp: Doc | Span, ctx: _Context) -> None:
 
 def _title_before(ent: Span, ctx: _Context) -> str | None:
     """The title a person is introduced with right before their name, when it ends in an office, a rank or a trade ('Board
-    chair Lisa Tran thanked him', 'Sen. Maria Cantwell', 'Rovers manager Tony Mowbray'), for the quotes a later 'she' or
-    surname gives them."""
+    chair Lisa Tran thanked him', 'Sen. Maria Cantwell', 'Rovers manager Tony Mowbray', 'The union's general secretary, Mick
+    Lynch, left'), for the quotes a later 'she' or surname gives them."""
     doc = ent.doc
+    described = ent.root.head if ent.root.dep_ == "appos" and ent.root.head.tag_ == "NN" and ent.root.head.i < ent.start else None
     if ent.start == 0 or doc[ent.start - 1].dep_ != "compound" or doc[ent.start - 1].head.i != ent.root.i:
+        if described is not None and is_person_noun(described):
+            role, _ = _role_org(described, ctx)  # 'The union's general secretary, Mick Lynch, left': the noun he is set beside
+            return role if role and _person_word(role.split()[-1].lower()) else None
         return None
     role, _ = _role_org(ent.root, ctx)
     last = (role or "").split()[-1:] or [""]

@@ -2110,3 +2110,19 @@ def test_words_quoted_after_as_are_no_programme_name(nlp):
     quote, though 'programme' can name a show ('the programme “Newsnight”')."""
     text = "Festival\n\nFestival director Kristy Matheson described the programme as “the most diverse in our history”."
     assert _only(extract_quotes(text, nlp), "most diverse").kind == "mixed"
+
+
+def test_a_role_in_apposition_before_a_name_is_the_role_of_a_later_quote(nlp):
+    """'The union's general secretary, Mick Lynch, left the building.' then '“…,” he said': the noun he is set beside is
+    his role (a plural one, 'The two candidates - Sen. Ted Cruz and ...', is not, and a title before the name wins)."""
+    text = ("Talks\n\nThe union's general secretary, Mick Lynch, left the building without speaking to reporters.\n\n"
+            "“We have been let down again,” he said the next morning.")
+    q = _only(extract_quotes(text, nlp), "let down")
+    assert (q.speaker, q.role) == ("Mick Lynch", "general secretary")
+
+
+def test_it_after_an_organisation_noun_is_that_organisation(nlp):
+    """'The union disputed this. “We never walked away,” it said': 'it' is the union the sentence before was about."""
+    text = ("Talks\n\nTransport Secretary Mark Harper said the union had walked away.\n\nThe union disputed this. “We never "
+            "walked away,” it said in a statement.")
+    assert _only(extract_quotes(text, nlp), "never walked").speaker == "the union"
