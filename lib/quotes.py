@@ -52,7 +52,7 @@ _PERSON_RANKS = {"sir", "dame", "lord", "baroness", "baron", "professor", "const
                  "councillor", "congressman", "congresswoman", "alderman", "assemblyman", "assemblywoman", "archbishop", "bishop",
                  "cardinal", "pastor", "chaplain",
                  # British police and clerical short forms, written without a full stop ('Det Insp Claire Hughes', 'the Rev Al Sharpton')
-                 "det", "insp", "insp.", "supt", "supt.", "ch", "dci", "pc", "rev", "revd", "canon"}
+                 "det", "insp", "insp.", "supt", "supt.", "ch", "dci", "pc", "rev", "revd", "canon", "cllr"}
 # words that make an office another one: 'the prime minister' is not the deputy prime minister, nor a former one
 _SECOND_RANKS = {"deputy", "vice", "assistant", "associate", "former", "ex", "shadow", "acting", "junior", "under", "sub"}
 # abbreviated titles and the nouns that describe their holders ('Gov. John Bel Edwards ... the governor said')
@@ -3295,8 +3295,10 @@ def _given_name(a: _Attribution, words: list[Token]) -> bool:
 
 def _characterizes(words: list[Token]) -> bool:
     """Quoted words that describe rather than name: an indefinite noun phrase or a bare adjective ('called the plan "a
-    disaster"', 'called the standards "strong"'); a name takes 'the' or capitals ('they call it "the jungle"')."""
-    return words[0].lower_ in ("a", "an") or all(t.pos_ in ("ADJ", "ADV") for t in words)
+    disaster"', 'called the standards "strong"', 'called the findings "alarming but not surprising"'); a name takes 'the' or
+    capitals ('they call it "the jungle"')."""
+    described = [t for t in words if t.pos_ not in ("CCONJ", "PART") and t.lower_ not in ("not", "yet")]
+    return words[0].lower_ in ("a", "an") or bool(described) and all(t.pos_ in ("ADJ", "ADV") for t in described)
 
 
 def _default_selector() -> _Selector:

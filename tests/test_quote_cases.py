@@ -2126,3 +2126,11 @@ def test_it_after_an_organisation_noun_is_that_organisation(nlp):
     text = ("Talks\n\nTransport Secretary Mark Harper said the union had walked away.\n\nThe union disputed this. “We never "
             "walked away,” it said in a statement.")
     assert _only(extract_quotes(text, nlp), "never walked").speaker == "the union"
+
+
+def test_an_adjective_pair_called_is_a_description_not_a_name(nlp):
+    """'called the findings “alarming but not surprising”' describes the findings, so it is the scientist's quote; 'they
+    call it “the jungle”' still names a place."""
+    text = ("Amazon\n\nCarlos Nobre, a climate scientist who was not involved in the study, called the findings “alarming but "
+            "not surprising”.")
+    assert _only(extract_quotes(text, nlp), "alarming").speaker == "Carlos Nobre"
