@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from lib import plotting as P
 
@@ -421,11 +421,12 @@ def corpus_overview(articles: pd.DataFrame, quotes: pd.DataFrame, sentiment_meth
         for y, v in enumerate(share):  # the share printed, so a thin bar is still read
             axes[0, 1].text(v, y, f" {v:.0%}" if v >= 0.01 else f" {v:.1%}", va="center", fontsize=8)
         axes[0, 1].set_xlim(0, share.max() * 1.15)
+        axes[0, 1].xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))  # as the bars' labels are
         axes[0, 1].set_xlabel("share of quotes")
         axes[0, 1].set_title("who speaks: share of quotes by source type", loc="left", fontsize=10)
         scored = quotes["certainty"].dropna()
         axes[1, 0].hist(scored, bins=[1 + 0.25 * k for k in range(21)], color=P.NEUTRAL)
-        axes[1, 0].set_xlabel("certainty (1–6)")
+        axes[1, 0].set_xlabel("certainty (1 = doubtful … 6 = certain)")
         axes[1, 0].set_ylabel("quotes")
         axes[1, 0].set_title(f"certainty of quotes ({len(quotes) - len(scored)} with no evidence not shown)", loc="left", fontsize=10)
         bins = np.linspace(-1.05, 1.05, 22)  # bins of 0.1 centred on -1, -0.9, ..., 0, ..., 1: zero has a bin of its own
@@ -435,8 +436,9 @@ def corpus_overview(articles: pd.DataFrame, quotes: pd.DataFrame, sentiment_meth
         axes[1, 1].bar(centres, counts, width=0.1, color=[cmap((c + 1) / 2) for c in centres], edgecolor=P.MUTED, linewidth=0.4)
         axes[1, 1].set_xlim(-1.05, 1.05)
         axes[1, 1].set_xlabel(f"sentiment ({sentiment_method}, −1 … +1)")
+        axes[1, 1].set_ylabel("quotes")
         zeros = int((quotes["sentiment"] == 0).sum())
-        axes[1, 1].set_title(f"sentiment of quotes ({zeros} at exactly 0: often no scored word)", loc="left", fontsize=10)
+        axes[1, 1].set_title(f"sentiment of quotes ({zeros} of the middle bar at exactly 0: often no scored word)", loc="left", fontsize=10)
     _title(fig, title)
     fig.tight_layout()
     return fig
