@@ -1575,8 +1575,9 @@ def _named_last_before(people: list[_Entity], head: Token, ctx: _Context) -> _En
 
 
 def _person_named_before(head: Token, sp: Doc | Span | None, ctx: _Context) -> _Entity | None:
-    """The known person the paragraph named last before a description, outside quote marks and as no subject
-    ('Congratulations came from Barack Obama and his wife. The president said'), unless someone else was quoted there."""
+    """The known person the paragraph named last before a description, outside quote marks, wherever in the sentence
+    ('Congratulations came from Barack Obama and his wife. The president said'; a subject is _subject_before's), unless
+    someone else was quoted in the paragraph."""
     if sp is None:
         return None
     lo = sp.start if isinstance(sp, Span) else 0
