@@ -82,7 +82,7 @@ def quotes_by_speaker(quotes: pd.DataFrame, top: int = 20) -> plt.Figure:
         ax.set_xlim(0, max(1, left.max()) * 1.08)
         ax.set_xlabel(xlabel)
     axes[1].legend(title="kind of quote", frameon=False, loc="lower right")
-    _title(fig, title + (f" (the {top} most quoted speakers)" if len(words) > top else ""))
+    _title(fig, title + (f" (the {top} most quoted speakers, by words quoted)" if len(words) > top else " (speakers ordered by words quoted)"))
     fig.tight_layout()
     return fig
 
