@@ -1829,12 +1829,12 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
             if org is not None:
                 return _Entity(ctx.orgs.get(org.lower(), org), head=low)
             finding = _noun_subject_before(head, sp)
-            if finding is not None and finding.pos_ == "NOUN" and finding.tag_ != "NNS" and finding.lemma_.lower() in cue_lexicon()["finding_nouns"]:
-                # 'The report was released by the Pew Research Center on Monday. It found ...': the report (or whoever's it is)
-                return _resolve(finding, _mention(finding), ctx, sp)
-            if finding is not None and finding.pos_ == "NOUN" and finding.tag_ == "NN" and finding.lemma_.lower() in cue_lexicon()["organisation_nouns"] and any(
-                    c.dep_ == "det" and c.lower_ == "the" for c in finding.children):
-                # 'The union disputed this. “We never walked away,” it said': the organisation the sentence before was about
+            kind = finding.lemma_.lower() if finding is not None and finding.pos_ == "NOUN" else None
+            if kind is not None and (
+                    # 'The report was released by the Pew Research Center on Monday. It found ...': the report (or whoever's it is)
+                    finding.tag_ != "NNS" and kind in cue_lexicon()["finding_nouns"]
+                    # 'The union disputed this. “We never walked away,” it said': the organisation the sentence before was about
+                    or finding.tag_ == "NN" and kind in cue_lexicon()["organisation_nouns"] and any(c.dep_ == "det" and c.lower_ == "the" for c in finding.children)):
                 return _resolve(finding, _mention(finding), ctx, sp)
         return _Entity(mention.text if low == head.lower_ else low.capitalize(), head=low, plural=low in PRONOUNS_PLURAL)
     lex = cue_lexicon()
@@ -1931,14 +1931,14 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
         if name and head.ent_type_ == "PERSON":
             ctx.people.append(ent)
         return ent
-    if head.ent_type_ in _MISTAKEN_NAMES and head.pos_ == "PROPN" and (mention[0].lower_ in _TITLES or _person_shaped(head) or _ranked_name(mention)):
+    ranks = _name_ranks(mention) if head.ent_type_ in _MISTAKEN_NAMES and head.pos_ == "PROPN" else []
+    if head.ent_type_ in _MISTAKEN_NAMES and head.pos_ == "PROPN" and (mention[0].lower_ in _TITLES or _person_shaped(head) or ranks):
         # a name the recogniser took for an organisation or a place, shaped like a person's: 'Dr Camilla Toulmin, director
         # of ...', 'Lemnos Mayor, Dimitris Marinakis', 'Sadia Nasrin, who runs ...', 'said Noelia Jurado, who uses ...'
         words = _name_words(mention)
         ent = _person(" ".join(words), ctx) if words else None
         if ent is None and words:
-            ranks = [t.text for t in mention if t.lower_ in _PERSON_RANKS | _STYLES] if _ranked_name(mention) else []
-            ent = _Entity(_name_text(mention), head=low, person=True, role=" ".join(ranks) or None)  # 'Det Insp' is her role
+            ent = _Entity(_name_text(mention), head=low, person=True, role=" ".join(t.text for t in ranks) or None)  # 'Det Insp' is her role
             ctx.people.append(ent)
         if ent is not None:
             return ent
@@ -2042,14 +2042,14 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
                    person=not plural and (is_person_noun(head) or _described_by_who(head)))
 
 
-def _ranked_name(mention: Span) -> bool:
-    """Whether a name opens with a person's rank or style and has two capitalised words after it, whatever the recogniser
-    called it: 'Det Insp Claire Hughes', 'the Rev Al Sharpton'."""
+def _name_ranks(mention: Span) -> list[Token]:
+    """The rank or style words a name opens with, when two capitalised words follow them, whatever the recogniser called
+    it ('Det Insp' of 'Det Insp Claire Hughes', 'Rev' of 'the Rev Al Sharpton'); else none."""
     toks = [t for t in mention if t.lower_ != "the"]
     k = 0
     while k < len(toks) and toks[k].lower_ in _PERSON_RANKS | _STYLES:
         k += 1
-    return 0 < k and len(toks) - k >= 2 and all(t.pos_ == "PROPN" and t.is_title for t in toks[k:])
+    return toks[:k] if len(toks) - k >= 2 and all(t.pos_ == "PROPN" and t.is_title for t in toks[k:]) else []
 
 
 def _owner_org(owner: Token, mention: Span, finding: Token, ctx: _Context, sp: Doc | Span | None) -> _Entity | None:
