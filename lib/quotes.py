@@ -512,6 +512,8 @@ def _open_cue_at(tok: Token) -> tuple[list[Token], str, str] | None:
     if tok.pos_ == "VERB" and tok.lemma_.lower() not in ("be", "have", "do", "make", "get"):
         for c in tok.children:
             if c.dep_ == "ccomp" and c.i > tok.i and any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children) and any(x.dep_ == "mark" and x.lower_ in ("that", "whether", "if") for x in c.children):
+                if any(getattr(_clause_hung_higher(t), "i", None) == c.i for t in tok.doc[tok.i + 1 : c.left_edge.i] if (_cue_at(t) or (None, None, None))[2] == "speech"):
+                    return None  # the clause is what a speech verb between them reports (see _clause_hung_higher)
                 return [tok], _lemma(tok), "open"
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in cue_lexicon()["noun_cues"]:
         for c in tok.children:
@@ -575,6 +577,8 @@ def _complement(cue: Token, lemma: str, category: str) -> list[Token] | None:
                      c.dep_ == "prep" and c.lower_ not in _CONTENT_PREPS and not (category == "evidence" and c.i == obj_end + 1))
                  # 'polls show Sanders within two points': a small clause's predicate right after the evidence's object
                  or c.dep_ == "advcl" and lemma in _AS_VERBS and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)]
+        if lemma in _ADDRESSING and [c.dep_ for c in parts] == ["dobj"] and _addressee(parts[0]):
+            return None  # 'Todd asked the real estate mogul': whom a question or plea is put to, not what it says
         if any(c.dep_ in ("xcomp", "dobj", "oprd") or (c.dep_ == "prep" and c.i == cue.i + 1) for c in parts):
             toks = _object_content(parts)
             return toks or None
@@ -612,6 +616,16 @@ def _speech_object(cue: Token) -> list[Token] | None:
     return content or None
 
 
+def _addressee(obj: Token) -> bool:
+    """Whether an object names only a person, with nothing said after it: 'Todd asked the real estate mogul.' (not
+    'reminded Trump of the actions of ...', nor 'asked the former secretary of state during a chat if ...')."""
+    preps = [c for c in obj.children if c.dep_ == "prep"]
+    nxt = obj.doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(obj.doc) else None
+    return (obj.pos_ == "PROPN" or obj.tag_ == "PRP" and obj.lower_ not in ("it", "this", "that") or is_person_noun(obj)) and (not preps or is_person_noun(obj) and all(p.lower_ == "of" for p in preps)) and (
+        nxt is None or nxt.is_punct)
+
+
+_ADDRESSING = {"ask", "advise", "beg", "implore", "instruct", "invite", "remind", "urge", "encourage", "order"}  # their object is the addressee
 _TOPIC_PREPS = {"about", "of", "against", "on", "over"}
 _NOT_TOPIC_OBJECT = {"tell", "inform", "assure", "reassure", "ask", "remind", "continue"}  # the object is the addressee ('told his audience') or not speech
 
@@ -633,6 +647,9 @@ def _misread_that_clause(cue: Token) -> Token | None:
     if that is not None and that.lower_ == "that" and that.dep_ == "mark" and that.head.head.i == cue.i and that.head.dep_ in ("dobj", "dative", "npadvmod") and any(
             c.dep_ in ("acl", "relcl") for c in that.head.children):
         return that.head  # 'showed that people hated being left ...' read as 'showed people [who] hated ...'
+    hung = _clause_hung_higher(cue)
+    if hung is not None:
+        return hung
     for prep in (c for c in cue.children if c.dep_ == "prep" and c.i > cue.i):
         for noun in (c for c in prep.children if c.dep_ == "pobj"):
             for rel in (c for c in noun.children if c.dep_ == "relcl" and c.i > noun.i):
@@ -646,6 +663,22 @@ def _misread_that_clause(cue: Token) -> Token | None:
                 if own_subject and (that.dep_ != "dobj" or deps & {"dobj", "ccomp", "attr"}) and that.dep_ != "nsubj":
                     return rel  # 'that' is no gap: the clause has its subject, and its object too when 'that' was read as one
     return None
+
+
+def _clause_hung_higher(cue: Token) -> Token | None:
+    """'in the office of Mayor Jane Hollis, who insisted in March - wrongly - that residents “will never pay more”': a
+    that-clause right after a speech verb with none of its own, which the parser hung on a verb above it ('began'); the
+    clause's verb, or None. Only punctuation may stand between the verb's own words and 'that'."""
+    if any(c.dep_ == "ccomp" for c in cue.children) or cue.right_edge.i + 1 >= len(cue.doc):
+        return None
+    k = cue.right_edge.i + 1
+    while k < cue.sent.end and cue.doc[k].is_punct:
+        k += 1
+    that = cue.doc[k] if k < cue.sent.end else None
+    if that is None or that.lower_ != "that" or that.dep_ != "mark" or that.head.dep_ != "ccomp":
+        return None
+    above = that.head.head
+    return that.head if above.i < cue.i and cue in above.subtree else None
 
 
 def _finding_subject(cue: Token) -> bool:
@@ -758,6 +791,8 @@ def _subject(cue: Token) -> Token | None:
         # 'with its president, Jim Yong Kim, urging policymakers to ...': whoever the absolute 'with' phrase names does it
         w = next((c for c in cue.head.children if c.dep_ == "prep" and c.lower_ == "with" and c.i < cue.i <= c.right_edge.i + 2), None)
         who = next((c for c in w.children if c.dep_ == "pobj"), None) if w is not None else None
+        if who is not None and cue.doc[cue.i - 1].text == "," and not any(c.dep_ == "appos" for c in who.children):
+            who = None  # 'Clinton celebrated with supporters, declaring it ...': a comma that closes no apposition ends the 'with' phrase
         if who is not None and (who.pos_ == "PROPN" or is_person_noun(who) or _source_like(who)):
             return who
     if cue.tag_ == "VBG" and cue.dep_ == "advcl" and cue.head.dep_ == "relcl" and cue.doc[cue.i - 1].text == "," and any(
@@ -807,8 +842,10 @@ def _subject(cue: Token) -> Token | None:
             if tok.i != cue.i and tok.dep_ == "ccomp" and tok.head.i != tok.i and (_cue_at(tok.head) or _open_cue_at(tok.head)) is not None:
                 tok = tok.head
                 continue
-            if agent is not None and subs[0].dep_ == "nsubjpass":
-                return agent  # 'The students were told by their teacher that ...': the teacher told them
+            if agent is not None and subs[0].dep_ == "nsubjpass" and not (tok.i != cue.i and cue.dep_ == "conj" and cue.head.i == tok.i):
+                # 'The students were told by their teacher that ...': the teacher told them (but 'The senator was joined by
+                # the governor and joked': a verb joined to the passive shares its subject)
+                return agent
             named = next((c for c in subs[0].children if c.dep_ == "conj" and c.pos_ == "PROPN" and _source_like(c)), None)
             if named is not None and subs[0].pos_ == "NOUN" and not _source_like(subs[0]) and not is_person_noun(subs[0]):
                 return named  # 'London has 22,000 cabs and Conyon estimates that ...' read as one subject: the name speaks
@@ -1348,8 +1385,10 @@ def _common_np(mention: Span) -> str:
         text = text[:-1]  # the tokeniser left the sentence's stop on the last word: 'who made about $80m.'
     if sum(ch in DOUBLE_MARKS for ch in text) % 2:  # 'A special “auditor': a mark left open by the cut is no part of the name
         text = re.sub(r"\s+", " ", _QUOTE_MARKS_RE.sub("", text)).strip()
-    if first.is_sent_start and first.pos_ in ("NOUN", "ADJ") and first.text[:1].isupper() and not first.text.isupper():
-        return text[:1].lower() + text[1:]
+    lex = cue_lexicon()
+    if first.is_sent_start and first.pos_ in ("NOUN", "ADJ") and first.text[:1].isupper() and not first.text.isupper() and (
+            len(mention) > 1 or first.tag_ != "NN" or any(first.lemma_.lower() in lex[k] for k in ("source_nouns", "finding_nouns", "organisation_nouns", "person_nouns"))):
+        return text[:1].lower() + text[1:]  # (not a lone singular noun no lexicon knows: 'Trump accused ...' misread as a noun)
     return text
 
 
@@ -2091,6 +2130,9 @@ _NAMING = {"called", "named", "dubbed", "titled", "entitled", "nicknamed", "labe
            "words", "phrase", "term", "headline", "petition", "campaign"} | _WORKS
 
 
+_DANGLING_RE = re.compile(r"[\s,]+(?:and|or|but)$")
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     """Trim whitespace, edge punctuation and quote marks that open or close the whole content span."""
     s, e = max(0, s), min(e, len(text))
@@ -2098,6 +2140,11 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
         e -= 1
+    dangling = _DANGLING_RE.search(text, s, e)  # 'declaring the result “a victory” and' when the parser cut what followed 'and'
+    if dangling is not None and dangling.end() == e and dangling.start() > s:
+        e = dangling.start()
+        while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
+            e -= 1
     for opening, closing in ("()", "[]"):  # a bracket the content does not close, or one it never opened: '("I want ...,"'
         if s < e and text[s] == opening and closing not in text[s:e]:
             s += 1
@@ -2264,6 +2311,8 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
         for qs, qe, _, _ in qspans:
             if qs < e and s < qe:
                 s, e = min(s, qs), max(e, qe)
+        if route == "cue" and content is not None and _clausal(content):
+            e = _through_touching_quotes(text, e, tok.sent.end_char - base, qspans)
         s, e = _trim(text, s, e)
         if e - s < 3:
             continue
@@ -2337,6 +2386,15 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
                 kept.append(a)
     kept.sort(key=lambda a: a.start)
     return kept
+
+
+def _through_touching_quotes(text: str, e: int, sent_end: int, qspans: list[tuple[int, int, bool, bool]]) -> int:
+    """Where a reported clause ends when quoted words follow it with nothing between ('who proclaimed that Christians
+    fleeing Syria “cannot come into this country”'): the parser often hangs such words elsewhere, yet they finish the clause."""
+    for qs, qe, _, _ in qspans:
+        if e <= qs < sent_end and text[e - 1 : e].isalnum() and not text[e:qs].strip().strip("".join(DOUBLE_MARKS) + "'‘"):
+            e = qe
+    return e
 
 
 def _open_cue(verb: Token, subject: Token | None, qs: int, qe: int, route: str) -> _Attribution | None:
@@ -2543,11 +2601,31 @@ def _fragment_attribution(sp: Doc | Span, text: str, qs: int, qe: int, qspans: l
             if not (s0 <= qs < e0 or s0 < qe <= e0):
                 s0, e0 = qs, qe
             found = _cue_at(head)
+            between = next((t for t in reversed(sent) if head.i < t.i and t.idx - base < qs and (_cue_at(t) or (None, None, None))[2] == "speech"
+                            and t.dep_ in ("relcl", "conj", "ccomp", "advcl") and _subject(t) is not None), None)
+            if between is not None and _runs_on_to(sp, text, between.idx - base, qs, qspans, any(c.dep_ == "ccomp" for c in between.children) or any(
+                    t.lower_ == "that" and t.dep_ == "mark" and between.i < t.i and t.idx - base < qs for t in sent)):
+                # 'in the mouth of Donald Trump, who proclaimed that Christians “cannot come ...” but Muslims “can come ...”':
+                # the parser hung the words on the verb before the speech verb; they are what that speech verb reports
+                return _Attribution(qs, qe, [between], _subject(between), route="fragment", lemma=between.lemma_.lower(), category="speech")
             return _Attribution(min(s0, qs), max(e0, qe), [head], subj, route="fragment", lemma=head.lemma_.lower(),
                                 category=found[2] if found else "other")
         tok = head
         inside = [head]
     return None
+
+
+def _runs_on_to(sp: Doc | Span, text: str, start: int, qs: int, qspans: list[tuple[int, int, bool, bool]], clause: bool) -> bool:
+    """Whether the words from a cue (at local offset `start`) run on to a quote opening at `qs`: no bracket closed between,
+    no dash unless the cue has a clause (`clause`: 'insisted in March - wrongly - that ...'; not 'observing training and -
+    ever the professor - leading seminars in a “classroom”'), and no verb after a quote between ('accusing it of “creating
+    a Great Wall of sand” and “clearly militarizing”', 'that Christians “cannot come” but Muslims “can come in so easily”';
+    not 'joked, “…,” drawing loud jeers and “BERNIE!” chants')."""
+    gap = text[start:qs]
+    if any(ch in gap for ch in ")]") or not clause and (any(ch in gap for ch in "–—") or " - " in gap):
+        return False
+    inner = [e for s, e, _, _ in qspans if start < s and e < qs]
+    return not inner or not any(t.pos_ == "VERB" for t in _tokens_in(sp, inner[-1], qs))
 
 
 def _clausal(content: list[Token]) -> bool:

@@ -2134,3 +2134,69 @@ def test_an_adjective_pair_called_is_a_description_not_a_name(nlp):
     text = ("Amazon\n\nCarlos Nobre, a climate scientist who was not involved in the study, called the findings “alarming but "
             "not surprising”.")
     assert _only(extract_quotes(text, nlp), "alarming").speaker == "Carlos Nobre"
+
+
+def test_a_that_clause_hung_on_the_verb_above_a_speech_verb_is_what_it_reports(nlp):
+    """'The row started with Priti Patel, who said on Monday that families “must be welcomed” but traffickers “will be
+    punished.”': the parser hangs the clause, or its second quoted half, on 'started'; both are Patel's words."""
+    text = ("Channel\n\nThe row started with Priti Patel, who said on Monday that families fleeing Syria \"must be welcomed\" "
+            "but traffickers \"will be punished.\"")
+    assert {q.speaker for q in extract_quotes(text, nlp)} == {"Priti Patel"}
+    text = ("Budget\n\nThe anger began in the office of Mayor Jane Hollis, who insisted in March - wrongly - that residents "
+            "fleeing the city \"will never pay more\" but new arrivals \"will pay their share.\"")
+    assert _only(extract_quotes(text, nlp), "never pay more").speaker == "Jane Hollis"
+
+
+def test_quoted_words_right_after_a_reported_clause_finish_it(nlp):
+    """'Kemp told the BBC her sister had approached her “and said, ‘…’”': the quote the reported clause runs into is part
+    of it, not a second quote with the sister as speaker."""
+    text = ("Profile\n\nKemp told the BBC her sister had approached her “and said, ‘It is so nice to meet you’ and all of "
+            "that.”")
+    q = _only(extract_quotes(text, nlp), "so nice")
+    assert (q.speaker, q.kind) == ("Kemp", "mixed")
+
+
+def test_a_participle_after_a_with_phrase_and_a_comma_is_the_subjects(nlp):
+    """'Clinton celebrated in Florida with supporters, declaring it “…”': the comma ends the 'with' phrase, so Clinton
+    declares it (not 'with its president, Jim Yong Kim, urging ...', where the comma closes an apposition)."""
+    text = ("Result\n\nHillary Clinton celebrated in Florida with supporters, declaring it \"another good night for our "
+            "campaign\" and thanking volunteers.")
+    assert _only(extract_quotes(text, nlp), "good night").speaker == "Hillary Clinton"
+
+
+def test_an_asked_person_is_no_quote(nlp):
+    """'“Did you know?” Jon Snow asked the minister.': the minister is whom the question is put to, not something said."""
+    quotes = extract_quotes("Interview\n\n\"Did you know?\" Jon Snow asked the minister.", nlp)
+    assert [q.text for q in quotes] == ["Did you know?"]
+
+
+def test_a_lone_capitalised_noun_at_a_sentence_start_keeps_its_capital(nlp):
+    """'Trump accused his rival ...' with 'Trump' read as the noun 'trump': the speaker is 'Trump', not 'trump' (but
+    'Police said' gives 'police')."""
+    text = "Debate\n\nTrump accused his rival of being \"politically correct\" on the issue."
+    assert _only(extract_quotes(text, nlp), "politically correct").speaker == "Trump"
+    assert _only(extract_quotes("Arrest\n\nPolice said the man was \"dangerous\".", nlp), "dangerous").speaker == "police"
+
+
+def test_a_verb_joined_to_a_passive_shares_its_subject_not_its_agent(nlp):
+    """'The senator was joined on stage by the governor and joked, “…”': the senator joked."""
+    text = ("Rally\n\nThe senator was joined on stage by the governor and joked, \"You have all been very patient,\" drawing "
+            "loud jeers and \"Out!\" chants.")
+    quotes = extract_quotes(text, nlp)
+    assert _only(quotes, "very patient").speaker == "the senator"
+    assert not any("Out!" in q.text for q in quotes if q.speaker == "the senator")  # another quote, after another verb
+
+
+def test_a_content_ends_before_a_dangling_conjunction(nlp):
+    """'declaring the result “a victory for common sense” and thanking volunteers': the content is not left ending in 'and'."""
+    text = ("Result\n\nThe mayor celebrated in the town square with supporters, declaring the result \"a victory for common "
+            "sense\" and thanking volunteers.")
+    assert not _only(extract_quotes(text, nlp), "common sense").text.endswith("and")
+
+
+def test_quoted_words_after_a_closed_bracket_are_not_the_brackets_speech(nlp):
+    """'(after police arrested people ... to counter the ban), as well as the “ten-cent uprising”': a name for the
+    protests after the bracket is nobody's words."""
+    text = ("Protest\n\nThe protests are being called the \"bread revolt\" (after police arrested people for carrying bread to "
+            "counter the ban), as well as the \"ten-cent uprising\".")
+    assert not any("ten-cent" in q.text for q in extract_quotes(text, nlp))
