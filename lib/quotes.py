@@ -626,6 +626,7 @@ def _addressee(obj: Token) -> bool:
 
 
 _ADDRESSING = {"ask", "advise", "beg", "implore", "instruct", "invite", "remind", "urge", "encourage", "order"}  # their object is the addressee
+_CONCESSIVE = {"while", "although", "though", "whereas"}
 _TOPIC_PREPS = {"about", "of", "against", "on", "over"}
 _NOT_TOPIC_OBJECT = {"tell", "inform", "assure", "reassure", "ask", "remind", "continue"}  # the object is the addressee ('told his audience') or not speech
 
@@ -1032,7 +1033,9 @@ def _lost_subject(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "compound" and c.i == verb.i - 1 and c.pos_ == "PROPN":
             return c  # '"...," Conway notes': the name read as part of the verb
-        if c.i < verb.i and c.dep_ in ("parataxis", "advcl") and c.tag_ in ("VBD", "VBN", "VBG", "JJ"):
+        if c.i < verb.i and (c.dep_ in ("parataxis", "advcl") and c.tag_ in ("VBD", "VBN", "VBG", "JJ") or c.dep_ in ("parataxis", "advcl", "ccomp") and any(
+                x.tag_ == "WP" and x.dep_ == "nsubj" for x in c.children)):
+            # ('Sanders, meanwhile, who sits at zero endorsements, said' with the name and 'who' both read as the subject of 'sits')
             subj = next((x for x in c.children if x.dep_ == "nsubj" and x.i < c.i), None)
             if subj is not None:
                 return subj
@@ -2215,6 +2218,11 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
             clause = tok.head if tok.head.i != tok.i else tok
             while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
                 clause = clause.head
+            for sub in (c for c in clause.children if c.dep_ == "advcl" and c.right_edge.i < tok.i < clause.i):
+                if any(m.dep_ == "mark" and m.i == sub.left_edge.i and m.lower_ in _CONCESSIVE for m in sub.children):
+                    # 'While most were rated confidential, according to an official, two were upgraded to secret': the
+                    # phrase after a 'while' or 'although' clause reports the main clause that follows it
+                    skip |= {t.i for t in sub.subtree}
             content = [t for t in (clause.subtree if clause.i != tok.i else tok.sent) if t.i not in skip]
             if tok.i > 0 and tok.doc[tok.i - 1].text == "," and not any(t.i == tok.i - 2 for t in content):
                 content = [t for t in tok.sent if t.i not in skip]  # 'X, according to Y – Z': X, though the parser hung the phrase on Z
@@ -2581,6 +2589,9 @@ def _fragment_attribution(sp: Doc | Span, text: str, qs: int, qe: int, qspans: l
             is_cue = _cue_at(head) is not None
             if title_like and not is_cue:
                 return None  # a quoted title ('"Fox News Sunday"'), not someone's words
+            if not is_cue and head.dep_ == "ccomp" and head.head.i < head.i and _cue_at(head.head) is not None:
+                tok, inside = head, [head]  # 'said that fact speaks volumes about who is “prepared ...”': what is said holds the words
+                continue
             if subj is None or subj.i > head.i or head.idx - base > qs or not (_source_like(subj) or subj.pos_ == "PROPN" or (is_cue and subj.lower_ == "it") or subj.pos_ == "NOUN"):
                 if head.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl"):
                     tok = head

@@ -2200,3 +2200,22 @@ def test_quoted_words_after_a_closed_bracket_are_not_the_brackets_speech(nlp):
     text = ("Protest\n\nThe protests are being called the \"bread revolt\" (after police arrested people for carrying bread to "
             "counter the ban), as well as the \"ten-cent uprising\".")
     assert not any("ten-cent" in q.text for q in extract_quotes(text, nlp))
+
+
+def test_according_to_after_a_while_clause_reports_the_main_clause(nlp):
+    """'While most were rated confidential, according to an official, two were upgraded to “Secret”': the phrase
+    reports the main clause after it, not the 'while' clause before it."""
+    text = ("Emails\n\nWhile most of those were rated confidential, according to a State Department official, two in the "
+            "latest batch were upgraded to the \"Secret\" level.")
+    assert _only(extract_quotes(text, nlp), "upgraded").text.startswith("two in the latest batch")
+
+
+def test_words_quoted_inside_what_is_said_are_the_speakers(nlp):
+    """'Starmer, meanwhile, who sits at zero endorsements, said that fact speaks volumes about who is “ready ...”': the
+    quote is inside what Starmer said (the parser took 'Starmer' and 'who' both for the subject of 'sits'), not the
+    words of 'fact'."""
+    text = ("Leadership\n\nAndy Burnham has 31 endorsements from MPs, a group in which his rival Keir Starmer serves. "
+            "Starmer, meanwhile, who sits at zero such endorsements, said that fact speaks volumes about which of the two "
+            "candidates is \"ready to take on the establishment.\"")
+    q = _only(extract_quotes(text, nlp), "ready to take on")
+    assert (q.speaker.split()[-1], q.cue) == ("Starmer", "said")
