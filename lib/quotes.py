@@ -603,6 +603,11 @@ def _without_conjoined_cues(clause: Token) -> list[Token]:
         if found is not None and found[2] == "speech":  # a speech verb; 'said he was preparing models and expected ...' stays whole
             cut.update(t.i for t in c.subtree)
             cut.update(x.i for x in clause.children if x.dep_ in ("cc", "punct") and clause.i < x.i < c.i)
+    for c in clause.subtree:
+        if c.dep_ == "conj" and c.tag_ == "VBG" and c.head.tag_ != "VBG" and c.i not in cut and (_cue_at(c) or (None, None, None))[2] == "speech":
+            # 'saying that the bill ... was sunk by voter mistrust - and arguing that ...': the participle is the next report
+            cut.update(t.i for t in c.subtree)
+            cut.update(x.i for x in c.head.children if x.dep_ in ("cc", "punct") and c.head.i < x.i < c.i)
     return [t for t in clause.subtree if t.i not in cut]
 
 
@@ -813,6 +818,14 @@ def _subject(cue: Token) -> Token | None:
             who = next((x for c in reversed(between) for x in c.children if x.dep_ in _SUBJ and _source_like(x)), None)
             if who is not None:
                 return who
+    if cue.tag_ == "VBG" and cue.dep_ == "conj" and cue.head.tag_ != "VBG":
+        # 'saying that the bill ... was sunk by voter mistrust - and arguing that ...': a participle is joined to the
+        # participle above, not to the finite verb the parser chose (whose agent would speak)
+        up = cue.head
+        while up.head.i != up.i and not (up.tag_ == "VBG" and up.dep_ == "advcl"):
+            up = up.head
+        if up.tag_ == "VBG" and up.dep_ == "advcl":
+            return _subject(up)
     if cue.dep_ == "xcomp" and cue.head.i != cue.i:
         # control: 'force the Kremlin to seek' -> the Kremlin; 'sought to improve' -> the subject of 'sought'
         obj = next((c for c in cue.head.children if c.dep_ in ("dobj", "dative")), None)

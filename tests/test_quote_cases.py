@@ -2219,3 +2219,11 @@ def test_words_quoted_inside_what_is_said_are_the_speakers(nlp):
             "candidates is \"ready to take on the establishment.\"")
     q = _only(extract_quotes(text, nlp), "ready to take on")
     assert (q.speaker.split()[-1], q.cue) == ("Starmer", "said")
+
+
+def test_a_participle_after_dash_and_goes_with_the_participle_above(nlp):
+    """'saying that the bill ... was sunk by voter mistrust - and arguing that ...': Rubio argues, not the agent of the
+    passive the parser joined 'arguing' to."""
+    text = ("Immigration\n\nRubio pushed back on those claims on Thursday, saying that the bill had the right security "
+            "measures but was sunk by voter mistrust - and arguing that he and Cruz shared \"almost all the same views.\"")
+    assert _only(extract_quotes(text, nlp), "same views").speaker == "Rubio"
