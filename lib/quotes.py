@@ -856,15 +856,16 @@ def _subject(cue: Token) -> Token | None:
             if tok.i != cue.i and tok.dep_ == "ccomp" and tok.head.i != tok.i and (_cue_at(tok.head) or _open_cue_at(tok.head)) is not None:
                 tok = tok.head
                 continue
-            if agent is not None and subs[0].dep_ == "nsubjpass" and not (tok.i != cue.i and cue.dep_ == "conj" and cue.head.i == tok.i):
+            if agent is not None and subs[0].dep_ == "nsubjpass" and (tok.i == cue.i or _right_after(agent, cue)):
                 # 'The students were told by their teacher that ...': the teacher told them (but 'The senator was joined by
-                # the governor and joked': a verb joined to the passive shares its subject)
+                # the governor and joked', 'was booed by supporters after telling ...': a verb below the passive shares
+                # its subject)
                 return agent
             named = next((c for c in subs[0].children if c.dep_ == "conj" and c.pos_ == "PROPN" and _source_like(c)), None)
             if named is not None and subs[0].pos_ == "NOUN" and not _source_like(subs[0]) and not is_person_noun(subs[0]):
                 return named  # 'London has 22,000 cabs and Conyon estimates that ...' read as one subject: the name speaks
             return subs[0]
-        if agent is not None:
+        if agent is not None and (tok.i == cue.i or _right_after(agent, cue)):
             return agent
         if tok.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "relcl", "prep") and tok.head.i != tok.i:
             if tok.dep_ == "relcl":
@@ -889,6 +890,13 @@ def _subject(cue: Token) -> Token | None:
         if name is not None and name.i + 1 < len(name.doc) and name.doc[name.i + 1].text == "," and _source_like(name):
             return name
     return None
+
+
+def _right_after(agent: Token, cue: Token) -> bool:
+    """Whether a participle cue follows a passive's agent with nothing between ('was approached by other breweries asking
+    if ...': the breweries ask), unlike 'was booed by supporters after telling them ...' (the one booed tells)."""
+    phrase = agent.head if agent.head.lower_ == "by" else agent
+    return cue.tag_ == "VBG" and phrase.right_edge.i + 1 == cue.i
 
 
 _ISSUING = {"issue", "release", "send", "post", "publish", "put", "write", "give", "make", "deliver", "tweet", "file", "sign",
@@ -1337,6 +1345,8 @@ def _name_tokens(span: Span) -> list[Token]:
         ranks = _RANKS if toks[-1].ent_type_ == "PERSON" else _PERSON_RANKS  # not 'Major' of 'Major League Baseball'
         while len(toks) > 2 and toks[0].lower_ in ranks and toks[1].pos_ == "PROPN":
             toks = toks[1:]  # 'Chief Superintendent David Duckenfield', 'Constable Paul Middup': the rank is a role
+        if len(toks) > 2 and toks[0].is_title and toks[1].pos_ == "PROPN" and _person_word(toks[0].lower_):
+            toks = toks[1:]  # 'Comedian Sarah Silverman', 'Forecaster Alex Deakin' read as one name: the trade is a role
     if len(toks) > 2 and toks[0].lower_ in ("said", "says", "added", "adds", "told", "asked", "wrote") and toks[0].is_sent_start:
         toks = toks[1:]  # '“…” Said Simon Baron-Cohen.': the recogniser ran the inverted cue into the name
     owner = max((i for i, t in enumerate(toks[:-1]) if t.lower_ in _POSSESSIVE_MARKS), default=-1)

@@ -2227,3 +2227,17 @@ def test_a_participle_after_dash_and_goes_with_the_participle_above(nlp):
     text = ("Immigration\n\nRubio pushed back on those claims on Thursday, saying that the bill had the right security "
             "measures but was sunk by voter mistrust - and arguing that he and Cruz shared \"almost all the same views.\"")
     assert _only(extract_quotes(text, nlp), "same views").speaker == "Rubio"
+
+
+def test_a_participle_below_a_passive_is_its_subjects_not_its_agents(nlp):
+    """'Trump was attacked by Hillary Clinton for suggesting that he would “remain neutral”': Trump suggested it; so
+    'Jo Brand was booed by supporters after telling them ...' is Jo Brand's. A participle right after the agent is the
+    agent's ('was approached by other breweries asking if ...'). A trade run into the name is no part of it."""
+    text = ("Debate\n\nOn Monday, Trump was attacked by former secretary of state Hillary Clinton for suggesting in past "
+            "interviews that he would \"remain neutral\".")
+    assert _only(extract_quotes(text, nlp), "remain neutral").speaker == "Trump"
+    text = ("Rally\n\nComedian Jo Brand was booed and shouted down by supporters of the mayor after telling them that they "
+            "were \"being ridiculous.\"")
+    assert _only(extract_quotes(text, nlp), "ridiculous").speaker == "Jo Brand"
+    text = "Beer\n\nFemAle has already been approached by other breweries asking if they can brew new beers with them."
+    assert _only(extract_quotes(text, nlp), "brew new beers").speaker == "other breweries"
