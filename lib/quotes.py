@@ -2610,9 +2610,15 @@ def _fragment_attribution(sp: Doc | Span, text: str, qs: int, qe: int, qspans: l
         if not (qs <= head.idx - base < qe) and head.pos_ in ("VERB",) and head.lemma_ not in ("be", "have"):
             subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "there") and not (qs <= c.idx - base < qe)), None)
             is_cue = _cue_at(head) is not None
+            if subj is None and is_cue and tok.dep_ == "ccomp" and head.dep_ in ("xcomp", "advcl", "conj") and not any(c.dep_ == "auxpass" for c in head.children):
+                # '"...," Sanders said, going on to say that the country has spent "hundreds of years ..."': the speaker of
+                # a speech verb with no subject of its own
+                subj = _subject(head)
+                subj = subj if subj is not None and subj.i < head.i and not (qs <= subj.idx - base < qe) else None
             if title_like and not is_cue:
                 return None  # a quoted title ('"Fox News Sunday"'), not someone's words
-            if not is_cue and head.dep_ == "ccomp" and head.head.i < head.i and _cue_at(head.head) is not None:
+            outer = head.head if head.dep_ == "ccomp" and head.head.i < head.i and _cue_at(head.head) is not None else None
+            if not is_cue and outer is not None and (any(c.dep_ in _SUBJ for c in outer.children) or getattr(_subject(outer), "i", len(sent.doc)) < outer.i):
                 tok, inside = head, [head]  # 'said that fact speaks volumes about who is “prepared ...”': what is said holds the words
                 continue
             if subj is None or subj.i > head.i or head.idx - base > qs or not (_source_like(subj) or subj.pos_ == "PROPN" or (is_cue and subj.lower_ == "it") or subj.pos_ == "NOUN"):
