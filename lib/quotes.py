@@ -506,13 +506,19 @@ def _cue_at(tok: Token) -> tuple[list[Token], str, str] | None:
     return None
 
 
+def _is_speech_cue(tok: Token) -> bool:
+    """Whether a cue of speech starts at this token ('said', 'insisted'; not 'believed' or 'showed')."""
+    found = _cue_at(tok)
+    return found is not None and found[2] == "speech"
+
+
 def _open_cue_at(tok: Token) -> tuple[list[Token], str, str] | None:
     """Over-generation for the learned filter: any other verb with a that-clause ('X conceded that ...', 'X
     figures that ...'), or a reporting noun with one ('his claim that ...'); the filter knows which PolNeAR counts."""
     if tok.pos_ == "VERB" and tok.lemma_.lower() not in ("be", "have", "do", "make", "get"):
         for c in tok.children:
             if c.dep_ == "ccomp" and c.i > tok.i and any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children) and any(x.dep_ == "mark" and x.lower_ in ("that", "whether", "if") for x in c.children):
-                if any(getattr(_clause_hung_higher(t), "i", None) == c.i for t in tok.doc[tok.i + 1 : c.left_edge.i] if (_cue_at(t) or (None, None, None))[2] == "speech"):
+                if any(getattr(_clause_hung_higher(t), "i", None) == c.i for t in tok.doc[tok.i + 1 : c.left_edge.i] if _is_speech_cue(t)):
                     return None  # the clause is what a speech verb between them reports (see _clause_hung_higher)
                 return [tok], _lemma(tok), "open"
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in cue_lexicon()["noun_cues"]:
@@ -604,7 +610,7 @@ def _without_conjoined_cues(clause: Token) -> list[Token]:
             cut.update(t.i for t in c.subtree)
             cut.update(x.i for x in clause.children if x.dep_ in ("cc", "punct") and clause.i < x.i < c.i)
     for c in clause.subtree:
-        if c.dep_ == "conj" and c.tag_ == "VBG" and c.head.tag_ != "VBG" and c.i not in cut and (_cue_at(c) or (None, None, None))[2] == "speech":
+        if c.dep_ == "conj" and c.tag_ == "VBG" and c.head.tag_ != "VBG" and c.i not in cut and _is_speech_cue(c):
             # 'saying that the bill ... was sunk by voter mistrust - and arguing that ...': the participle is the next report
             cut.update(t.i for t in c.subtree)
             cut.update(x.i for x in c.head.children if x.dep_ in ("cc", "punct") and c.head.i < x.i < c.i)
@@ -2641,13 +2647,13 @@ def _fragment_attribution(sp: Doc | Span, text: str, qs: int, qe: int, qspans: l
             if not (s0 <= qs < e0 or s0 < qe <= e0):
                 s0, e0 = qs, qe
             found = _cue_at(head)
-            between = next((t for t in reversed(sent) if head.i < t.i and t.idx - base < qs and (_cue_at(t) or (None, None, None))[2] == "speech"
-                            and t.dep_ in ("relcl", "conj", "ccomp", "advcl") and _subject(t) is not None), None)
+            between, speaker = next(((t, _subject(t)) for t in reversed(sent) if head.i < t.i and t.idx - base < qs and _is_speech_cue(t)
+                                     and t.dep_ in ("relcl", "conj", "ccomp", "advcl") and _subject(t) is not None), (None, None))
             if between is not None and _runs_on_to(sp, text, between.idx - base, qs, qspans, any(c.dep_ == "ccomp" for c in between.children) or any(
                     t.lower_ == "that" and t.dep_ == "mark" and between.i < t.i and t.idx - base < qs for t in sent)):
                 # 'in the mouth of Donald Trump, who proclaimed that Christians “cannot come ...” but Muslims “can come ...”':
                 # the parser hung the words on the verb before the speech verb; they are what that speech verb reports
-                return _Attribution(qs, qe, [between], _subject(between), route="fragment", lemma=between.lemma_.lower(), category="speech")
+                return _Attribution(qs, qe, [between], speaker, route="fragment", lemma=between.lemma_.lower(), category="speech")
             return _Attribution(min(s0, qs), max(e0, qe), [head], subj, route="fragment", lemma=head.lemma_.lower(),
                                 category=found[2] if found else "other")
         tok = head
