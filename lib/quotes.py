@@ -1221,7 +1221,10 @@ def _role_org(head: Token, ctx: _Context) -> tuple[str | None, str | None]:
         nxt = head.right_edge.i + 1
         if nxt < len(doc) and doc[nxt].text == ",":
             appos = next((c for c in head.head.children if c.dep_ in _SUBJ and c.i > nxt and c.pos_ == "NOUN"), None)
-    if appos is not None and appos.ent_type_ == "PERSON" and appos.pos_ == "PROPN":
+    if appos is not None and appos.pos_ == "PROPN" and (appos.ent_type_ == "PERSON" or not appos.ent_type_ and appos.is_title and any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" for c in appos.children) and not any(c.dep_ == "det" for c in appos.children) and not any(
+            _person_word(t.lower_) for t in appos.subtree)):
+        # (a name the recogniser missed counts too: 'Its head of extreme events, Dr Agostinho Sousa, said')
         # 'Another Democratic member of the committee, Ron Wyden, said': the name is the appositive, the subject noun the role
         appos = head if head.pos_ == "NOUN" else None
     if appos is not None:
@@ -1418,7 +1421,7 @@ def _common_np(mention: Span) -> str:
     if sum(ch in DOUBLE_MARKS for ch in text) % 2:  # 'A special “auditor': a mark left open by the cut is no part of the name
         text = re.sub(r"\s+", " ", _QUOTE_MARKS_RE.sub("", text)).strip()
     lex = cue_lexicon()
-    if first.is_sent_start and first.pos_ in ("NOUN", "ADJ") and first.text[:1].isupper() and not first.text.isupper() and (
+    if first.is_sent_start and first.pos_ in ("NOUN", "ADJ") and first.text[:1].isupper() and not first.text.isupper() and first.ent_type_ not in _NAME_TYPES and (
             len(mention) > 1 or first.tag_ != "NN" or any(first.lemma_.lower() in lex[k] for k in ("source_nouns", "finding_nouns", "organisation_nouns", "person_nouns"))):
         return text[:1].lower() + text[1:]  # (not a lone singular noun no lexicon knows: 'Trump accused ...' misread as a noun)
     return text

@@ -2241,3 +2241,23 @@ def test_a_participle_below_a_passive_is_its_subjects_not_its_agents(nlp):
     assert _only(extract_quotes(text, nlp), "ridiculous").speaker == "Jo Brand"
     text = "Beer\n\nFemAle has already been approached by other breweries asking if they can brew new beers with them."
     assert _only(extract_quotes(text, nlp), "brew new beers").speaker == "other breweries"
+
+
+def test_a_nationality_opening_a_sentence_keeps_its_capital(nlp):
+    """'European foreign ministers agreed ...': the speaker is 'European foreign ministers', not 'european ...' (a common
+    noun opening a sentence still loses its capital: 'Experts said' gives 'experts')."""
+    text = "Sanctions\n\nEuropean foreign ministers agreed on Monday to extend sanctions on Russia for another six months."
+    assert _only(extract_quotes(text, nlp), "extend sanctions").speaker == "European foreign ministers"
+    assert _only(extract_quotes("Sanctions\n\nExperts said the sanctions were \"not working\".", nlp), "not working").speaker == "experts"
+
+
+def test_a_name_the_recogniser_missed_in_apposition_is_no_role(nlp):
+    """'Its head of extreme events, Dr Agostinho Sousa, said ...': the name set beside the noun is the speaker and the
+    noun the role; the name is never the role (but 'Nancie Smith, Projects Director at ...' keeps its title as role)."""
+    text = ("Heat\n\nThe UK Health Security Agency urged people to check on elderly neighbours. Its head of extreme events, "
+            "Dr Agostinho Sousa, said older people were \"particularly at risk\".")
+    q = _only(extract_quotes(text, nlp), "particularly at risk")
+    assert (q.speaker, q.role) == ("Agostinho Sousa", "head")
+    text = ("Drugs\n\nNancie Smith, Projects Director at the International Centre on Human Rights, said the objections were "
+            "\"legally questionable\".")
+    assert _only(extract_quotes(text, nlp), "legally questionable").role == "Projects Director"
