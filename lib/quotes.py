@@ -1221,10 +1221,7 @@ def _role_org(head: Token, ctx: _Context) -> tuple[str | None, str | None]:
         nxt = head.right_edge.i + 1
         if nxt < len(doc) and doc[nxt].text == ",":
             appos = next((c for c in head.head.children if c.dep_ in _SUBJ and c.i > nxt and c.pos_ == "NOUN"), None)
-    if appos is not None and appos.pos_ == "PROPN" and (appos.ent_type_ == "PERSON" or not appos.ent_type_ and appos.is_title and any(
-            c.dep_ == "compound" and c.pos_ == "PROPN" for c in appos.children) and not any(c.dep_ == "det" for c in appos.children) and not any(
-            _person_word(t.lower_) for t in appos.subtree)):
-        # (a name the recogniser missed counts too: 'Its head of extreme events, Dr Agostinho Sousa, said')
+    if appos is not None and appos.pos_ == "PROPN" and (appos.ent_type_ == "PERSON" or _unrecognised_name(appos)):
         # 'Another Democratic member of the committee, Ron Wyden, said': the name is the appositive, the subject noun the role
         appos = head if head.pos_ == "NOUN" else None
     if appos is not None:
@@ -1299,6 +1296,13 @@ def _role_org(head: Token, ctx: _Context) -> tuple[str | None, str | None]:
     if role:
         role = re.sub(r"^(?:another|a|an|the|former|also)\s+", "", role, flags=re.IGNORECASE).strip() or None
     return role, ctx.orgs.get(org.lower(), org) if org else org
+
+
+def _unrecognised_name(tok: Token) -> bool:
+    """Whether a proper noun the recogniser left untagged reads as a person's name: title-cased, with a given name before
+    it, no article and no role word ('Dr Agostinho Sousa'; not 'a Republican National Committeeman', 'Projects Director')."""
+    return not tok.ent_type_ and tok.is_title and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children) and not any(
+        c.dep_ == "det" for c in tok.children) and not any(_person_word(t.lower_) for t in tok.subtree)
 
 
 def _describe_org(tok: Token, org: str, ctx: _Context) -> None:
