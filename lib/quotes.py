@@ -1227,6 +1227,8 @@ def _role_org(head: Token, ctx: _Context) -> tuple[str | None, str | None]:
     if appos is not None:
         # (not an age: 'a 34-year-old nurse' is a nurse, never an 'old nurse')
         mods = [c for c in appos.children if c.dep_ in ("amod", "compound", "nmod") and c.i < appos.i and not any(t.tag_ == "CD" for t in c.subtree)]
+        # with what modifies a modifier ('the EU's foreign policy chief': 'foreign' is hung on 'policy')
+        mods += [t for c in mods for t in c.subtree if t.i != c.i and t.dep_ in ("amod", "compound") and t.i < c.i]
         role = _joined(sorted(mods + [appos], key=lambda t: t.i))
         preps = [t for t in appos.subtree if t.dep_ == "prep" and t.lower_ in ("at", "of", "for", "with", "from", "in", "on")]
         for prep in preps:

@@ -2261,3 +2261,10 @@ def test_a_name_the_recogniser_missed_in_apposition_is_no_role(nlp):
     text = ("Drugs\n\nNancie Smith, Projects Director at the International Centre on Human Rights, said the objections were "
             "\"legally questionable\".")
     assert _only(extract_quotes(text, nlp), "legally questionable").role == "Projects Director"
+
+
+def test_a_role_keeps_the_words_that_modify_its_modifiers(nlp):
+    """'the EU's foreign policy chief, Kaja Kallas': the role is 'foreign policy chief' ('foreign' hangs on 'policy'),
+    not 'policy chief'."""
+    text = "EU\n\n\"Our unity is our strength,\" said the EU's foreign policy chief, Kaja Kallas, after the meeting."
+    assert _only(extract_quotes(text, nlp), "our strength").role == "foreign policy chief"
