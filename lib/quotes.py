@@ -547,7 +547,7 @@ def _complement(cue: Token, lemma: str, category: str) -> list[Token] | None:
         # 'denied allegations that ...', 'rejected claims that ...': a noun with a that-clause
         if c.dep_ == "dobj" and any(cc.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in cc.children) for cc in c.children):
             return list(c.subtree)
-    comps = [c for c in cue.children if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and lemma in ("say", "tell", "add", "claim", "seem", "appear"))]
+    comps = [c for c in cue.children if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and lemma in ("say", "tell", "add", "claim", "seem", "appear") and not _manner(c))]
     if comps:
         # a complement after the cue ('noted that ...') wins over a fronted clause the parser also calls ccomp
         # several after it are one reported clause the parser split ('said [the Iranians released by X] [were close to ...]')
@@ -580,9 +580,12 @@ def _complement(cue: Token, lemma: str, category: str) -> list[Token] | None:
             lemma not in _NO_OBJECT or lemma == "find" and _finding_subject(cue))):
         obj_end = max((c.right_edge.i for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), default=-2)
         parts = [c for c in cue.children if c.dep_ in ("dobj", "xcomp", "oprd", "prep") and not (
-                     c.dep_ == "prep" and c.lower_ not in _CONTENT_PREPS and not (category == "evidence" and c.i == obj_end + 1))
+                     c.dep_ == "prep" and c.lower_ not in _CONTENT_PREPS and not (category == "evidence" and c.i == obj_end + 1)) and not _manner(c)
                  # 'polls show Sanders within two points': a small clause's predicate right after the evidence's object
                  or c.dep_ == "advcl" and lemma in _AS_VERBS and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)]
+        asked = _asked_whether(cue) if lemma == "ask" and all(c.dep_ == "dobj" for c in parts) else None
+        if asked is not None:
+            return list(asked.subtree)  # 'asked the contender if he had been preparing': the question, not whom it was put to
         if lemma in _ADDRESSING and [c.dep_ for c in parts] == ["dobj"] and _addressee(parts[0]):
             return None  # 'Todd asked the real estate mogul': whom a question or plea is put to, not what it says
         if any(c.dep_ in ("xcomp", "dobj", "oprd") or (c.dep_ == "prep" and c.i == cue.i + 1) for c in parts):
@@ -634,6 +637,20 @@ def _addressee(obj: Token) -> bool:
     nxt = obj.doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(obj.doc) else None
     return (obj.pos_ == "PROPN" or obj.tag_ == "PRP" and obj.lower_ not in ("it", "this", "that") or is_person_noun(obj)) and (not preps or is_person_noun(obj) and all(p.lower_ == "of" for p in preps)) and (
         nxt is None or nxt.is_punct)
+
+
+def _manner(clause: Token) -> bool:
+    """Whether a participle set off by a comma tells how the words were said, not what ('asked rhetorically, shaking
+    his head no'); one that is itself a cue ('said, adding that ...') is the next report, found elsewhere."""
+    return (clause.tag_ == "VBG" and clause.dep_ in ("xcomp", "advcl") and clause.left_edge.i > 0
+            and clause.doc[clause.left_edge.i - 1].text == "," and _cue_at(clause) is None)
+
+
+def _asked_whether(cue: Token) -> Token | None:
+    """The if- or whether-clause the parser hung on 'asked' as a condition ('asked the contender if he's been
+    preparing'): the question asked."""
+    return next((c for c in cue.children if c.dep_ == "advcl" and c.i > cue.i and any(
+        m.dep_ == "mark" and m.lower_ in ("if", "whether") and m.i == c.left_edge.i for m in c.children)), None)
 
 
 _ADDRESSING = {"ask", "advise", "beg", "implore", "instruct", "invite", "remind", "urge", "encourage", "order"}  # their object is the addressee
@@ -2643,9 +2660,10 @@ def _fragment_attribution(sp: Doc | Span, text: str, qs: int, qe: int, qspans: l
                     continue
                 return None
             skip = {t.i for t in subj.subtree} | {t.i for t in head.children if t.dep_ in ("aux", "auxpass", "neg", "advmod") and t.i < head.i}
-            agent = next((t for t in head.subtree if t.i > head.i and t.lower_ == "by" and t.dep_ in ("agent", "prep")), None)
+            passive = subj.dep_ == "nsubjpass" and is_cue
+            agent = next((t for t in head.subtree if t.i > head.i and t.lower_ == "by" and t.dep_ in ("agent", "prep")), None) if passive else None
             by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-            if subj.dep_ == "nsubjpass" and is_cue and by is not None and (by.pos_ == "PROPN" or _source_like(by) or is_person_noun(by)):
+            if passive and by is not None and (by.pos_ == "PROPN" or _source_like(by) or is_person_noun(by)):
                 # 'The fall is described as “worrying” by Professor Anna Hale': the agent speaks, the subject is talked about
                 skip |= {t.i for t in agent.subtree}
                 subj = by
@@ -2656,8 +2674,9 @@ def _fragment_attribution(sp: Doc | Span, text: str, qs: int, qe: int, qspans: l
             if not (s0 <= qs < e0 or s0 < qe <= e0):
                 s0, e0 = qs, qe
             found = _cue_at(head)
-            between, speaker = next(((t, _subject(t)) for t in reversed(sent) if head.i < t.i and t.idx - base < qs and _is_speech_cue(t)
-                                     and t.dep_ in ("relcl", "conj", "ccomp", "advcl") and _subject(t) is not None), (None, None))
+            between = next((t for t in reversed(sent.doc[head.i + 1 : sent.end]) if t.idx - base < qs and t.dep_ in ("relcl", "conj", "ccomp", "advcl")
+                            and _is_speech_cue(t) and _subject(t) is not None), None)
+            speaker = _subject(between) if between is not None else None
             if between is not None and _runs_on_to(sp, text, between.idx - base, qs, qspans, any(c.dep_ == "ccomp" for c in between.children) or any(
                     t.lower_ == "that" and t.dep_ == "mark" and between.i < t.i and t.idx - base < qs for t in sent)):
                 # 'in the mouth of Donald Trump, who proclaimed that Christians “cannot come ...” but Muslims “can come ...”':
@@ -3068,10 +3087,15 @@ def _national_body(head: Token) -> tuple[str, str] | None:
 _PUBLIC_BODIES = {"government", "ministry", "department", "army", "military", "police", "parliament", "authorities", "cabinet", "navy"}
 
 
-def _register_national_bodies(sp: Doc | Span, ctx: _Context) -> None:
+_PUBLIC_BODY_RE = re.compile(r"govern|ministr|department|arm(?:y|ies)|militar|police|parliament|authorit|cabinet|nav(?:y|ies)", re.I)
+
+
+def _register_national_bodies(sp: Doc | Span, text: str, ctx: _Context) -> None:
     """Remember each public body named with its nation ('the Ethiopian government'), so that a later 'the government'
-    is that one."""
+    is that one (the paragraph's text first, for speed: most name none of them)."""
     ctx.national_at = {}
+    if _PUBLIC_BODY_RE.search(text) is None:
+        return
     for tok in sp:
         found = _national_body(tok)
         if found is not None:
@@ -3355,6 +3379,8 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
             t.dep_ == "prep" and t.lower_ in ("of", "about") and t.head.i == cue.i or t.dep_ == "pobj" and t.head.lower_ in ("of", "about") and t.head.head.i == cue.i
             for t in toks if t.head.i == t.i or not a.start <= t.head.idx - _base(sp) < a.end):
         return "topic"  # 'when most people think of trees that glow in the dark': what comes to mind, no claim
+    if a.subject is not None and (a.subject.lower_ in ("nobody", "none") or a.subject.lower_ == "one" and any(c.lower_ == "no" for c in a.subject.children)):
+        return "nobody"  # 'Nobody asked about the refugee rhetoric - so Obama brought it up himself': no one said anything
     if cue is not None and any(c.dep_ == "dobj" and c.lower_ in ("nothing", "little") for c in cue.children):
         return "said_nothing"  # '..., the author would say nothing (about it)': whatever stands beside the cue was not said
     if a.route == "fragment" and a.category == "other" and toks and not _clausal(toks) and not any(t.pos_ in ("VERB", "AUX") for t in toks) and _name_like_or_named(
@@ -3459,14 +3485,14 @@ def _unit_quotes(units: Iterable[tuple[Doc | Span, Callable[[int, int], tuple[in
     # content (source offsets), section, and how many quotes were credited from it by a guess
     singles = single_mark_style(source_text)
     units = list(units)
-    ctx.interview = _is_interview(sp.text for sp, _, _ in units)
-    for index, (sp, to_orig, section) in enumerate(units):
-        text = sp.text
+    texts = [sp.text for sp, _, _ in units]  # (Doc.text rebuilds the text token by token: once per paragraph)
+    ctx.interview = _is_interview(texts)
+    for index, ((sp, to_orig, section), text) in enumerate(zip(units, texts)):
         marks = quote_spans(text, headline=section == "title", singles=singles)
         if ctx.interview and not ctx.interview_started and _QA_RE.match(text):
             # the person interviewed: the one the introduction was about, else the first person it named (none for a poll's questions)
             ctx.interviewee, ctx.interview_started = ctx.subject or ctx.fresh or next(iter(ctx.people), None), True
-        _register_national_bodies(sp, ctx)
+        _register_national_bodies(sp, text, ctx)
         _register_people(sp, ctx)
         ctx.paragraph_start = len(ctx.speakers)
         signed = _signature(sp, text) if whole is not None and not marks else None

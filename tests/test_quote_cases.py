@@ -2268,3 +2268,32 @@ def test_a_role_keeps_the_words_that_modify_its_modifiers(nlp):
     not 'policy chief'."""
     text = "EU\n\n\"Our unity is our strength,\" said the EU's foreign policy chief, Kaja Kallas, after the meeting."
     assert _only(extract_quotes(text, nlp), "our strength").role == "foreign policy chief"
+
+
+def test_a_participle_after_a_comma_is_how_it_was_said_not_what(nlp):
+    """'“…?” Sanders asked rhetorically, shaking his head no': the participle is no second quote; 'By 2018 the total is
+    likely to reach $4tn, the report says, making three times as many people multimillionaires' reports the clause
+    before the cue, not the participle after it."""
+    text = ("Guns\n\n\"Do I think that that gun dealer should be sued?\" Sanders asked rhetorically, shaking his head no. "
+            "\"But I do believe that gun makers should be liable.\"")
+    assert not [q for q in extract_quotes(text, nlp) if "shaking" in q.text]
+    text = "Wealth\n\nBy 2018, that total is likely to reach $4tn, the report says, making three times as many people multimillionaires."
+    assert _only(extract_quotes(text, nlp), "likely to reach").text.startswith("By 2018")
+
+
+def test_asked_if_reports_the_question_not_whom_it_was_put_to(nlp):
+    """'HuffPost asked the Democratic contender if he had been preparing ...': the question is the content, whatever the
+    parser hung the if-clause on."""
+    text = ("Interview\n\nDuring an interview this week, HuffPost asked the 2016 Democratic White House contender if he's been "
+            "preparing himself mentally for the possibility.")
+    q = _only(extract_quotes(text, nlp), "preparing himself")
+    assert (q.speaker, q.text) == ("HuffPost", "if he's been preparing himself mentally for the possibility")
+
+
+def test_nobody_said_is_nobodys_quote(nlp):
+    """'Nobody asked about the refugee rhetoric - so Obama brought it up himself', 'No one is expecting anything like
+    that': no one said anything, so there is no quote (a named speaker beside it still has one)."""
+    text = "Speech\n\nNobody asked about the Republicans' refugee rhetoric - so Obama brought it up himself."
+    assert extract_quotes(text, nlp) == []
+    text = "Films\n\nNo one is expecting anything like that this time, the producer said."
+    assert [q.speaker for q in extract_quotes(text, nlp)] == ["the producer"]
