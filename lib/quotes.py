@@ -2910,7 +2910,8 @@ def _finish(a: _Attribution, sp: Doc | Span, text: str, qspans: list, ctx: _Cont
     noun = described if described is not None else a.subject
     if target.i != a.subject.i and ((noun.pos_ == "NOUN" or is_person_noun(noun)) and target.dep_ == "appos" or noun.pos_ == "VERB") and not role:
         # (its own modifiers: 'The tech industry's main lobby group' is a 'main lobby group', never a 'tech main lobby group')
-        role = _strip_det(_joined([t for t in noun.subtree if t.i <= noun.i and t.head.i == noun.i and t.dep_ in ("compound", "amod", "nmod", "det") or t.i == noun.i]))
+        role = _joined([t for t in noun.subtree if t.i <= noun.i and t.head.i == noun.i and t.dep_ in ("compound", "amod", "nmod", "det")
+                        and t.lower_ not in ("a", "an", "the") or t.i == noun.i])
     if target.dep_ == "pobj" and target.head.head.i == a.subject.i and not role:  # 'Director of National Intelligence James Clapper'
         name = _ent_of(target)
         role = _strip_det(target.doc[a.subject.left_edge.i : name.start if name is not None else target.i].text)
@@ -3033,6 +3034,14 @@ def _named_in_apposition(subject: Token) -> Token | None:
                 name = next((c for c in pobj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and (c.ent_type_ == "PERSON" or c.ent_type_ == "ORG" and _has_given_name(c))), None)
                 if name is not None and doc[name.left_edge.i - 1].text == ",":
                     return name  # 'The mayor of Lemnos, Dimitris Marinakis, said' with the name hung on the island
+        # 'One pastor supporting Mr. Cruz, Darran Whiting of Liberty Baptist Church, said': a second person's name set
+        # beside a name deep in the phrase, closing it, is the name of the person the phrase describes
+        last = next((t for t in subject.subtree if t.dep_ == "appos" and t.pos_ == "PROPN" and t.right_edge.i + 1 < len(doc)
+                     and doc[t.right_edge.i + 1].text == "," and t.right_edge.i + 1 >= subject.right_edge.i
+                     and t.head.pos_ == "PROPN" and t.head.ent_type_ == "PERSON" and t.head.i != subject.i and _has_given_name(t)
+                     and doc[t.left_edge.i - 1].text == ","), None)
+        if last is not None:
+            return last
     return _titled_name(subject)
 
 

@@ -2297,3 +2297,14 @@ def test_nobody_said_is_nobodys_quote(nlp):
     assert extract_quotes(text, nlp) == []
     text = "Films\n\nNo one is expecting anything like that this time, the producer said."
     assert [q.speaker for q in extract_quotes(text, nlp)] == ["the producer"]
+
+
+def test_a_name_closing_a_described_persons_phrase_is_that_persons(nlp):
+    """'One pastor supporting Mr. Cruz, Darran Whiting of Liberty Baptist Church, said': the parser hangs the second name
+    on 'Mr. Cruz', but a name set beside a name is the pastor's; and 'A spokesman for Mr. Cruz, Rick Tyler' has the role
+    'spokesman', without its article."""
+    text = ("Iowa\n\nOne pastor supporting Mr. Cruz, Darran Whiting of Liberty Baptist Church in Marion, said he had made more "
+            "than 150 phone calls to other pastors.")
+    assert _only(extract_quotes(text, nlp), "phone calls").speaker == "Darran Whiting"
+    q = _only(extract_quotes("Ads\n\nA spokesman for Mr. Cruz, Rick Tyler, said the ad was false.", nlp), "ad was false")
+    assert (q.speaker, q.role) == ("Rick Tyler", "spokesman")
