@@ -1688,6 +1688,12 @@ def _person_named_before(head: Token, sp: Doc | Span | None, ctx: _Context) -> _
     return None
 
 
+def _plural_group(head: Token) -> bool:
+    """Whether a plural-tagged name reads as a group: a plural form ('the Conservatives', 'All the Democrats') or the
+    subject of a plural verb ('the Viennese say'); 'The Portuguese said' may be one person."""
+    return head.tag_ in ("NNS", "NNPS") and (head.lower_.endswith("s") and not head.lower_.endswith("ss") or head.dep_ == "nsubj" and head.head.tag_ == "VBP")
+
+
 def _stood_for(head: Token, noun: str, sp: Doc | Span | None, ctx: _Context) -> _Entity | None:
     """The person a description or demonym stands for ('the scientist', 'the Scot'): the person last named as a subject
     in the paragraph, else the last single person quoted; the noun is remembered for that person."""
@@ -2006,10 +2012,10 @@ def _resolve(head: Token, mention: Span, ctx: _Context, sp: Doc | Span | None = 
         return _resolve(named, _mention(named), ctx, sp)
     is_name = head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "") and not head.ent_type_ == "ORG"
     described = head.ent_type_ == "PERSON" and any(c.dep_ in ("amod", "compound") and c.i < head.i and c.text.islower() for c in head.children)
-    if (is_name or head.ent_type_ in ("PERSON", "NORP")) and not described and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and len(
+    if (is_name or head.ent_type_ in ("PERSON", "NORP")) and not described and not _plural_group(head) and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and len(
             [t for t in mention if t.is_alpha and t.dep_ != "det"]) == 1:
         # a demonym or description with 'the', which a name never takes: 'the Scot stated', 'the Swiss said' (but 'the tabloid
-        # Expressen says' is a name the recogniser took for a person, described)
+        # Expressen says' is a name the recogniser took for a person, described; and 'the Conservatives said' is a group)
         ent = next((e for e in reversed(ctx.speakers) if low in e.nouns), None) or _stood_for(head, low, sp, ctx)
         if ent is not None:
             return ent

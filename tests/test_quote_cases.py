@@ -2308,3 +2308,16 @@ def test_a_name_closing_a_described_persons_phrase_is_that_persons(nlp):
     assert _only(extract_quotes(text, nlp), "phone calls").speaker == "Darran Whiting"
     q = _only(extract_quotes("Ads\n\nA spokesman for Mr. Cruz, Rick Tyler, said the ad was false.", nlp), "ad was false")
     assert (q.speaker, q.role) == ("Rick Tyler", "spokesman")
+
+
+def test_a_plural_nationality_or_party_is_a_group_not_the_person_before(nlp):
+    """'The Conservatives blamed Labour ...' after a quote of Clive Lewis is the Conservatives', not his, and so is
+    'the Viennese say' (a plural verb); a demonym that may be one person still stands for the person named before ('The
+    Swiss said' for Stan Wawrinka)."""
+    text = ("Rail\n\nClive Lewis wrote that passengers deserved better. The Conservatives blamed Labour for failing to stand up "
+            "to the unions.")
+    assert _only(extract_quotes(text, nlp), "failing").speaker == "Conservatives"
+    text = "Vienna\n\nThe ambassador, Martin Eichtinger, praised the city. But the Viennese say their city is far more fun."
+    assert _only(extract_quotes(text, nlp), "far more fun").speaker == "Viennese"
+    text = "Tennis\n\nStan Wawrinka beat Andy Murray in four sets. The Swiss said he had played his best tennis."
+    assert _only(extract_quotes(text, nlp), "best tennis").speaker == "Stan Wawrinka"
