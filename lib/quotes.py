@@ -1246,7 +1246,9 @@ def _role_org(head: Token, ctx: _Context) -> tuple[str | None, str | None]:
         mods = [c for c in appos.children if c.dep_ in ("amod", "compound", "nmod") and c.i < appos.i and not any(t.tag_ == "CD" for t in c.subtree)]
         # with what modifies a modifier ('the EU's foreign policy chief': 'foreign' is hung on 'policy')
         mods += [t for c in mods for t in c.subtree if t.i != c.i and t.dep_ in ("amod", "compound") and t.i < c.i]
-        role = _joined(sorted(mods + [appos], key=lambda t: t.i))
+        # and the words hyphened to a modifier ('a Washington-based watchdog', never a 'based watchdog')
+        mods += [t for c in mods if c.i > 0 and c.doc[c.i - 1].tag_ == "HYPH" for t in c.doc[c.left_edge.i : c.i] if t not in mods]
+        role = _joined(sorted(set(mods + [appos]), key=lambda t: t.i))
         preps = [t for t in appos.subtree if t.dep_ == "prep" and t.lower_ in ("at", "of", "for", "with", "from", "in", "on")]
         for prep in preps:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -3346,6 +3348,11 @@ _NAMING_VERBS = {"call", "name", "dub", "nickname", "label", "term", "title"}  #
 _INTENTIONS = {"want", "wish", "hope", "plan", "intend", "decide", "prefer", "hate", "love", "like", "favour", "favor", "aim", "try", "seek"}
 
 
+def _person_like(tok: Token | None) -> bool:
+    """Whether a subject may be a person: a pronoun, a person's name or a noun for a person."""
+    return tok is not None and (tok.pos_ == "PRON" or tok.ent_type_ == "PERSON" or is_person_noun(tok))
+
+
 def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, bool]], names: list[tuple[int, int, bool, bool]] = ()) -> str | None:
     """Why a candidate is never an attribution, whatever the learned filter says: an intention or desire ('plans to
     turn', 'wants to win'), or a name or title in quote marks ('the jungle', "Zimarco's school", 'Stand with Malala')."""
@@ -3378,8 +3385,11 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
             c.dep_ == "dobj" and c.lower_ in ("lot", "much", "volumes", "something", "plenty") and any(p.lower_ == "about" for p in c.children)
             for c in cue.children) and (a.subject is None or not (a.subject.pos_ in ("PROPN", "PRON") or is_person_noun(a.subject))):
         return "revealing"  # 'This tactic ... says a lot about how we react': a thing revealing something, not words said
-    if a.lemma == "recall" and cue is not None and any(c.dep_ == "dobj" and any(x.dep_ == "nummod" and x.ent_type_ != "DATE" for x in c.children) for c in cue.children):
-        return "product_recall"  # 'Toyota is recalling 1.2 million vehicles over ...': goods called back, no memory told
+    if a.lemma == "recall" and cue is not None and any(c.dep_ == "dobj" and (any(x.dep_ == "nummod" and x.ent_type_ != "DATE" for x in c.children) or c.tag_ == "NNS" and not any(
+            x.dep_ in ("det", "poss") for x in c.children) and not _person_like(a.subject)) for c in cue.children):
+        return "product_recall"  # 'Toyota is recalling 1.2 million vehicles over ...', 'Drugmaker recalls blood pressure pills': goods called back, no memory told
+    if a.lemma == "recall" and a.subject is not None and a.subject.pos_ == "NOUN" and a.subject.lemma_.lower() in cue_lexicon()["organisation_nouns"]:
+        return "product_recall"  # 'The company is recalling the affected batches': a firm remembers nothing aloud
     if a.lemma in _MANNER and not quoted:
         return "manner"  # 'she smiled at the crowd': a face or gesture reports words only beside a quote ('“It’s the sun!” grins Sparbo')
     if a.lemma in _DESIRES and not quoted:

@@ -2321,3 +2321,18 @@ def test_a_plural_nationality_or_party_is_a_group_not_the_person_before(nlp):
     assert _only(extract_quotes(text, nlp), "far more fun").speaker == "Viennese"
     text = "Tennis\n\nStan Wawrinka beat Andy Murray in four sets. The Swiss said he had played his best tennis."
     assert _only(extract_quotes(text, nlp), "best tennis").speaker == "Stan Wawrinka"
+
+
+def test_a_role_keeps_the_words_hyphened_to_its_modifiers(nlp):
+    """'Public Citizen, a Washington-based watchdog,' has the role 'Washington-based watchdog', never 'based watchdog'."""
+    text = "Recall\n\nPublic Citizen, a Washington-based watchdog, called the delay \"inexcusable\"."
+    assert _only(extract_quotes(text, nlp), "inexcusable").role == "Washington-based watchdog"
+
+
+def test_goods_recalled_are_no_memory_told(nlp):
+    """'Drugmaker recalls blood pressure pills' and 'The company is recalling the affected batches' call goods back;
+    'He recalled conversations with his father' is a memory."""
+    text = "Drugmaker recalls blood pressure pills over contamination fears\n\nThe company is recalling the affected batches."
+    assert extract_quotes(text, nlp) == []
+    text = "Memoir\n\nThe senator paused. He recalled conversations with his father."
+    assert _only(extract_quotes(text, nlp), "conversations").cue == "recalled"
