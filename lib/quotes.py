@@ -3404,8 +3404,10 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
             t.dep_ == "prep" and t.lower_ in ("of", "about") and t.head.i == cue.i or t.dep_ == "pobj" and t.head.lower_ in ("of", "about") and t.head.head.i == cue.i
             for t in toks if t.head.i == t.i or not a.start <= t.head.idx - _base(sp) < a.end):
         return "topic"  # 'when most people think of trees that glow in the dark': what comes to mind, no claim
-    if a.subject is not None and (a.subject.lower_ in ("nobody", "none") or a.subject.lower_ == "one" and any(c.lower_ == "no" for c in a.subject.children)):
-        return "nobody"  # 'Nobody asked about the refugee rhetoric - so Obama brought it up himself': no one said anything
+    if a.category == "speech" and a.subject is not None and (a.subject.lower_ in ("nobody", "none") or a.subject.lower_ == "one" and any(
+            c.lower_ == "no" for c in a.subject.children)):
+        return "nobody"  # 'Nobody asked about the refugee rhetoric - so Obama brought it up himself': no one said anything (but
+        # 'No one expected a full 90 minutes of policy' reports a belief, and PolNeAR counts it)
     if cue is not None and any(c.dep_ == "dobj" and c.lower_ in ("nothing", "little") for c in cue.children):
         return "said_nothing"  # '..., the author would say nothing (about it)': whatever stands beside the cue was not said
     if a.route == "fragment" and a.category == "other" and toks and not _clausal(toks) and not any(t.pos_ in ("VERB", "AUX") for t in toks) and _name_like_or_named(
