@@ -2316,6 +2316,8 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
                 # 'CLEVELAND, July 19 (UPI) — Michael Mukasey told ...': the parser makes the place the subject, the person its apposition
                 subject = next((c for c in subject.children if c.dep_ == "appos" and c.idx - base >= dateline), None)
             content = _complement(tok, lemma, cat)
+            if content and len(cue_toks) > 1:
+                content = [t for t in content if t.i not in {c.i for c in cue_toks}] or None  # 'called for X': 'for' is the cue's
             if content and subject is not None and subject.i > tok.i:
                 # 'Humans, said TV naturalist Sir David Attenborough in 2013, are a “plague on earth”': the speaker the
                 # parser put inside the reported clause is not what was said

@@ -482,7 +482,7 @@ MISREAD = [
      "two accomplishments", "Bozell", "I can point"),
     # a thing used to say something is not its speaker
     ("Last year, Time magazine named him on its list. Ramos used his acceptance speech to call for the resignation of "
-     "the president.", "resignation", "Ramos", "for the resignation"),
+     "the president.", "resignation", "Ramos", "the resignation"),
     # the name hung on an earlier noun: 'In a statement to X, her adviser, Jake Sullivan, said:'
     ("In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: “Clinton believes that cooperation "
      "is essential, and that it is strongest when Europe is united.”", "cooperation is essential", "Jake Sullivan", "Clinton believes"),
@@ -535,7 +535,7 @@ MISREAD = [
     # 'called for X to ...' with 'for' read as the mark of a clause
     ("In December, the prince called for Reyes to drop out of the race.", "drop out", "the prince", "Reyes to drop out"),
     # 'pointed to X as Y'
-    ("Maria Lopez pointed to Brazil as the regional model.", "regional model", "Maria Lopez", "to Brazil"),
+    ("Maria Lopez pointed to Brazil as the regional model.", "regional model", "Maria Lopez", "Brazil"),
     # evidence with a small clause: 'polls show X within two points'
     ("Several polls show Lopez within two points of Reyes.", "within two points", "several polls", "Lopez within"),
     # a perfect with a contracted 'has' read as a passive
@@ -2337,3 +2337,12 @@ def test_goods_recalled_are_no_memory_told(nlp):
     assert extract_quotes(text, nlp) == []
     text = "Memoir\n\nThe senator paused. He recalled conversations with his father."
     assert _only(extract_quotes(text, nlp), "conversations").cue == "recalled"
+
+
+def test_a_phrasal_cues_particle_is_not_part_of_what_was_said(nlp):
+    """'called for urgent work on ...': the cue is 'called for' and the content 'urgent work on ...', not 'for urgent
+    work'; the same for 'called on' and 'pointed to'."""
+    text = "Plastics\n\nThe lead author called for urgent work on what the particles do to the body."
+    assert _only(extract_quotes(text, nlp), "urgent work").text == "urgent work on what the particles do to the body"
+    text = "Zika\n\nThe president called on Congress to pass a deal before the recess."
+    assert _only(extract_quotes(text, nlp), "pass a deal").text.startswith("Congress to pass")
