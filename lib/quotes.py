@@ -500,10 +500,13 @@ def _cue_at(tok: Token) -> tuple[list[Token], str, str] | None:
         if lemma in lex[cat]:
             cue = [tok]
             for c in tok.children:  # phrasal particle: point out, call for
-                if c.dep_ == "prt" or (c.dep_ == "prep" and lemma in ("call", "point") and c.i == tok.i + 1):
+                if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in _CUE_PARTICLES.get(lemma, ()) and c.i == tok.i + 1):
                     cue.append(c)
             return sorted(cue, key=lambda t: t.i), lemma, cat
     return None
+
+
+_CUE_PARTICLES = {"call": ("for", "on", "upon"), "point": ("to",)}  # 'called for', 'pointed to' (not 'called into question', 'called into a radio show')
 
 
 def _is_speech_cue(tok: Token) -> bool:
@@ -2398,8 +2401,9 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
         if heading is not None:  # 'Job satisfaction: “…,” says X': the parser took the page's heading for what X says
             s, e = heading, next(qe for qs, qe, _, _ in qspans if qs == heading)
             quoted = True
-        if not quoted and sum(1 for t in _tokens_in(sp, s, e) if t.is_alpha or t.like_num) < 2:
-            continue
+        words = [t for t in _tokens_in(sp, s, e) if t.is_alpha or t.like_num]
+        if not quoted and len(words) < 2 and not (len(cue_toks) > 1 and words and words[0].pos_ in ("NOUN", "PROPN")):
+            continue  # (one noun after a phrasal cue is enough: 'called for calm', 'call for amendments')
         if not quoted and _hypothetical(tok, subject):
             flags.append("hypothetical")
         if cat in ("cognition", "evidence") and content is None:

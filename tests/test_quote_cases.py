@@ -2346,3 +2346,6 @@ def test_a_phrasal_cues_particle_is_not_part_of_what_was_said(nlp):
     assert _only(extract_quotes(text, nlp), "urgent work").text == "urgent work on what the particles do to the body"
     text = "Zika\n\nThe president called on Congress to pass a deal before the recess."
     assert _only(extract_quotes(text, nlp), "pass a deal").text.startswith("Congress to pass")
+    assert _only(extract_quotes("Riots\n\nThe president called for calm after the riots.", nlp), "calm").text == "calm"
+    # 'call into question' is no cue with the particle 'into'
+    assert extract_quotes("Data\n\nThe latest numbers also call into question the accuracy of official data.", nlp) == []
