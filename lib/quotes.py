@@ -1250,8 +1250,8 @@ def _role_org(head: Token, ctx: _Context) -> tuple[str | None, str | None]:
         # with what modifies a modifier ('the EU's foreign policy chief': 'foreign' is hung on 'policy')
         mods += [t for c in mods for t in c.subtree if t.i != c.i and t.dep_ in ("amod", "compound") and t.i < c.i]
         # and the words hyphened to a modifier ('a Washington-based watchdog', never a 'based watchdog')
-        mods += [t for c in mods if c.i > 0 and c.doc[c.i - 1].tag_ == "HYPH" for t in c.doc[c.left_edge.i : c.i] if t not in mods]
-        role = _joined(sorted(set(mods + [appos]), key=lambda t: t.i))
+        mods += [t for c in mods if c.i > 0 and c.doc[c.i - 1].tag_ == "HYPH" for t in c.doc[c.left_edge.i : c.i]]
+        role = _joined(sorted({t.i: t for t in mods + [appos]}.values(), key=lambda t: t.i))
         preps = [t for t in appos.subtree if t.dep_ == "prep" and t.lower_ in ("at", "of", "for", "with", "from", "in", "on")]
         for prep in preps:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -1696,7 +1696,9 @@ def _person_named_before(head: Token, sp: Doc | Span | None, ctx: _Context) -> _
 def _plural_group(head: Token) -> bool:
     """Whether a plural-tagged name reads as a group: a plural form ('the Conservatives', 'All the Democrats') or the
     subject of a plural verb ('the Viennese say'); 'The Portuguese said' may be one person."""
-    return head.tag_ in ("NNS", "NNPS") and (head.lower_.endswith("s") and not head.lower_.endswith("ss") or head.dep_ == "nsubj" and head.head.tag_ == "VBP")
+    if head.tag_ not in ("NNS", "NNPS"):
+        return False
+    return head.lower_.endswith("s") and not head.lower_.endswith("ss") or head.dep_ == "nsubj" and head.head.tag_ == "VBP"
 
 
 def _stood_for(head: Token, noun: str, sp: Doc | Span | None, ctx: _Context) -> _Entity | None:
@@ -2320,7 +2322,8 @@ def _attributions(sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, 
                 subject = next((c for c in subject.children if c.dep_ == "appos" and c.idx - base >= dateline), None)
             content = _complement(tok, lemma, cat)
             if content and len(cue_toks) > 1:
-                content = [t for t in content if t.i not in {c.i for c in cue_toks}] or None  # 'called for X': 'for' is the cue's
+                particles = {c.i for c in cue_toks}
+                content = [t for t in content if t.i not in particles] or None  # 'called for X': 'for' is the cue's
             if content and subject is not None and subject.i > tok.i:
                 # 'Humans, said TV naturalist Sir David Attenborough in 2013, are a “plague on earth”': the speaker the
                 # parser put inside the reported clause is not what was said
@@ -3354,9 +3357,17 @@ _NAMING_VERBS = {"call", "name", "dub", "nickname", "label", "term", "title"}  #
 _INTENTIONS = {"want", "wish", "hope", "plan", "intend", "decide", "prefer", "hate", "love", "like", "favour", "favor", "aim", "try", "seek"}
 
 
-def _person_like(tok: Token | None) -> bool:
-    """Whether a subject may be a person: a pronoun, a person's name or a noun for a person."""
-    return tok is not None and (tok.pos_ == "PRON" or tok.ent_type_ == "PERSON" or is_person_noun(tok))
+def _goods_recalled(cue: Token, subject: Token | None) -> bool:
+    """Whether 'recall' calls goods back rather than telling a memory: a counted object ('Toyota is recalling 1.2 million
+    vehicles'), a bare plural object of a subject that is no person ('Drugmaker recalls blood pressure pills'), or a firm
+    as subject ('The company is recalling the affected batches')."""
+    person = subject is not None and (subject.pos_ == "PRON" or subject.ent_type_ == "PERSON" or is_person_noun(subject))
+    for obj in (c for c in cue.children if c.dep_ == "dobj"):
+        if any(x.dep_ == "nummod" and x.ent_type_ != "DATE" for x in obj.children):
+            return True
+        if obj.tag_ == "NNS" and not any(x.dep_ in ("det", "poss") for x in obj.children) and not person:
+            return True
+    return subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in cue_lexicon()["organisation_nouns"]
 
 
 def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, int, bool, bool]], names: list[tuple[int, int, bool, bool]] = ()) -> str | None:
@@ -3391,11 +3402,8 @@ def _never(a: _Attribution, sp: Doc | Span, text: str, qspans: list[tuple[int, i
             c.dep_ == "dobj" and c.lower_ in ("lot", "much", "volumes", "something", "plenty") and any(p.lower_ == "about" for p in c.children)
             for c in cue.children) and (a.subject is None or not (a.subject.pos_ in ("PROPN", "PRON") or is_person_noun(a.subject))):
         return "revealing"  # 'This tactic ... says a lot about how we react': a thing revealing something, not words said
-    if a.lemma == "recall" and cue is not None and any(c.dep_ == "dobj" and (any(x.dep_ == "nummod" and x.ent_type_ != "DATE" for x in c.children) or c.tag_ == "NNS" and not any(
-            x.dep_ in ("det", "poss") for x in c.children) and not _person_like(a.subject)) for c in cue.children):
-        return "product_recall"  # 'Toyota is recalling 1.2 million vehicles over ...', 'Drugmaker recalls blood pressure pills': goods called back, no memory told
-    if a.lemma == "recall" and a.subject is not None and a.subject.pos_ == "NOUN" and a.subject.lemma_.lower() in cue_lexicon()["organisation_nouns"]:
-        return "product_recall"  # 'The company is recalling the affected batches': a firm remembers nothing aloud
+    if a.lemma == "recall" and cue is not None and _goods_recalled(cue, a.subject):
+        return "product_recall"
     if a.lemma in _MANNER and not quoted:
         return "manner"  # 'she smiled at the crowd': a face or gesture reports words only beside a quote ('“It’s the sun!” grins Sparbo')
     if a.lemma in _DESIRES and not quoted:
